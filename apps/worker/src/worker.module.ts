@@ -1,0 +1,44 @@
+// The worker: BullMQ processors and the outbox relay. Its only HTTP route is GET /health.
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bullmq';
+import { AUDIT_QUEUE, AuditModule } from '@precedent/audit';
+import {
+  HealthController,
+  HealthService,
+  HTTP_APP_PROVIDERS,
+  LoggingModule,
+  OutboxRelay,
+  PlatformModule,
+  QueueModule,
+} from '@precedent/platform';
+import { AuditProcessor } from './audit/audit.processor';
+
+/** Every queue this worker processes; /health reports their depth. */
+const QUEUES = [AUDIT_QUEUE];
+
+@Module({
+  imports: [
+    PlatformModule,
+    LoggingModule.forHttp(),
+    QueueModule.forWorkers(),
+    BullModule.registerQueue(...QUEUES.map((name) => ({ name }))),
+    AuditModule,
+  ],
+  controllers: [HealthController],
+  providers: [...HTTP_APP_PROVIDERS, OutboxRelay, AuditProcessor],
+})
+export class WorkerModule implements OnModuleInit {
+  constructor(
+    private readonly health: HealthService,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onModuleInit(): void {
+    this.health.watchQueues(QUEUES);
+    // the processors report connection trouble (ProcessorHost); the queues need not repeat it
+    for (const name of QUEUES)
+      this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }).on('error', () => undefined);
+  }
+}

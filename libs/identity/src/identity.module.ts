@@ -1,0 +1,15 @@
+// Identity: users, roles, sign-in, sessions and the case access policy.
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthSession } from './auth/auth-session.entity';
+import { AuthService } from './auth/auth.service';
+import { LoginThrottle } from './auth/login-throttle.entity';
+import { User } from './users/user.entity';
+import { UsersService } from './users/users.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, AuthSession, LoginThrottle])],
+  providers: [UsersService, AuthService],
+  exports: [UsersService, AuthService],
+})
+export class IdentityModule {}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { AuditService, type AuditContext } from '@precedent/audit';
+import { InvalidInputError, NotFoundError } from '@precedent/platform';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './password';
+import { isRole, Role } from './role';
+import { User } from './user.entity';
+import { UnknownRoleError, UsernameTakenError, WeakPasswordError } from './user.errors';
+
+export interface CreateUserInput {
+  username: string;
+  password: string;
+  roles: string[];
+  displayName?: string;
+  team?: string | null;
+}
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/i;
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(input: CreateUserInput, context: AuditContext): Promise<User> {
+    if (!USERNAME.test(input.username)) {
+      throw new InvalidInputError(
+        'invalid_username',
+        'A username is 2 to 63 letters, digits, ".", "_" or "-", starting with a letter or digit.',
+        { fields: [{ field: 'username', message: 'letters, digits, ".", "_" or "-"' }] },
+      );
+    }
+    if (input.password.length < MIN_PASSWORD_LENGTH) throw new WeakPasswordError();
+    const roles = [...new Set(input.roles)];
+    if (roles.length === 0) throw new InvalidInputError('no_role', 'Give the user at least one role.');
+    for (const role of roles) if (!isRole(role)) throw new UnknownRoleError(role);
+    const passwordHash = await hashPassword(input.password);
+    return this.dataSource.transaction(async (em) => {
+      const taken = await em
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .where('lower(u.username) = lower(:username)', { username: input.username })
+        .getExists();
+      if (taken) throw new UsernameTakenError(input.username);
+      const user = await em.save(
+        em.create(User, {
+          username: input.username,
+          displayName: input.displayName ?? input.username,
+          passwordHash,
+          roles: roles as Role[],
+          team: input.team ?? null,
+        }),
+      );
+      await this.audit.record(em, context, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        details: { roles, team: user.team },
+      });
+      return user;
+    });
+  }
+
+  async findById(id: string): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    if (!user) throw new NotFoundError('user', id);
+    return user;
+  }
+
+  async findByUsername(username: string): Promise<User | null> {
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('lower(u.username) = lower(:username)', { username })
+      .getOne();
+  }
+
+  async findMany(ids: string[]): Promise<User[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.getRepository(User).findBy({ id: In(ids) });
+  }
+
+  async list(): Promise<User[]> {
+    return this.dataSource.getRepository(User).find({ order: { username: 'ASC' } });
+  }
+}

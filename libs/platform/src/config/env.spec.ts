@@ -1,0 +1,63 @@
+import { ConfigError, validateEnv } from './env';
+import { loadEnv } from './load-env';
+
+describe('configuration', () => {
+  const secret = 'x'.repeat(40);
+
+  it('works with nothing set but a secret, using local defaults', () => {
+    const env = validateEnv({ SESSION_SECRET: secret });
+    expect(env.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/precedent');
+    expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(env.API_PORT).toBe(3000);
+    expect(env.REPORTER_PORT).toBe(3001);
+  });
+
+  it('names the malformed variable and the form it expects, never its value', () => {
+    let error: unknown;
+    try {
+      validateEnv({ SESSION_SECRET: secret, API_PORT: 'eighty', DATABASE_URL: 'mysql://secret-host/x' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('API_PORT: expected a TCP port number from 1 to 65535');
+    expect(message).toContain('DATABASE_URL: expected a PostgreSQL URL');
+    expect(message).not.toContain('secret-host');
+    expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual([
+      'API_PORT',
+      'DATABASE_URL',
+    ]);
+  });
+
+  it('refuses a port out of range', () => {
+    expect(() => validateEnv({ SESSION_SECRET: secret, REPORTER_PORT: '70000' })).toThrow(/REPORTER_PORT/);
+  });
+
+  it('requires every secret in production', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(
+      /SESSION_SECRET: expected a secret value: NODE_ENV=production requires every secret/,
+    );
+  });
+
+  it('refuses a short secret', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(
+      /SESSION_SECRET: expected a random string of at least 32 characters/,
+    );
+  });
+
+  it('generates a development secret with a warning outside production', () => {
+    const written: string[] = [];
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const env = loadEnv({ NODE_ENV: 'development' });
+    const again = loadEnv({ NODE_ENV: 'development' }, { reload: true });
+    write.mockRestore();
+    expect(env.SESSION_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(written.join('')).toContain('SESSION_SECRET not set');
+    // the same value on the next start, so sessions and encrypted data survive a restart
+    expect(again.SESSION_SECRET).toBe(env.SESSION_SECRET);
+  });
+});

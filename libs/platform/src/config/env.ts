@@ -1,0 +1,108 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** Every variable a Precedent process reads. `.env.example` documents each one. */
+export class Env {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Matches(/^postgres(ql)?:\/\/[^\s/]+\/[A-Za-z0-9_-]+(\?.*)?$/, {
+    message: 'a PostgreSQL URL such as postgres://postgres@127.0.0.1:5432/precedent',
+  })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/precedent';
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'a Redis URL such as redis://127.0.0.1:6379' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a TCP port number from 1 to 65535' })
+  @Min(1, { message: 'a TCP port number from 1 to 65535' })
+  @Max(65535, { message: 'a TCP port number from 1 to 65535' })
+  API_PORT = 3000;
+
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a TCP port number from 1 to 65535' })
+  @Min(1, { message: 'a TCP port number from 1 to 65535' })
+  @Max(65535, { message: 'a TCP port number from 1 to 65535' })
+  REPORTER_PORT = 3001;
+
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a TCP port number from 1 to 65535' })
+  @Min(1, { message: 'a TCP port number from 1 to 65535' })
+  @Max(65535, { message: 'a TCP port number from 1 to 65535' })
+  WORKER_PORT = 3002;
+
+  @IsString()
+  @MinLength(1, { message: 'a folder path where evidence files are stored, such as ./var/evidence' })
+  EVIDENCE_DIR = './var/evidence';
+
+  /** Prefix for BullMQ keys in Redis; tests give each run its own. */
+  @Matches(/^[A-Za-z0-9_:-]+$/, { message: 'letters, digits, "_", ":" or "-", such as precedent' })
+  QUEUE_PREFIX = 'precedent';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL: string = 'info';
+
+  /** Signs CSRF tokens and session cookies. A secret: required in production. */
+  @IsString()
+  @MinLength(32, { message: 'a random string of at least 32 characters (openssl rand -base64 48)' })
+  SESSION_SECRET = '';
+
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of minutes, 5 or more' })
+  @Min(5, { message: 'a whole number of minutes, 5 or more' })
+  SESSION_TTL_MINUTES = 480;
+
+  /** Failed sign-ins for one username before it is locked. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number from 3 to 100' })
+  @Min(3, { message: 'a whole number from 3 to 100' })
+  @Max(100, { message: 'a whole number from 3 to 100' })
+  LOGIN_LOCK_AFTER = 10;
+
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of minutes, 1 or more' })
+  @Min(1, { message: 'a whole number of minutes, 1 or more' })
+  LOGIN_LOCK_MINUTES = 15;
+}
+
+/** Variables that must be set in production and are generated for development. */
+export const SECRET_VARIABLES = ['SESSION_SECRET'] as const satisfies readonly (keyof Env)[];
+
+function toInt(value: unknown): unknown {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return Number(value);
+  return value;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; expected: string }[]) {
+    super(
+      'Precedent cannot start: its configuration is incomplete.\n' +
+        problems.map((p) => `  ${p.variable}: expected ${p.expected}`).join('\n') +
+        '\nSet these environment variables (see .env.example) and start again.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates raw variables. Unset variables take their defaults; set but malformed ones are errors.
+ * Values are never echoed in the error, because some of them are secrets.
+ */
+export function validateEnv(raw: Record<string, string | undefined>): Env {
+  const known = new Set(Object.keys(new Env()));
+  const defined = Object.fromEntries(
+    Object.entries(raw).filter(([k, v]) => known.has(k) && v !== undefined && v !== ''),
+  );
+  const env = plainToInstance(Env, defined, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
+  const problems = errors.map((e) => ({
+    variable: e.property,
+    expected: Object.values(e.constraints ?? {})[0] ?? 'a valid value',
+  }));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return env;
+}

@@ -1,0 +1,82 @@
+// Logging: structured JSON (pino) with a request id on every line and secrets and personal fields redacted.
+import { DynamicModule, Module } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import { Env } from '../config/env';
+
+/** Fields never written to a log: credentials, and personal data of officers, reporters and staff. */
+const SENSITIVE_KEYS = [
+  'password',
+  'accessToken',
+  'token',
+  'receipt',
+  'secret',
+  'authorization',
+  'cookie',
+  'name',
+  'staffNumber',
+  'contact',
+  'email',
+  'phone',
+  'text',
+  'body',
+  'details',
+  'summary',
+];
+
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  ...SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
+];
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+export interface LoggingOptions {
+  /** The reporter portal: no address, user agent, referrer or query string is ever logged. */
+  anonymous?: boolean;
+}
+
+@Module({})
+export class LoggingModule {
+  static forHttp(options: LoggingOptions = {}): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRootAsync({
+          inject: [Env],
+          useFactory: (env: Env) => ({
+            pinoHttp: {
+              level: env.LOG_LEVEL,
+              redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+              genReqId: (req: IncomingMessage, res: ServerResponse) => {
+                const offered = req.headers['x-request-id'];
+                const id =
+                  !options.anonymous && typeof offered === 'string' && REQUEST_ID.test(offered)
+                    ? offered
+                    : randomUUID();
+                res.setHeader('X-Request-Id', id);
+                return id;
+              },
+              customProps: (req: IncomingMessage) => ({
+                requestId: (req as IncomingMessage & { id: string }).id,
+              }),
+              serializers: {
+                req: (req: { method: string; url: string }) =>
+                  options.anonymous
+                    ? { method: req.method, path: req.url.split('?')[0] }
+                    : { method: req.method, url: req.url },
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+              },
+              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+              quietReqLogger: true,
+            },
+          }),
+        }),
+      ],
+    };
+  }
+}

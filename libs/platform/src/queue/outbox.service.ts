@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { OutboxMessage } from './outbox-message.entity';
+
+export interface OutboxJob {
+  queue: string;
+  name: string;
+  data: Record<string, unknown>;
+  /** Stable BullMQ job id, so the same work asked twice runs once; defaults to `outbox-<row id>`. */
+  jobId?: string;
+  /** Run no earlier than this. */
+  notBefore?: Date;
+}
+
+/** Records background work inside the caller's transaction. */
+@Injectable()
+export class Outbox {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Writes the job in `em`'s transaction: it reaches the queue only if that transaction commits. */
+  async add(em: EntityManager, job: OutboxJob): Promise<OutboxMessage> {
+    const repo = em.getRepository(OutboxMessage);
+    return repo.save(
+      repo.create({
+        queue: job.queue,
+        jobName: job.name,
+        jobId: job.jobId ?? null,
+        payload: job.data,
+        delayUntil: job.notBefore ?? null,
+      }),
+    );
+  }
+
+  /** For work not tied to another change: its own short transaction. */
+  async addNow(job: OutboxJob): Promise<OutboxMessage> {
+    return this.dataSource.transaction((em) => this.add(em, job));
+  }
+
+  async pendingCount(): Promise<number> {
+    return this.dataSource.getRepository(OutboxMessage).count({ where: { dispatchedAt: IsNull() } });
+  }
+}

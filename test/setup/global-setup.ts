@@ -1,0 +1,33 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { databaseUrl, templateName, withServer } from '../support/databases';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'apps', 'cli', 'apps', 'cli', 'src', 'main.js');
+const STALE_AFTER_MS = 6 * 3_600_000;
+
+/**
+ * Creates this run's template database with the real migrations, run by the built CLI exactly as
+ * `npm run cli -- migrate` runs them. Each test file then clones it (per-file-database.ts).
+ */
+export default async function globalSetup(): Promise<void> {
+  if (!existsSync(CLI)) throw new Error('Build first: the e2e tests run the built CLI (npm run build).');
+  const runId = `r${Date.now().toString(36)}${process.pid.toString(36)}`;
+  process.env.TEST_RUN_ID = runId;
+  await withServer(async (client) => {
+    // databases left by runs that crashed long ago
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'precedent\\_r%\\_test'`,
+    );
+    for (const { datname } of rows) {
+      const stamp = parseInt(/^precedent_r([a-z0-9]+?)[a-z0-9]{0,4}_/.exec(datname)?.[1] ?? '', 36);
+      if (Number.isFinite(stamp) && Date.now() - stamp > STALE_AFTER_MS) {
+        await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      }
+    }
+  });
+  execFileSync(process.execPath, [CLI, 'migrate'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl(templateName(runId)), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}

@@ -1,0 +1,64 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { configureApi } from '../../apps/api/src/configure-api';
+import { systemContext } from '@precedent/audit';
+import { UsersService, type Role } from '@precedent/identity';
+
+export interface TestApi {
+  app: NestExpressApplication;
+  http: () => ReturnType<typeof request>;
+  dataSource: DataSource;
+  /** Creates a user through the lib and signs them in through the API; returns a bearer header. */
+  signedIn(roles: Role[], options?: { username?: string; team?: string }): Promise<SignedInUser>;
+  close(): Promise<void>;
+}
+
+export interface SignedInUser {
+  id: string;
+  username: string;
+  password: string;
+  auth: { Authorization: string };
+}
+
+let counter = 0;
+
+/** Boots the real ApiModule, configured as main.ts configures it, on this file's database. */
+export async function startTestApi(): Promise<TestApi> {
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  configureApi(app);
+  await app.init();
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const users = app.get(UsersService);
+  const http = () => request(app.getHttpServer());
+  return {
+    app,
+    http,
+    dataSource,
+    async signedIn(roles, options = {}) {
+      const username = options.username ?? `user${++counter}.${roles[0]}`;
+      const password = `correct horse battery ${counter}`;
+      const user = await users.create(
+        { username, password, roles, team: options.team ?? null },
+        systemContext('test'),
+      );
+      const response = await http().post('/api/auth/login').send({ username, password }).expect(200);
+      return {
+        id: user.id,
+        username,
+        password,
+        auth: { Authorization: `Bearer ${(response.body as { accessToken: string }).accessToken}` },
+      };
+    },
+    close: () => closeQuietly(app),
+  };
+}
+
+export async function closeQuietly(app: INestApplication | undefined): Promise<void> {
+  if (app) await app.close();
+}
