@@ -27,7 +27,12 @@ export default async function globalSetup(): Promise<void> {
     }
   });
   execFileSync(process.execPath, [CLI, 'migrate'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl(templateName(runId)), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl(templateName(runId)),
+      LOG_LEVEL: 'warn',
+      SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }

@@ -8,10 +8,26 @@ import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
 import { UsersController } from './users/users.controller';
+import { CsrfGuard, WebCsrf } from './web/csrf';
+import { MyWorkController } from './web/my-work.controller';
+import { WebSessionController } from './web/web-session.controller';
 
 @Module({
   imports: [PlatformModule, LoggingModule.forHttp(), AuditModule, IdentityModule],
-  controllers: [HealthController, AuthController, UsersController, AuditController],
-  providers: [...HTTP_APP_PROVIDERS, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [
+    HealthController,
+    AuthController,
+    UsersController,
+    AuditController,
+    WebSessionController,
+    MyWorkController,
+  ],
+  providers: [
+    ...HTTP_APP_PROVIDERS,
+    WebCsrf,
+    // in this order: who is signing in, then whether their form is genuine
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: CsrfGuard },
+  ],
 })
 export class ApiModule {}

@@ -29,3 +29,4 @@ export { LoggingModule, REDACT_PATHS } from './logging/logging.module';
 export { HealthService, type HealthReport } from './health/health.service';
 export { HealthController } from './health/health.controller';
 export { startHttpApp, loadEnvOrExit } from './http/bootstrap';
+export { projectRoot } from './files/project-root';

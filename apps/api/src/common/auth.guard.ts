@@ -21,6 +21,8 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = credentialOf(request);
     if (token) request.principal = (await this.auth.authenticate(token)) ?? undefined;
+    // views show who is signed in, error pages included
+    if (request.principal) request.res!.locals.principal = request.principal;
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     if (!request.principal) throw new NotSignedInError();
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);

@@ -16,7 +16,7 @@ export const MIGRATION_GLOB = join(TREE_ROOT, 'migrations', '*.{ts,js}');
 
 /** The one set of connection options every app, the CLI and the tests use. `synchronize` is never on. */
 export function dataSourceOptions(
-  env: Pick<Env, 'DATABASE_URL'>,
+  env: Pick<Env, 'DATABASE_URL'> & Partial<Pick<Env, 'LOG_LEVEL'>>,
   overrides: Partial<{ applicationName: string; poolSize: number }> = {},
 ): PostgresOptions {
   return {
@@ -27,7 +27,8 @@ export function dataSourceOptions(
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error', 'warn'],
+    // query errors reach the caller as exceptions; log them too unless logging is silenced (tests)
+    logging: env.LOG_LEVEL === 'silent' ? false : ['error', 'warn'],
     applicationName: overrides.applicationName ?? 'precedent',
     poolSize: overrides.poolSize ?? 20,
     extra: { max: overrides.poolSize ?? 20 },

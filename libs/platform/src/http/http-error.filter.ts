@@ -31,15 +31,28 @@ export class HttpErrorFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     }
     if (response.headersSent) return;
-    if (wantsHtml(request) && this.htmlRenderer) {
-      this.htmlRenderer(request, response, body);
+    if (wantsHtml(request) && request.app.get('view engine')) {
+      this.renderPage(request, response, body);
       return;
     }
     response.status(body.statusCode).json(body);
   }
 
-  /** Web UIs set this to render an error page for browsers; JSON clients still get the JSON shape. */
-  htmlRenderer?: (request: Request, response: Response, body: ErrorBody) => void;
+  /**
+   * Browsers on web pages get a page, not JSON: the sign-in page when they are not signed in (an app
+   * names it with `app.set('signInPath', …)`), otherwise `pages/error` with the same facts.
+   */
+  private renderPage(request: Request, response: Response, body: ErrorBody): void {
+    const signIn = request.app.get('signInPath') as string | undefined;
+    if (body.statusCode === 401 && signIn) {
+      response.redirect(303, `${signIn}?next=${encodeURIComponent(request.originalUrl)}`);
+      return;
+    }
+    response.status(body.statusCode).render('pages/error', { error: body, ...response.locals }, (err, html) => {
+      if (err) response.json(body);
+      else response.send(html);
+    });
+  }
 
   private toBody(exception: unknown, requestId: string): ErrorBody {
     if (exception instanceof DomainError) {

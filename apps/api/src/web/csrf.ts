@@ -1,0 +1,81 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { doubleCsrf, type DoubleCsrfUtilities } from 'csrf-csrf';
+import type { Request, Response } from 'express';
+import { randomBytes } from 'node:crypto';
+import { DomainError, Env } from '@precedent/platform';
+import { SESSION_COOKIE } from '../common/authenticated-request';
+
+export const BROWSER_COOKIE = 'precedent_browser';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export class CsrfTokenInvalidError extends DomainError {
+  readonly code = 'csrf_invalid';
+  readonly kind = 'forbidden';
+  constructor() {
+    super(
+      'This form has expired or did not come from Precedent. Go back, reload the page and submit it again.',
+    );
+  }
+}
+
+/**
+ * CSRF protection for the web UI's forms: double-submit tokens HMAC-bound to the session (or, before
+ * sign-in, to a random browser id). The JSON API takes bearer tokens only, which a forged form
+ * cannot send, so it needs none.
+ */
+@Injectable()
+export class WebCsrf {
+  private readonly csrf: DoubleCsrfUtilities;
+  readonly secureCookies: boolean;
+
+  constructor(env: Env) {
+    this.secureCookies = env.NODE_ENV === 'production';
+    this.csrf = doubleCsrf({
+      getSecret: () => env.SESSION_SECRET,
+      getSessionIdentifier: (req: Request) => {
+        const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
+        return cookies[SESSION_COOKIE] ?? cookies[BROWSER_COOKIE] ?? '';
+      },
+      cookieName: 'precedent_csrf',
+      cookieOptions: { sameSite: 'strict', secure: this.secureCookies, httpOnly: true, path: '/' },
+      getCsrfTokenFromRequest: (req: Request) =>
+        ((req.body as Record<string, string> | undefined)?._csrf ?? req.headers['x-csrf-token']) as
+          string | undefined,
+    });
+  }
+
+  /** Gives a browser without a session a random id, so the sign-in form's token is bound to something. */
+  ensureBrowserId(req: Request, res: Response): void {
+    const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
+    if (cookies[SESSION_COOKIE] || cookies[BROWSER_COOKIE]) return;
+    const id = randomBytes(18).toString('base64url');
+    cookies[BROWSER_COOKIE] = id;
+    res.cookie(BROWSER_COOKIE, id, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.secureCookies,
+      path: '/',
+    });
+  }
+
+  token(req: Request, res: Response): string {
+    return this.csrf.generateCsrfToken(req, res, { overwrite: false, validateOnReuse: false });
+  }
+
+  isValid(req: Request): boolean {
+    return this.csrf.validateRequest(req);
+  }
+}
+
+/** Every state-changing web request must carry the form's CSRF token. */
+@Injectable()
+export class CsrfGuard implements CanActivate {
+  constructor(private readonly csrf: WebCsrf) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const req = context.switchToHttp().getRequest<Request>();
+    if (SAFE_METHODS.has(req.method) || req.path.startsWith('/api/') || req.path === '/health') return true;
+    if (!this.csrf.isValid(req)) throw new CsrfTokenInvalidError();
+    return true;
+  }
+}
