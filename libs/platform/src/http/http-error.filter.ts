@@ -48,10 +48,12 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.redirect(303, `${signIn}?next=${encodeURIComponent(request.originalUrl)}`);
       return;
     }
-    response.status(body.statusCode).render('pages/error', { error: body, ...response.locals }, (err, html) => {
-      if (err) response.json(body);
-      else response.send(html);
-    });
+    response
+      .status(body.statusCode)
+      .render('pages/error', { error: body, ...response.locals }, (err, html) => {
+        if (err) response.json(body);
+        else response.send(html);
+      });
   }
 
   private toBody(exception: unknown, requestId: string): ErrorBody {
