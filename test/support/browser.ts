@@ -1,0 +1,95 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
+
+/** Debian's Chromium, launched as the workplace allows (no sandbox as root, no background networking). */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/run does).`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+const lastDocuments = new WeakMap<Page, Promise<string>>();
+
+/** A fresh browser profile, with JavaScript on or off: every journey must work both ways. */
+export function newContext(browser: Browser, javaScript: boolean): Promise<BrowserContext> {
+  return browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 1280, height: 900 } });
+}
+
+/** A page that remembers the last document it was served, for checks that cannot run script in it. */
+export async function newPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  page.on('response', (response) => {
+    const request = response.request();
+    const redirect = response.status() >= 300 && response.status() < 400;
+    if (request.resourceType() === 'document' && request.frame() === page.mainFrame() && !redirect) {
+      const text = response.text();
+      text.catch(() => undefined); // a page closed before its body was read
+      lastDocuments.set(page, text);
+    }
+  });
+  return page;
+}
+
+/**
+ * axe-core at WCAG 2.2 AA: returns the violations, each with its rule and the elements at fault.
+ * axe runs as script, so for a page seen without JavaScript the same HTML is served again, at the
+ * same address, to a scripted page of its own and checked there.
+ */
+export async function accessibilityViolations(
+  page: Page,
+  options: { javaScript: boolean },
+): Promise<string[]> {
+  let target = page;
+  let scratch: BrowserContext | undefined;
+  if (!options.javaScript) {
+    // page.content() needs script; the document as the server sent it is what this browser shows
+    const html = await lastDocuments.get(page);
+    if (html === undefined)
+      throw new Error('Open pages through newPage() so the HTML they were sent is kept');
+    scratch = await page
+      .context()
+      .browser()!
+      .newContext({ javaScriptEnabled: true, viewport: { width: 1280, height: 900 } });
+    target = await scratch.newPage();
+    const url = page.url();
+    await target.route(
+      (candidate) => candidate.href === url,
+      (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+    );
+    await target.goto(url);
+  }
+  try {
+    const results = await new AxeBuilder({ page: target })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    return results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+  } finally {
+    await scratch?.close();
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
