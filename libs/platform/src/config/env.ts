@@ -14,22 +14,13 @@ export class Env {
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'a Redis URL such as redis://127.0.0.1:6379' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
-  @Transform(({ value }) => toInt(value))
-  @IsInt({ message: 'a TCP port number from 1 to 65535' })
-  @Min(1, { message: 'a TCP port number from 1 to 65535' })
-  @Max(65535, { message: 'a TCP port number from 1 to 65535' })
+  @IsPort()
   API_PORT = 3000;
 
-  @Transform(({ value }) => toInt(value))
-  @IsInt({ message: 'a TCP port number from 1 to 65535' })
-  @Min(1, { message: 'a TCP port number from 1 to 65535' })
-  @Max(65535, { message: 'a TCP port number from 1 to 65535' })
+  @IsPort()
   REPORTER_PORT = 3001;
 
-  @Transform(({ value }) => toInt(value))
-  @IsInt({ message: 'a TCP port number from 1 to 65535' })
-  @Min(1, { message: 'a TCP port number from 1 to 65535' })
-  @Max(65535, { message: 'a TCP port number from 1 to 65535' })
+  @IsPort()
   WORKER_PORT = 3002;
 
   @IsString()
@@ -70,6 +61,18 @@ export class Env {
 
 /** Variables that must be set in production and are generated for development. */
 export const SECRET_VARIABLES = ['SESSION_SECRET'] as const satisfies readonly (keyof Env)[];
+
+/** A TCP port, given as digits in the environment. */
+function IsPort(): PropertyDecorator {
+  const expected = { message: 'a TCP port number from 1 to 65535' };
+  const parts = [
+    Transform(({ value }) => toInt(value)),
+    IsInt(expected),
+    Min(1, expected),
+    Max(65535, expected),
+  ];
+  return (target, property) => parts.forEach((decorate) => decorate(target, property));
+}
 
 function toInt(value: unknown): unknown {
   if (typeof value === 'number') return value;
