@@ -1,0 +1,29 @@
+// Hearings: forums, panels, outcomes and their validity, warnings' live periods (meetings, hearings, appeals to come).
+export {
+  OUTCOME_STEPS,
+  OUTCOMES,
+  OUTCOME_LABELS,
+  type Outcome,
+  type Regime,
+  type Forum,
+  type Finding,
+  type SubjectKind,
+} from './outcomes/outcome';
+export { checkOutcome, type OutcomeQuestion, type OutcomeAnswer } from './outcomes/outcome-validity.rules';
+export {
+  warningExpiry,
+  isWarningLive,
+  DEFAULT_WARNING_PERIODS,
+  type WarningPeriods,
+  type WarningInput,
+} from './outcomes/warning-period.rules';
+export {
+  panelModel,
+  panelProblems,
+  sitsInPublic,
+  REQUIRED_SEATS,
+  CHIEF_OFFICER_CHAIR_FROM,
+  type PanelRole,
+  type PanelModel,
+  type PanelSeat,
+} from './panels/panel-composition.rules';
