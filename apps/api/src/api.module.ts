@@ -7,6 +7,7 @@ import { HealthController, HTTP_APP_PROVIDERS, LoggingModule, PlatformModule } f
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
+import { CalendarController } from './calendar/calendar.controller';
 import { UsersController } from './users/users.controller';
 import { CsrfGuard, WebCsrf } from './web/csrf';
 import { MyWorkController } from './web/my-work.controller';
@@ -19,6 +20,7 @@ import { WebSessionController } from './web/web-session.controller';
     AuthController,
     UsersController,
     AuditController,
+    CalendarController,
     WebSessionController,
     MyWorkController,
   ],

@@ -30,3 +30,4 @@ export { HealthService, type HealthReport } from './health/health.service';
 export { HealthController } from './health/health.controller';
 export { startHttpApp, loadEnvOrExit } from './http/bootstrap';
 export { projectRoot } from './files/project-root';
+export { WorkingDayCalendar } from './calendar/working-day-calendar';

@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { QueueModule } from './queue/queue.module';
 import { Clock } from './clock/clock';
+import { WorkingDayCalendar } from './calendar/working-day-calendar';
 import { HealthModule } from './health/health.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { createValidationPipe } from './http/validation';
@@ -13,8 +14,8 @@ import { createValidationPipe } from './http/validation';
 @Global()
 @Module({
   imports: [ConfigModule, DatabaseModule, QueueModule, HealthModule],
-  providers: [Clock],
-  exports: [ConfigModule, QueueModule, HealthModule, Clock],
+  providers: [Clock, { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() }],
+  exports: [ConfigModule, QueueModule, HealthModule, Clock, WorkingDayCalendar],
 })
 export class PlatformModule {}
 
