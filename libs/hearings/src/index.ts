@@ -27,3 +27,13 @@ export {
   type PanelModel,
   type PanelSeat,
 } from './panels/panel-composition.rules';
+export {
+  checkProposedDate,
+  publicNoticeDueBy,
+  officerResponseDue,
+  DEFAULT_NOTICE_PERIODS,
+  type NoticePeriods,
+  type ProposedDate,
+  type DateAnswer,
+  type WorkingDays,
+} from './scheduling/notice-period.rules';
