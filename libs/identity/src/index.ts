@@ -1,6 +1,6 @@
 // Identity: users, roles, sign-in, sessions and the case access policy.
 export { IdentityModule } from './identity.module';
-export { UsersService, type CreateUserInput } from './users/users.service';
+export { UsersService, type CreateUserInput, type UpdateUserInput } from './users/users.service';
 export { AuthService, type SignedIn } from './auth/auth.service';
 export { ROLES, type Role, isRole } from './users/role';
 export { MIN_PASSWORD_LENGTH } from './users/password';

@@ -8,6 +8,14 @@ import { isRole, Role } from './role';
 import { User } from './user.entity';
 import { UnknownRoleError, UsernameTakenError, WeakPasswordError } from './user.errors';
 
+export interface UpdateUserInput {
+  roles?: string[];
+  displayName?: string;
+  team?: string | null;
+  /** A disabled user cannot sign in, and their open sessions stop working at once. */
+  disabled?: boolean;
+}
+
 export interface CreateUserInput {
   username: string;
   password: string;
@@ -61,6 +69,36 @@ export class UsersService {
         details: { roles, team: user.team },
       });
       return user;
+    });
+  }
+
+  /** Changes roles, team, name or whether the user may sign in; records what changed. */
+  async update(id: string, input: UpdateUserInput, context: AuditContext): Promise<User> {
+    const roles = input.roles === undefined ? undefined : [...new Set(input.roles)];
+    if (roles) {
+      if (roles.length === 0) throw new InvalidInputError('no_role', 'Give the user at least one role.');
+      for (const role of roles) if (!isRole(role)) throw new UnknownRoleError(role);
+    }
+    return this.dataSource.transaction(async (em) => {
+      const user = await em
+        .getRepository(User)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('user', id);
+      const changed = Object.entries({ ...input, roles })
+        .filter(([, value]) => value !== undefined)
+        .map(([field]) => field);
+      if (roles) user.roles = roles as Role[];
+      if (input.displayName !== undefined) user.displayName = input.displayName;
+      if (input.team !== undefined) user.team = input.team;
+      if (input.disabled !== undefined) user.disabled = input.disabled;
+      const saved = await em.save(user);
+      await this.audit.record(em, context, {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        details: { changed, roles: saved.roles, team: saved.team, disabled: saved.disabled },
+      });
+      return saved;
     });
   }
 
