@@ -37,3 +37,21 @@ export {
   type DateAnswer,
   type WorkingDays,
 } from './scheduling/notice-period.rules';
+export {
+  AGGRAVATING_FACTORS,
+  CONDUCT_MITIGATING_FACTORS,
+  PERSONAL_MITIGATING_FACTORS,
+  MITIGATING_FACTORS,
+  SANCTION_PURPOSES,
+  LEVELS,
+  type AggravatingFactor,
+  type MitigatingFactor,
+  type Level,
+  type SanctionPurpose,
+} from './decisions/seriousness-factors';
+export {
+  decisionProblems,
+  type DecisionRecord,
+  type DecisionContext,
+  type DecisionProblem,
+} from './decisions/decision-record.rules';
