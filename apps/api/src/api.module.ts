@@ -2,25 +2,28 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '@precedent/audit';
+import { CasesModule } from '@precedent/cases';
 import { IdentityModule } from '@precedent/identity';
 import { HealthController, HTTP_APP_PROVIDERS, LoggingModule, PlatformModule } from '@precedent/platform';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
 import { CalendarController } from './calendar/calendar.controller';
+import { CasesController } from './cases/cases.controller';
 import { UsersController } from './users/users.controller';
 import { CsrfGuard, WebCsrf } from './web/csrf';
 import { MyWorkController } from './web/my-work.controller';
 import { WebSessionController } from './web/web-session.controller';
 
 @Module({
-  imports: [PlatformModule, LoggingModule.forHttp(), AuditModule, IdentityModule],
+  imports: [PlatformModule, LoggingModule.forHttp(), AuditModule, IdentityModule, CasesModule],
   controllers: [
     HealthController,
     AuthController,
     UsersController,
     AuditController,
     CalendarController,
+    CasesController,
     WebSessionController,
     MyWorkController,
   ],

@@ -9,3 +9,13 @@ export {
   checkTransition,
 } from './cases/case-lifecycle.rules';
 export { regimeFor, PCR2020_FROM, type Regime } from './cases/regime.rules';
+export { CasesModule } from './cases.module';
+export { CasesService, type RecordCaseInput, type CaseFilters } from './cases/cases.service';
+export { INTAKE_SOURCES, type IntakeSource } from './cases/intake-source';
+export {
+  TransitionNotAllowedError,
+  StaleVersionError,
+  AuthorisationRequiredError,
+} from './cases/case.errors';
+export type { Case } from './cases/case.entity';
+export type { CaseEvent } from './cases/case-event.entity';

@@ -1,0 +1,44 @@
+import type { Case, CaseEvent } from '@precedent/cases';
+
+/** A case as the API shows it. Reporter contact details are personal data of a third party: shown to those who may open the case. */
+export function toCaseResponse(c: Case) {
+  return {
+    id: c.id,
+    reference: c.reference,
+    status: c.status,
+    version: c.version,
+    source: c.source,
+    receivedAt: c.receivedAt,
+    cameToAttentionOn: c.cameToAttentionOn,
+    regime: c.regime,
+    summary: c.summary,
+    restricted: c.restricted,
+    assignedInvestigatorId: c.assignedInvestigatorId,
+    team: c.team,
+    reporter: c.reporterName ? { name: c.reporterName, contact: c.reporterContact } : null,
+    authorisation: c.authorisedBy
+      ? {
+          authorisedBy: c.authorisedBy,
+          authorisedAt: c.authorisedAt,
+          justification: c.authorisationJustification,
+        }
+      : null,
+    severity: c.severity,
+    severityRationale: c.severityRationale,
+    iopcReferralRequired: c.iopcReferralRequired,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+export function toCaseEventResponse(e: CaseEvent) {
+  return {
+    id: e.id,
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    kind: e.kind,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    reason: e.reason,
+  };
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CasesService } from '@precedent/cases';
+import { Ctx, type RequestContext } from '../common/request-context.decorator';
+import { Roles } from '../common/roles.decorator';
+import { AssessmentDto, ListCasesQuery, TransitionDto } from './case-commands.dto';
+import { toCaseEventResponse, toCaseResponse } from './case.response';
+import { RecordCaseDto } from './record-case.dto';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Post()
+  @Roles('investigator', 'appropriate_authority')
+  async record(@Body() body: RecordCaseDto, @Ctx() ctx: RequestContext) {
+    return toCaseResponse(await this.cases.record(body, ctx.principal, ctx.requestId));
+  }
+
+  @Get()
+  async list(@Query() query: ListCasesQuery, @Ctx() ctx: RequestContext) {
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const { items, total } = await this.cases.list({ ...query, limit, offset }, ctx.principal);
+    return { items: items.map(toCaseResponse), total, limit, offset };
+  }
+
+  @Get(':id')
+  async open(@Param('id') id: string, @Ctx() ctx: RequestContext) {
+    return toCaseResponse(await this.cases.open(id, ctx.principal, ctx.requestId));
+  }
+
+  @Post(':id/assessment')
+  @Roles('appropriate_authority')
+  async assess(@Param('id') id: string, @Body() body: AssessmentDto, @Ctx() ctx: RequestContext) {
+    return toCaseResponse(await this.cases.assess(id, body, ctx.principal, ctx.requestId));
+  }
+
+  @Post(':id/transitions')
+  async transition(@Param('id') id: string, @Body() body: TransitionDto, @Ctx() ctx: RequestContext) {
+    return toCaseResponse(await this.cases.transition(id, body, ctx.principal, ctx.requestId));
+  }
+
+  @Get(':id/timeline')
+  async timeline(@Param('id') id: string, @Ctx() ctx: RequestContext) {
+    const events = await this.cases.timeline(id, ctx.principal, ctx.requestId);
+    return { items: events.map(toCaseEventResponse), total: events.length };
+  }
+}

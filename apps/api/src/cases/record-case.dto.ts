@@ -1,0 +1,112 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { INTAKE_SOURCES, type IntakeSource, type RecordCaseInput } from '@precedent/cases';
+import { NotInFuture } from '../common/not-in-future.validator';
+
+export class ReporterDto {
+  @ApiProperty({ example: 'Insp. Casey Example (line manager)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'casey.example@force.example' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  contact: string;
+}
+
+export class AuthorisationDto {
+  @ApiProperty({ example: 'Det Supt R. Sample' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  authorisedBy: string;
+
+  @ApiProperty({ example: '2026-11-02' })
+  @IsISO8601({ strict: true }, { message: 'authorisedAt must be a date as YYYY-MM-DD' })
+  @NotInFuture()
+  authorisedAt: string;
+
+  @ApiProperty({
+    example:
+      'Intelligence of racist posts by an identifiable officer; monitoring limited to public posts for 28 days.',
+  })
+  @IsString()
+  @MinLength(20, {
+    message: 'justification must explain the proportionality balance (at least 20 characters)',
+  })
+  @MaxLength(4000)
+  justification: string;
+}
+
+export class RecordCaseDto implements RecordCaseInput {
+  @ApiProperty({ enum: INTAKE_SOURCES, example: 'line_manager' })
+  @IsIn(INTAKE_SOURCES, { message: `source must be one of: ${INTAKE_SOURCES.join(', ')}` })
+  source: IntakeSource;
+
+  @ApiProperty({ example: '2026-11-20' })
+  @IsISO8601({ strict: true }, { message: 'receivedAt must be a date as YYYY-MM-DD' })
+  @NotInFuture()
+  receivedAt: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-20',
+    description: 'When the appropriate authority became aware; decides the regime',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'cameToAttentionOn must be a date as YYYY-MM-DD' })
+  @NotInFuture()
+  cameToAttentionOn?: string;
+
+  @ApiProperty({ example: 'Screenshots of derogatory comments in a WhatsApp group of response officers.' })
+  @IsString()
+  @MinLength(10, { message: 'summary must say what was reported (at least 10 characters)' })
+  @MaxLength(4000)
+  summary: string;
+
+  @ApiPropertyOptional({ type: ReporterDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReporterDto)
+  reporter?: ReporterDto;
+
+  @ApiPropertyOptional({ type: AuthorisationDto, description: 'Required for proactive_monitoring' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AuthorisationDto)
+  authorisation?: AuthorisationDto;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  restricted?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  assignedInvestigatorId?: string;
+
+  @ApiPropertyOptional({ example: 'psd-north' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  team?: string;
+
+  @ApiPropertyOptional({ description: 'A mandatory IOPC referral criterion is met (domain.md §4.2)' })
+  @IsOptional()
+  @IsBoolean()
+  iopcReferralRequired?: boolean;
+}

@@ -1,0 +1,30 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One entry on a case's timeline: what happened, who did it, and why. */
+@Entity('case_events')
+@Index('ix_case_events_case', ['caseId', 'id'])
+export class CaseEvent {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  caseId: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @Column({ type: 'text' })
+  kind: 'recorded' | 'transition' | 'assessed';
+
+  @Column({ type: 'text', nullable: true })
+  fromStatus: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  toStatus: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+}

@@ -1,0 +1,92 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import type { CaseStatus, Severity } from './case-lifecycle.rules';
+import type { Regime } from './regime.rules';
+import type { IntakeSource } from './intake-source';
+
+@Entity('cases')
+@Index('ux_cases_reference', ['reference'], { unique: true })
+@Index('ix_cases_status', ['status'])
+@Index('ix_cases_investigator', ['assignedInvestigatorId'])
+@Index('ix_cases_team', ['team'])
+export class Case {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** PSD-YYYY-NNNNN: sequential per year, never reused. */
+  @Column({ type: 'text' })
+  reference: string;
+
+  @Column({ type: 'text' })
+  source: IntakeSource;
+
+  @Column({ type: 'date' })
+  receivedAt: string;
+
+  /** When the matter came to the appropriate authority's attention: decides the regime. */
+  @Column({ type: 'date' })
+  cameToAttentionOn: string;
+
+  @Column({ type: 'text' })
+  regime: Regime;
+
+  @Column({ type: 'text' })
+  summary: string;
+
+  @Column({ type: 'text' })
+  status: CaseStatus;
+
+  @Column({ type: 'boolean', default: false })
+  restricted: boolean;
+
+  @Column({ type: 'uuid', nullable: true })
+  assignedInvestigatorId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  team: string | null;
+
+  /** Named-source intake: who reported and how to reach them. */
+  @Column({ type: 'text', nullable: true })
+  reporterName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  reporterContact: string | null;
+
+  /** Proactive monitoring: who authorised it, when, and the Article 8/10 proportionality justification. */
+  @Column({ type: 'text', nullable: true })
+  authorisedBy: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  authorisedAt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  authorisationJustification: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  severity: Severity | null;
+
+  @Column({ type: 'text', nullable: true })
+  severityRationale: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  iopcReferralRequired: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  iopcReferralDecision: string | null;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,38 @@
+import { ConflictError, InvalidInputError } from '@precedent/platform';
+import type { CaseStatus } from './case-lifecycle.rules';
+
+export class TransitionNotAllowedError extends ConflictError {
+  constructor(reason: string, allowed: CaseStatus[]) {
+    super(
+      'transition_not_allowed',
+      `${reason} ${allowed.length ? `From here you can move it to: ${allowed.join(', ')}.` : 'You cannot move this case from here.'}`,
+      { allowed },
+    );
+  }
+}
+
+export class StaleVersionError extends ConflictError {
+  constructor(current: number) {
+    super(
+      'stale_version',
+      `Someone else changed this case after you opened it (it is now at version ${current}). Reload it, check their change, and submit yours again.`,
+      { currentVersion: current },
+    );
+  }
+}
+
+export class AuthorisationRequiredError extends InvalidInputError {
+  constructor() {
+    super(
+      'authorisation_required',
+      'Proactive monitoring needs who authorised it, when, and the proportionality justification (Articles 8 and 10) before the case can be saved.',
+      {
+        fields: [
+          { field: 'authorisation.authorisedBy', message: 'required for proactive monitoring' },
+          { field: 'authorisation.authorisedAt', message: 'required for proactive monitoring' },
+          { field: 'authorisation.justification', message: 'required for proactive monitoring' },
+        ],
+      },
+    );
+  }
+}

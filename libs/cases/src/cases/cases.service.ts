@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AuditService } from '@precedent/audit';
+import { auditContextOf, canOpenCase, hasRole, type Principal } from '@precedent/identity';
+import { NotFoundError } from '@precedent/platform';
+import { Case } from './case.entity';
+import { CaseEvent } from './case-event.entity';
+import { checkTransition, type CaseStatus, type Severity } from './case-lifecycle.rules';
+import { AuthorisationRequiredError, StaleVersionError, TransitionNotAllowedError } from './case.errors';
+import type { IntakeSource } from './intake-source';
+import { regimeFor } from './regime.rules';
+
+export interface RecordCaseInput {
+  source: IntakeSource;
+  receivedAt: string;
+  cameToAttentionOn?: string;
+  summary: string;
+  reporter?: { name: string; contact: string };
+  authorisation?: { authorisedBy: string; authorisedAt: string; justification: string };
+  restricted?: boolean;
+  assignedInvestigatorId?: string;
+  team?: string;
+  iopcReferralRequired?: boolean;
+}
+
+export interface CaseFilters {
+  status?: CaseStatus;
+  source?: IntakeSource;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Cases from intake to closure: every change audited and on the timeline, every read audited. */
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async record(input: RecordCaseInput, by: Principal, requestId: string): Promise<Case> {
+    if (input.source === 'proactive_monitoring') {
+      const a = input.authorisation;
+      if (!a?.authorisedBy?.trim() || !a.authorisedAt || !a.justification?.trim())
+        throw new AuthorisationRequiredError();
+    }
+    return this.dataSource.transaction(async (em) => {
+      const cameToAttentionOn = input.cameToAttentionOn ?? input.receivedAt;
+      const kase = await em.save(
+        em.create(Case, {
+          reference: await this.nextReference(em, Number(input.receivedAt.slice(0, 4))),
+          source: input.source,
+          receivedAt: input.receivedAt,
+          cameToAttentionOn,
+          regime: regimeFor(cameToAttentionOn),
+          summary: input.summary,
+          status: 'received',
+          restricted: input.restricted ?? false,
+          // the investigator who records a case is assigned to it unless another is named
+          assignedInvestigatorId:
+            input.assignedInvestigatorId ?? (hasRole(by, 'investigator') ? by.userId : null),
+          team: input.team ?? by.team,
+          reporterName: input.reporter?.name ?? null,
+          reporterContact: input.reporter?.contact ?? null,
+          authorisedBy: input.authorisation?.authorisedBy ?? null,
+          authorisedAt: input.authorisation?.authorisedAt ?? null,
+          authorisationJustification: input.authorisation?.justification ?? null,
+          iopcReferralRequired: input.iopcReferralRequired ?? false,
+        }),
+      );
+      await em.insert(CaseEvent, {
+        caseId: kase.id,
+        actorId: by.userId,
+        kind: 'recorded',
+        toStatus: 'received',
+      });
+      await this.audit.record(em, auditContextOf(by, requestId), {
+        action: 'case.record',
+        entityType: 'case',
+        entityId: kase.id,
+        details: { reference: kase.reference, source: kase.source },
+      });
+      return kase;
+    });
+  }
+
+  /** The case, if this person may open it; "not yours" is "not found". The read is audited. */
+  async open(id: string, by: Principal, requestId: string): Promise<Case> {
+    const kase = await this.findVisible(this.dataSource.manager, id, by);
+    await this.audit.recordNow(auditContextOf(by, requestId), {
+      action: 'case.read',
+      entityType: 'case',
+      entityId: id,
+    });
+    return kase;
+  }
+
+  async list(filters: CaseFilters, by: Principal): Promise<{ items: Case[]; total: number }> {
+    const query = this.visibleTo(this.dataSource.getRepository(Case).createQueryBuilder('c'), by);
+    if (filters.status) query.andWhere('c.status = :status', { status: filters.status });
+    if (filters.source) query.andWhere('c.source = :source', { source: filters.source });
+    if (filters.q) query.andWhere(`c.summary ILIKE :q`, { q: `%${filters.q.replace(/[%_\\]/g, '\\$&')}%` });
+    const [items, total] = await query
+      .orderBy('c.received_at', 'DESC')
+      .addOrderBy('c.reference', 'DESC')
+      .take(filters.limit)
+      .skip(filters.offset)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  async assess(
+    id: string,
+    input: { severity: Severity; rationale: string; version: number },
+    by: Principal,
+    requestId: string,
+  ): Promise<Case> {
+    return this.change(id, input.version, by, requestId, async (em, kase) => {
+      kase.severity = input.severity;
+      kase.severityRationale = input.rationale;
+      await em.insert(CaseEvent, {
+        caseId: id,
+        actorId: by.userId,
+        kind: 'assessed',
+        reason: input.rationale,
+      });
+      return { action: 'case.assess', details: { severity: input.severity } };
+    });
+  }
+
+  async transition(
+    id: string,
+    input: { to: CaseStatus; reason: string; version?: number },
+    by: Principal,
+    requestId: string,
+  ): Promise<Case> {
+    return this.change(id, input.version, by, requestId, async (em, kase) => {
+      const check = checkTransition(kase.status, input.to, by.roles, {
+        severity: kase.severity,
+        iopcReferralRequired: kase.iopcReferralRequired,
+        iopcReferralDecided: kase.iopcReferralDecision !== null,
+        specialConditionsCertified: false,
+        hearingFixed: false,
+        outcomeRecorded: false,
+      });
+      if (!check.allowed) throw new TransitionNotAllowedError(check.reason, check.allowedNext);
+      await em.insert(CaseEvent, {
+        caseId: id,
+        actorId: by.userId,
+        kind: 'transition',
+        fromStatus: kase.status,
+        toStatus: input.to,
+        reason: input.reason,
+      });
+      const from = kase.status;
+      kase.status = input.to;
+      return { action: 'case.transition', details: { from, to: input.to } };
+    });
+  }
+
+  async timeline(id: string, by: Principal, requestId: string): Promise<CaseEvent[]> {
+    await this.findVisible(this.dataSource.manager, id, by);
+    await this.audit.recordNow(auditContextOf(by, requestId), {
+      action: 'case.timeline.read',
+      entityType: 'case',
+      entityId: id,
+    });
+    return this.dataSource.getRepository(CaseEvent).find({ where: { caseId: id }, order: { id: 'ASC' } });
+  }
+
+  /** Load under a row lock, check the version, apply, save, audit: one transaction. */
+  private async change(
+    id: string,
+    version: number | undefined,
+    by: Principal,
+    requestId: string,
+    apply: (em: EntityManager, kase: Case) => Promise<{ action: string; details: Record<string, unknown> }>,
+  ): Promise<Case> {
+    return this.dataSource.transaction(async (em) => {
+      const kase = await this.findVisible(em, id, by, true);
+      if (version !== undefined && version !== kase.version) throw new StaleVersionError(kase.version);
+      const { action, details } = await apply(em, kase);
+      const saved = await em.save(kase);
+      await this.audit.record(em, auditContextOf(by, requestId), {
+        action,
+        entityType: 'case',
+        entityId: id,
+        details,
+      });
+      return saved;
+    });
+  }
+
+  private async findVisible(em: EntityManager, id: string, by: Principal, lock = false): Promise<Case> {
+    const query = em.getRepository(Case).createQueryBuilder('c').where('c.id = :id', { id });
+    if (lock) query.setLock('pessimistic_write');
+    const kase = /^[0-9a-f-]{36}$/i.test(id) ? await query.getOne() : null;
+    const facts = kase && {
+      assignedInvestigatorId: kase.assignedInvestigatorId,
+      team: kase.team,
+      panelMemberIds: [],
+      grantedUserIds: [],
+      restricted: kase.restricted,
+    };
+    if (!kase || !facts || !canOpenCase(by, facts)) throw new NotFoundError('case', id);
+    return kase;
+  }
+
+  /** The access policy (libs/identity case-access.rules) as SQL, so lists hold only cases the person may open. */
+  private visibleTo(query: SelectQueryBuilder<Case>, by: Principal): SelectQueryBuilder<Case> {
+    const clauses: string[] = [];
+    if (by.roles.includes('investigator')) {
+      clauses.push('c.assigned_investigator_id = :me');
+      if (by.team) clauses.push('(c.team = :team AND NOT c.restricted)');
+    }
+    if (by.roles.includes('appropriate_authority')) clauses.push('NOT c.restricted');
+    return query.where(clauses.length ? `(${clauses.join(' OR ')})` : 'false', {
+      me: by.userId,
+      team: by.team,
+    });
+  }
+
+  private async nextReference(em: EntityManager, year: number): Promise<string> {
+    const [row] = (await em.query(
+      `INSERT INTO case_reference_counters (year, last) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last = case_reference_counters.last + 1 RETURNING last`,
+      [year],
+    )) as { last: number }[];
+    return `PSD-${year}-${String(row.last).padStart(5, '0')}`;
+  }
+}
