@@ -5,10 +5,16 @@ import { Case } from './cases/case.entity';
 import { CaseEvent } from './cases/case-event.entity';
 import { CaseReferenceCounter } from './cases/case-reference-counter.entity';
 import { CasesService } from './cases/cases.service';
+import { Allegation } from './conduct/allegation.entity';
+import { CaseContentsService } from './conduct/case-contents.service';
+import { ConductItem } from './conduct/conduct-item.entity';
+import { Subject } from './conduct/subject.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Case, CaseEvent, CaseReferenceCounter])],
-  providers: [CasesService],
-  exports: [CasesService],
+  imports: [
+    TypeOrmModule.forFeature([Case, CaseEvent, CaseReferenceCounter, Subject, Allegation, ConductItem]),
+  ],
+  providers: [CasesService, CaseContentsService],
+  exports: [CasesService, CaseContentsService],
 })
 export class CasesModule {}

@@ -19,3 +19,13 @@ export {
 } from './cases/case.errors';
 export type { Case } from './cases/case.entity';
 export type { CaseEvent } from './cases/case-event.entity';
+export {
+  CaseContentsService,
+  type AddSubjectInput,
+  type AddAllegationInput,
+  type AddConductItemInput,
+} from './conduct/case-contents.service';
+export * from './conduct/exchange-values';
+export type { Subject } from './conduct/subject.entity';
+export type { Allegation } from './conduct/allegation.entity';
+export type { ConductItem } from './conduct/conduct-item.entity';

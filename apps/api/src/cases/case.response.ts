@@ -1,4 +1,4 @@
-import type { Case, CaseEvent } from '@precedent/cases';
+import type { Allegation, Case, CaseEvent, ConductItem, Subject } from '@precedent/cases';
 
 /** A case as the API shows it. Reporter contact details are personal data of a third party: shown to those who may open the case. */
 export function toCaseResponse(c: Case) {
@@ -40,5 +40,52 @@ export function toCaseEventResponse(e: CaseEvent) {
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
     reason: e.reason,
+  };
+}
+
+export function toSubjectResponse(s: Subject) {
+  return {
+    id: s.id,
+    caseId: s.caseId,
+    name: s.name,
+    staffNumber: s.staffNumber,
+    role: s.role,
+    rank: s.rank,
+    force: s.force,
+    serviceStart: s.serviceStart,
+    formerOfficer: s.formerOfficer,
+    createdAt: s.createdAt.toISOString(),
+  };
+}
+
+export function toAllegationResponse(a: Allegation) {
+  return {
+    id: a.id,
+    caseId: a.caseId,
+    subjectId: a.subjectId,
+    standards: a.standards,
+    description: a.description,
+    finding: a.finding,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+export function toConductItemResponse(c: ConductItem) {
+  return {
+    id: c.id,
+    caseId: c.caseId,
+    platform: c.platform,
+    audience: c.audience,
+    audienceSize: c.audienceSize,
+    text: c.text,
+    postedAt: c.postedAt?.toISOString() ?? null,
+    url: c.url,
+    categories: c.categories,
+    targets: c.targets,
+    offDuty: c.offDuty,
+    identifiableAsPolice: c.identifiableAsPolice,
+    participation: c.participation,
+    messageCount: c.messageCount,
+    createdAt: c.createdAt.toISOString(),
   };
 }

@@ -1,17 +1,27 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CasesService } from '@precedent/cases';
+import { CaseContentsService, CasesService } from '@precedent/cases';
+import { AddAllegationDto, AddConductItemDto, AddSubjectDto } from './case-contents.dto';
 import { Ctx, type RequestContext } from '../common/request-context.decorator';
 import { Roles } from '../common/roles.decorator';
 import { AssessmentDto, ListCasesQuery, TransitionDto } from './case-commands.dto';
-import { toCaseEventResponse, toCaseResponse } from './case.response';
+import {
+  toAllegationResponse,
+  toCaseEventResponse,
+  toCaseResponse,
+  toConductItemResponse,
+  toSubjectResponse,
+} from './case.response';
 import { RecordCaseDto } from './record-case.dto';
 
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('api/cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly contents: CaseContentsService,
+  ) {}
 
   @Post()
   @Roles('investigator', 'appropriate_authority')
@@ -47,5 +57,43 @@ export class CasesController {
   async timeline(@Param('id') id: string, @Ctx() ctx: RequestContext) {
     const events = await this.cases.timeline(id, ctx.principal, ctx.requestId);
     return { items: events.map(toCaseEventResponse), total: events.length };
+  }
+
+  @Post(':id/subjects')
+  @Roles('investigator', 'appropriate_authority')
+  async addSubject(@Param('id') id: string, @Body() body: AddSubjectDto, @Ctx() ctx: RequestContext) {
+    return toSubjectResponse(await this.contents.addSubject(id, body, ctx.principal, ctx.requestId));
+  }
+
+  @Post(':id/allegations')
+  @Roles('investigator', 'appropriate_authority')
+  async addAllegation(@Param('id') id: string, @Body() body: AddAllegationDto, @Ctx() ctx: RequestContext) {
+    return toAllegationResponse(await this.contents.addAllegation(id, body, ctx.principal, ctx.requestId));
+  }
+
+  @Post(':id/conduct-items')
+  @Roles('investigator', 'appropriate_authority')
+  async addConductItem(@Param('id') id: string, @Body() body: AddConductItemDto, @Ctx() ctx: RequestContext) {
+    const c = await this.contents.addConductItem(id, body, ctx.principal, ctx.requestId);
+    return {
+      ...c,
+      case: undefined,
+      postedAt: c.postedAt?.toISOString() ?? null,
+      createdAt: c.createdAt.toISOString(),
+    };
+  }
+
+  @Get(':id/contents')
+  async caseContents(@Param('id') id: string, @Ctx() ctx: RequestContext) {
+    const { subjects, allegations, conductItems } = await this.contents.contents(
+      id,
+      ctx.principal,
+      ctx.requestId,
+    );
+    return {
+      subjects: subjects.map(toSubjectResponse),
+      allegations: allegations.map(toAllegationResponse),
+      conductItems: conductItems.map(toConductItemResponse),
+    };
   }
 }

@@ -17,7 +17,7 @@ export class CaseEvent {
   actorId: string | null;
 
   @Column({ type: 'text' })
-  kind: 'recorded' | 'transition' | 'assessed';
+  kind: 'recorded' | 'transition' | 'assessed' | 'subject_added' | 'allegation_added' | 'conduct_item_added';
 
   @Column({ type: 'text', nullable: true })
   fromStatus: string | null;

@@ -1,0 +1,121 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import {
+  AUDIENCES,
+  CATEGORIES,
+  PARTICIPATION,
+  PLATFORMS,
+  STANDARDS,
+  SUBJECT_ROLES,
+  TARGETS,
+  type AddAllegationInput,
+  type AddConductItemInput,
+  type AddSubjectInput,
+  type Audience,
+  type Category,
+  type Participation,
+  type Platform,
+  type Standard,
+  type SubjectRole,
+  type Target,
+} from '@precedent/cases';
+import { NotInFuture } from '../common/not-in-future.validator';
+
+const oneOf = (field: string, values: readonly string[], each = false) => ({
+  message: `${each ? `each of ${field}` : field} must be one of: ${values.join(', ')}`,
+  each,
+});
+
+export class AddSubjectDto implements AddSubjectInput {
+  @ApiProperty({ example: 'PC Jordan Fictional' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ example: '4821' }) @IsString() @MinLength(1) @MaxLength(50) staffNumber: string;
+  @ApiProperty({ enum: SUBJECT_ROLES }) @IsIn(SUBJECT_ROLES, oneOf('role', SUBJECT_ROLES)) role: SubjectRole;
+  @ApiPropertyOptional({ example: 'PC' }) @IsOptional() @IsString() @MaxLength(100) rank?: string;
+  @ApiProperty({ example: 'leicestershire' }) @IsString() @MinLength(1) @MaxLength(100) force: string;
+
+  @ApiPropertyOptional({ example: '2015-09-01' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'serviceStart must be a date as YYYY-MM-DD' })
+  @NotInFuture()
+  serviceStart?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() formerOfficer?: boolean;
+}
+
+export class AddAllegationDto implements AddAllegationInput {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'subjectId must be a subject id' })
+  subjectId: string;
+
+  @ApiProperty({
+    enum: STANDARDS,
+    isArray: true,
+    example: ['equality_and_diversity', 'discreditable_conduct'],
+  })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'standards needs at least one Standard of Professional Behaviour' })
+  @IsIn(STANDARDS, oneOf('standards', STANDARDS, true))
+  standards: Standard[];
+
+  @ApiProperty({ example: 'Posted a racist comment in the team WhatsApp group.' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(4000)
+  description: string;
+}
+
+export class AddConductItemDto implements AddConductItemInput {
+  @ApiProperty({ enum: PLATFORMS }) @IsIn(PLATFORMS, oneOf('platform', PLATFORMS)) platform: Platform;
+  @ApiProperty({ enum: AUDIENCES }) @IsIn(AUDIENCES, oneOf('audience', AUDIENCES)) audience: Audience;
+  @ApiPropertyOptional({ example: 12 }) @IsOptional() @IsInt() @Min(0) audienceSize?: number;
+
+  @ApiProperty({ example: 'the words at issue' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000, { message: 'text must be at most 10,000 characters' })
+  text: string;
+
+  @ApiPropertyOptional({ example: '2026-10-03T21:14:00Z' })
+  @IsOptional()
+  @IsISO8601({}, { message: 'postedAt must be an ISO 8601 date and time' })
+  @NotInFuture()
+  postedAt?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true }) @MaxLength(2000) url?: string;
+
+  @ApiProperty({ enum: CATEGORIES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'categories needs at least one category' })
+  @IsIn(CATEGORIES, oneOf('categories', CATEGORIES, true))
+  categories: Category[];
+
+  @ApiPropertyOptional({ enum: TARGETS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(TARGETS, oneOf('targets', TARGETS, true))
+  targets?: Target[];
+
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() offDuty?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() identifiableAsPolice?: boolean;
+
+  @ApiPropertyOptional({ enum: PARTICIPATION, default: 'author' })
+  @IsOptional()
+  @IsIn(PARTICIPATION, oneOf('participation', PARTICIPATION))
+  participation?: Participation;
+
+  @ApiPropertyOptional({ example: 4 }) @IsOptional() @IsInt() @Min(1) messageCount?: number;
+}

@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@precedent/audit';
+import { auditContextOf, canOpenCase, type Principal } from '@precedent/identity';
+import { InvalidInputError, NotFoundError } from '@precedent/platform';
+import { Case } from '../cases/case.entity';
+import { CaseEvent } from '../cases/case-event.entity';
+import { Allegation } from './allegation.entity';
+import { ConductItem } from './conduct-item.entity';
+import type {
+  Audience,
+  Category,
+  Participation,
+  Platform,
+  Standard,
+  SubjectRole,
+  Target,
+} from './exchange-values';
+import { Subject } from './subject.entity';
+
+export interface AddSubjectInput {
+  name: string;
+  staffNumber: string;
+  role: SubjectRole;
+  rank?: string;
+  force: string;
+  serviceStart?: string;
+  formerOfficer?: boolean;
+}
+
+export interface AddAllegationInput {
+  subjectId: string;
+  standards: Standard[];
+  description: string;
+}
+
+export interface AddConductItemInput {
+  platform: Platform;
+  audience: Audience;
+  audienceSize?: number;
+  text: string;
+  postedAt?: string;
+  url?: string;
+  categories: Category[];
+  targets?: Target[];
+  offDuty?: boolean;
+  identifiableAsPolice?: boolean;
+  participation?: Participation;
+  messageCount?: number;
+}
+
+/** Who and what a case is about: subjects, allegations and the conduct items at issue. */
+@Injectable()
+export class CaseContentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  addSubject(caseId: string, input: AddSubjectInput, by: Principal, requestId: string): Promise<Subject> {
+    return this.write(caseId, by, requestId, 'subject', async (em) =>
+      em.save(
+        em.create(Subject, {
+          caseId,
+          name: input.name,
+          staffNumber: input.staffNumber,
+          role: input.role,
+          rank: input.rank ?? null,
+          force: input.force,
+          serviceStart: input.serviceStart ?? null,
+          formerOfficer: input.formerOfficer ?? false,
+        }),
+      ),
+    );
+  }
+
+  addAllegation(
+    caseId: string,
+    input: AddAllegationInput,
+    by: Principal,
+    requestId: string,
+  ): Promise<Allegation> {
+    return this.write(caseId, by, requestId, 'allegation', async (em) => {
+      const subject = await em.findOneBy(Subject, { id: input.subjectId, caseId });
+      if (!subject) {
+        throw new InvalidInputError(
+          'unknown_subject',
+          'subjectId is not a subject of this case: add the subject first.',
+          {
+            fields: [{ field: 'subjectId', message: 'not a subject of this case' }],
+          },
+        );
+      }
+      return em.save(
+        em.create(Allegation, {
+          caseId,
+          subjectId: input.subjectId,
+          standards: [...new Set(input.standards)],
+          description: input.description,
+        }),
+      );
+    });
+  }
+
+  addConductItem(
+    caseId: string,
+    input: AddConductItemInput,
+    by: Principal,
+    requestId: string,
+  ): Promise<ConductItem> {
+    return this.write(caseId, by, requestId, 'conduct_item', async (em) =>
+      em.save(
+        em.create(ConductItem, {
+          caseId,
+          platform: input.platform,
+          audience: input.audience,
+          audienceSize: input.audienceSize ?? null,
+          text: input.text,
+          postedAt: input.postedAt ? new Date(input.postedAt) : null,
+          url: input.url ?? null,
+          categories: [...new Set(input.categories)],
+          targets: [...new Set(input.targets ?? [])],
+          offDuty: input.offDuty ?? null,
+          identifiableAsPolice: input.identifiableAsPolice ?? null,
+          participation: input.participation ?? 'author',
+          messageCount: input.messageCount ?? null,
+        }),
+      ),
+    );
+  }
+
+  /** Everything on the case the person may open; the read is audited. */
+  async contents(
+    caseId: string,
+    by: Principal,
+    requestId: string,
+  ): Promise<{ subjects: Subject[]; allegations: Allegation[]; conductItems: ConductItem[] }> {
+    await this.visibleCase(this.dataSource.manager, caseId, by);
+    await this.audit.recordNow(auditContextOf(by, requestId), {
+      action: 'case.contents.read',
+      entityType: 'case',
+      entityId: caseId,
+    });
+    const [subjects, allegations, conductItems] = await Promise.all([
+      this.dataSource.getRepository(Subject).find({ where: { caseId }, order: { createdAt: 'ASC' } }),
+      this.dataSource.getRepository(Allegation).find({ where: { caseId }, order: { createdAt: 'ASC' } }),
+      this.dataSource.getRepository(ConductItem).find({ where: { caseId }, order: { createdAt: 'ASC' } }),
+    ]);
+    return { subjects, allegations, conductItems };
+  }
+
+  private write<T extends { id: string }>(
+    caseId: string,
+    by: Principal,
+    requestId: string,
+    kind: 'subject' | 'allegation' | 'conduct_item',
+    create: (em: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (em) => {
+      await this.visibleCase(em, caseId, by);
+      const created = await create(em);
+      await em.insert(CaseEvent, { caseId, actorId: by.userId, kind: `${kind}_added`, reason: null });
+      await this.audit.record(em, auditContextOf(by, requestId), {
+        action: `case.${kind}.add`,
+        entityType: 'case',
+        entityId: caseId,
+        details: { [`${kind}Id`]: created.id },
+      });
+      return created;
+    });
+  }
+
+  private async visibleCase(em: EntityManager, caseId: string, by: Principal): Promise<Case> {
+    const kase = /^[0-9a-f-]{36}$/i.test(caseId) ? await em.findOneBy(Case, { id: caseId }) : null;
+    if (
+      !kase ||
+      !canOpenCase(by, {
+        assignedInvestigatorId: kase.assignedInvestigatorId,
+        team: kase.team,
+        panelMemberIds: [],
+        grantedUserIds: [],
+        restricted: kase.restricted,
+      })
+    ) {
+      throw new NotFoundError('case', caseId);
+    }
+    return kase;
+  }
+}

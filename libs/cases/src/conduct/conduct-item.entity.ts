@@ -1,0 +1,65 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Case } from '../cases/case.entity';
+import type { Audience, Category, Participation, Platform, Target } from './exchange-values';
+
+/** A comment, post or message at issue, with the features the analytics compare. */
+@Entity('conduct_items')
+@Index('ix_conduct_items_case', ['caseId'])
+export class ConductItem {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  caseId: string;
+
+  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_conduct_items_case' })
+  case?: Case;
+
+  @Column({ type: 'text' })
+  platform: Platform;
+
+  @Column({ type: 'text' })
+  audience: Audience;
+
+  @Column({ type: 'int', nullable: true })
+  audienceSize: number | null;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  postedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  url: string | null;
+
+  @Column({ type: 'text', array: true })
+  categories: Category[];
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  targets: Target[];
+
+  @Column({ type: 'boolean', nullable: true })
+  offDuty: boolean | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  identifiableAsPolice: boolean | null;
+
+  @Column({ type: 'text', default: 'author' })
+  participation: Participation;
+
+  @Column({ type: 'int', nullable: true })
+  messageCount: number | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
