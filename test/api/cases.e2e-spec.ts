@@ -147,6 +147,37 @@ describe('case intake and lifecycle', () => {
     );
   });
 
+  it('edits a case with PATCH, refusing a stale version without losing the first edit', async () => {
+    const created = await api.http().post('/api/cases').set(investigator.auth).send(report).expect(201);
+    const id = created.body.id as string;
+    const first = await api
+      .http()
+      .patch(`/api/cases/${id}`)
+      .set(investigator.auth)
+      .send({
+        version: 1,
+        summary: 'Comments in a WhatsApp group, with two screenshots.',
+        cameToAttentionOn: '2019-12-02',
+      })
+      .expect(200);
+    expect(first.body).toMatchObject({ version: 2, regime: 'pcr2012' });
+    const second = await api
+      .http()
+      .patch(`/api/cases/${id}`)
+      .set(investigator.auth)
+      .send({ version: 1, summary: 'A competing edit made from a stale page.' })
+      .expect(409);
+    expect(second.body.code).toBe('stale_version');
+    const kept = await api.http().get(`/api/cases/${id}`).set(investigator.auth).expect(200);
+    expect(kept.body.summary).toBe('Comments in a WhatsApp group, with two screenshots.');
+    await api
+      .http()
+      .patch(`/api/cases/${id}`)
+      .set(investigator.auth)
+      .send({ version: 2, status: 'closed' })
+      .expect(400);
+  });
+
   it('numbers references sequentially per year', async () => {
     const a = await api
       .http()

@@ -10,7 +10,12 @@ export {
 } from './cases/case-lifecycle.rules';
 export { regimeFor, PCR2020_FROM, type Regime } from './cases/regime.rules';
 export { CasesModule } from './cases.module';
-export { CasesService, type RecordCaseInput, type CaseFilters } from './cases/cases.service';
+export {
+  CasesService,
+  type RecordCaseInput,
+  type UpdateCaseInput,
+  type CaseFilters,
+} from './cases/cases.service';
 export { INTAKE_SOURCES, type IntakeSource } from './cases/intake-source';
 export {
   TransitionNotAllowedError,

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { NotInFuture } from '../common/not-in-future.validator';
 import {
   CASE_STATUSES,
   INTAKE_SOURCES,
@@ -80,4 +94,41 @@ export class ListCasesQuery {
   @IsInt()
   @Min(0)
   offset?: number;
+}
+
+export class UpdateCaseDto {
+  @ApiProperty({ description: 'The version you saw; a stale one is refused with 409', example: 3 })
+  @IsInt()
+  version: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(10) @MaxLength(4000) summary?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() restricted?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  assignedInvestigatorId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(100)
+  team?: string | null;
+
+  @ApiPropertyOptional({ example: '2026-11-20' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'cameToAttentionOn must be a date as YYYY-MM-DD' })
+  @NotInFuture()
+  cameToAttentionOn?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() iopcReferralRequired?: boolean;
+
+  @ApiPropertyOptional({ example: 'Referred to the IOPC on 21 Nov 2026; returned for local investigation.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(5)
+  @MaxLength(2000)
+  iopcReferralDecision?: string;
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CaseContentsService, CasesService } from '@precedent/cases';
 import { AddAllegationDto, AddConductItemDto, AddSubjectDto } from './case-contents.dto';
 import { Ctx, type RequestContext } from '../common/request-context.decorator';
 import { Roles } from '../common/roles.decorator';
-import { AssessmentDto, ListCasesQuery, TransitionDto } from './case-commands.dto';
+import { AssessmentDto, ListCasesQuery, TransitionDto, UpdateCaseDto } from './case-commands.dto';
 import {
   toAllegationResponse,
   toCaseEventResponse,
@@ -40,6 +40,12 @@ export class CasesController {
   @Get(':id')
   async open(@Param('id') id: string, @Ctx() ctx: RequestContext) {
     return toCaseResponse(await this.cases.open(id, ctx.principal, ctx.requestId));
+  }
+
+  @Patch(':id')
+  @Roles('investigator', 'appropriate_authority')
+  async update(@Param('id') id: string, @Body() body: UpdateCaseDto, @Ctx() ctx: RequestContext) {
+    return toCaseResponse(await this.cases.update(id, body, ctx.principal, ctx.requestId));
   }
 
   @Post(':id/assessment')

@@ -24,6 +24,18 @@ export interface RecordCaseInput {
   iopcReferralRequired?: boolean;
 }
 
+export interface UpdateCaseInput {
+  version: number;
+  summary?: string;
+  restricted?: boolean;
+  assignedInvestigatorId?: string | null;
+  team?: string | null;
+  cameToAttentionOn?: string;
+  /** The appropriate authority's decision on a mandatory IOPC referral. */
+  iopcReferralDecision?: string;
+  iopcReferralRequired?: boolean;
+}
+
 export interface CaseFilters {
   status?: CaseStatus;
   source?: IntakeSource;
@@ -109,6 +121,28 @@ export class CasesService {
       .skip(filters.offset)
       .getManyAndCount();
     return { items, total };
+  }
+
+  /** Edits the case's own fields; a stale version is refused so nobody's change is silently lost. */
+  async update(id: string, input: UpdateCaseInput, by: Principal, requestId: string): Promise<Case> {
+    return this.change(id, input.version, by, requestId, async (_em, kase) => {
+      const { version: _version, ...changes } = input;
+      const changed = Object.entries(changes)
+        .filter(([, value]) => value !== undefined)
+        .map(([field]) => field);
+      if (input.summary !== undefined) kase.summary = input.summary;
+      if (input.restricted !== undefined) kase.restricted = input.restricted;
+      if (input.assignedInvestigatorId !== undefined)
+        kase.assignedInvestigatorId = input.assignedInvestigatorId;
+      if (input.team !== undefined) kase.team = input.team;
+      if (input.cameToAttentionOn !== undefined) {
+        kase.cameToAttentionOn = input.cameToAttentionOn;
+        kase.regime = regimeFor(input.cameToAttentionOn);
+      }
+      if (input.iopcReferralRequired !== undefined) kase.iopcReferralRequired = input.iopcReferralRequired;
+      if (input.iopcReferralDecision !== undefined) kase.iopcReferralDecision = input.iopcReferralDecision;
+      return { action: 'case.update', details: { changed } };
+    });
   }
 
   async assess(
