@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@precedent/audit';
-import { auditContextOf, canOpenCase, hasRole, type Principal } from '@precedent/identity';
-import { NotFoundError } from '@precedent/platform';
+import { auditContextOf, hasRole, type Principal } from '@precedent/identity';
 import { Case } from './case.entity';
+import { findOpenableCase } from './openable-case';
 import { CaseEvent } from './case-event.entity';
 import { checkTransition, type CaseStatus, type Severity } from './case-lifecycle.rules';
 import { AuthorisationRequiredError, StaleVersionError, TransitionNotAllowedError } from './case.errors';
@@ -100,7 +100,7 @@ export class CasesService {
 
   /** The case, if this person may open it; "not yours" is "not found". The read is audited. */
   async open(id: string, by: Principal, requestId: string): Promise<Case> {
-    const kase = await this.findVisible(this.dataSource.manager, id, by);
+    const kase = await findOpenableCase(this.dataSource.manager, id, by);
     await this.audit.recordNow(auditContextOf(by, requestId), {
       action: 'case.read',
       entityType: 'case',
@@ -195,7 +195,7 @@ export class CasesService {
   }
 
   async timeline(id: string, by: Principal, requestId: string): Promise<CaseEvent[]> {
-    await this.findVisible(this.dataSource.manager, id, by);
+    await findOpenableCase(this.dataSource.manager, id, by);
     await this.audit.recordNow(auditContextOf(by, requestId), {
       action: 'case.timeline.read',
       entityType: 'case',
@@ -213,7 +213,7 @@ export class CasesService {
     apply: (em: EntityManager, kase: Case) => Promise<{ action: string; details: Record<string, unknown> }>,
   ): Promise<Case> {
     return this.dataSource.transaction(async (em) => {
-      const kase = await this.findVisible(em, id, by, true);
+      const kase = await findOpenableCase(em, id, by, true);
       if (version !== undefined && version !== kase.version) throw new StaleVersionError(kase.version);
       const { action, details } = await apply(em, kase);
       const saved = await em.save(kase);
@@ -225,21 +225,6 @@ export class CasesService {
       });
       return saved;
     });
-  }
-
-  private async findVisible(em: EntityManager, id: string, by: Principal, lock = false): Promise<Case> {
-    const query = em.getRepository(Case).createQueryBuilder('c').where('c.id = :id', { id });
-    if (lock) query.setLock('pessimistic_write');
-    const kase = /^[0-9a-f-]{36}$/i.test(id) ? await query.getOne() : null;
-    const facts = kase && {
-      assignedInvestigatorId: kase.assignedInvestigatorId,
-      team: kase.team,
-      panelMemberIds: [],
-      grantedUserIds: [],
-      restricted: kase.restricted,
-    };
-    if (!kase || !facts || !canOpenCase(by, facts)) throw new NotFoundError('case', id);
-    return kase;
   }
 
   /** The access policy (libs/identity case-access.rules) as SQL, so lists hold only cases the person may open. */

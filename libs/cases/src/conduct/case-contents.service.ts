@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@precedent/audit';
-import { auditContextOf, canOpenCase, type Principal } from '@precedent/identity';
-import { InvalidInputError, NotFoundError } from '@precedent/platform';
-import { Case } from '../cases/case.entity';
+import { auditContextOf, type Principal } from '@precedent/identity';
+import { InvalidInputError } from '@precedent/platform';
+import { findOpenableCase } from '../cases/openable-case';
 import { CaseEvent } from '../cases/case-event.entity';
 import { Allegation } from './allegation.entity';
 import { ConductItem } from './conduct-item.entity';
@@ -136,7 +136,7 @@ export class CaseContentsService {
     by: Principal,
     requestId: string,
   ): Promise<{ subjects: Subject[]; allegations: Allegation[]; conductItems: ConductItem[] }> {
-    await this.visibleCase(this.dataSource.manager, caseId, by);
+    await findOpenableCase(this.dataSource.manager, caseId, by);
     await this.audit.recordNow(auditContextOf(by, requestId), {
       action: 'case.contents.read',
       entityType: 'case',
@@ -158,7 +158,7 @@ export class CaseContentsService {
     create: (em: EntityManager) => Promise<T>,
   ): Promise<T> {
     return this.dataSource.transaction(async (em) => {
-      await this.visibleCase(em, caseId, by);
+      await findOpenableCase(em, caseId, by);
       const created = await create(em);
       await em.insert(CaseEvent, { caseId, actorId: by.userId, kind: `${kind}_added`, reason: null });
       await this.audit.record(em, auditContextOf(by, requestId), {
@@ -169,22 +169,5 @@ export class CaseContentsService {
       });
       return created;
     });
-  }
-
-  private async visibleCase(em: EntityManager, caseId: string, by: Principal): Promise<Case> {
-    const kase = /^[0-9a-f-]{36}$/i.test(caseId) ? await em.findOneBy(Case, { id: caseId }) : null;
-    if (
-      !kase ||
-      !canOpenCase(by, {
-        assignedInvestigatorId: kase.assignedInvestigatorId,
-        team: kase.team,
-        panelMemberIds: [],
-        grantedUserIds: [],
-        restricted: kase.restricted,
-      })
-    ) {
-      throw new NotFoundError('case', caseId);
-    }
-    return kase;
   }
 }
