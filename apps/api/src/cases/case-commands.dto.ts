@@ -4,7 +4,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -14,7 +13,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { NotInFuture } from '../common/not-in-future.validator';
+import { IsPastDate } from '../common/not-in-future.validator';
 import {
   CASE_STATUSES,
   INTAKE_SOURCES,
@@ -119,8 +118,7 @@ export class UpdateCaseDto {
 
   @ApiPropertyOptional({ example: '2026-11-20' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'cameToAttentionOn must be a date as YYYY-MM-DD' })
-  @NotInFuture()
+  @IsPastDate()
   cameToAttentionOn?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean() iopcReferralRequired?: boolean;

@@ -33,7 +33,7 @@ import {
   type SubjectRole,
   type Target,
 } from '@precedent/cases';
-import { NotInFuture } from '../common/not-in-future.validator';
+import { IsPastDate, NotInFuture } from '../common/not-in-future.validator';
 
 const oneOf = (field: string, values: readonly string[], each = false) => ({
   message: `${each ? `each of ${field}` : field} must be one of: ${values.join(', ')}`,
@@ -49,8 +49,7 @@ export class AddSubjectDto implements AddSubjectInput {
 
   @ApiPropertyOptional({ example: '2015-09-01' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'serviceStart must be a date as YYYY-MM-DD' })
-  @NotInFuture()
+  @IsPastDate()
   serviceStart?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean() formerOfficer?: boolean;

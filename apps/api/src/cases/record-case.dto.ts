@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -12,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { INTAKE_SOURCES, type IntakeSource, type RecordCaseInput } from '@precedent/cases';
-import { NotInFuture } from '../common/not-in-future.validator';
+import { IsPastDate } from '../common/not-in-future.validator';
 
 export class ReporterDto {
   @ApiProperty({ example: 'Insp. Casey Example (line manager)' })
@@ -36,8 +35,7 @@ export class AuthorisationDto {
   authorisedBy: string;
 
   @ApiProperty({ example: '2026-11-02' })
-  @IsISO8601({ strict: true }, { message: 'authorisedAt must be a date as YYYY-MM-DD' })
-  @NotInFuture()
+  @IsPastDate()
   authorisedAt: string;
 
   @ApiProperty({
@@ -58,8 +56,7 @@ export class RecordCaseDto implements RecordCaseInput {
   source: IntakeSource;
 
   @ApiProperty({ example: '2026-11-20' })
-  @IsISO8601({ strict: true }, { message: 'receivedAt must be a date as YYYY-MM-DD' })
-  @NotInFuture()
+  @IsPastDate()
   receivedAt: string;
 
   @ApiPropertyOptional({
@@ -67,8 +64,7 @@ export class RecordCaseDto implements RecordCaseInput {
     description: 'When the appropriate authority became aware; decides the regime',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'cameToAttentionOn must be a date as YYYY-MM-DD' })
-  @NotInFuture()
+  @IsPastDate()
   cameToAttentionOn?: string;
 
   @ApiProperty({ example: 'Screenshots of derogatory comments in a WhatsApp group of response officers.' })

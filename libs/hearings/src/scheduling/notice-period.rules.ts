@@ -1,3 +1,4 @@
+import { format, parseISO, subDays } from 'date-fns';
 import type { Forum } from '../outcomes/outcome';
 
 /** The calendar the rules count on; libs/platform's WorkingDayCalendar is the real one. */
@@ -102,7 +103,7 @@ export function publicNoticeDueBy(
   let counted = 0;
   let day = hearingDate;
   while (counted < periods.publicNoticeLead) {
-    day = previousDay(day);
+    day = format(subDays(parseISO(day), 1), 'yyyy-MM-dd');
     if (calendar.isWorkingDay(day)) counted++;
   }
   return day;
@@ -115,10 +116,4 @@ export function officerResponseDue(
   periods: NoticePeriods = DEFAULT_NOTICE_PERIODS,
 ): string {
   return calendar.addWorkingDays(documentsSuppliedOn, periods.officerResponse);
-}
-
-function previousDay(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
