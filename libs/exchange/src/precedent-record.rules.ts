@@ -1,0 +1,445 @@
+import { FORCE_CODES } from './forces';
+import {
+  AGGRAVATING_FACTORS,
+  AUDIENCES,
+  CATEGORIES,
+  FINDINGS,
+  FORUMS,
+  HEARING_ONLY_OUTCOMES,
+  LEVELS,
+  MITIGATING_FACTORS,
+  OUTCOMES,
+  OUTCOMES_ONLY_UNDER,
+  PARTICIPATION,
+  PLATFORMS,
+  REGIMES,
+  STANDARDS,
+  SUBJECT_ROLES,
+  TARGETS,
+  regimeFor,
+  type AggravatingFactor,
+  type Audience,
+  type Category,
+  type Finding,
+  type Forum,
+  type Level,
+  type MitigatingFactor,
+  type Outcome,
+  type Participation,
+  type Platform,
+  type Regime,
+  type Standard,
+  type SubjectRole,
+  type Target,
+} from './values';
+
+/** One conduct item of a precedent: the comment, post or message at issue. */
+export interface ConductRecord {
+  platform: Platform;
+  audience: Audience;
+  audienceSize?: number;
+  postedOn?: string;
+  text?: string | null;
+  categories: Category[];
+  targets: Target[];
+  offDuty?: boolean;
+  identifiableAsPolice?: boolean;
+  participation: Participation;
+}
+
+/** The comparable features of a decided case: a profile is a precedent without its outcome. */
+export interface ConductProfile {
+  subject: { role: SubjectRole; formerOfficer: boolean; serviceYears?: number };
+  conduct: ConductRecord[];
+  messageCount?: number;
+  standards: Standard[];
+  finding?: Finding;
+  culpability?: Level;
+  harm?: Level;
+  aggravating: AggravatingFactor[];
+  mitigating: MitigatingFactor[];
+}
+
+/** One record of the precedent exchange format, version 1 (docs/precedent-exchange-format.md). */
+export interface PrecedentRecord extends ConductProfile {
+  formatVersion: 1;
+  ref: string;
+  force: string;
+  decidedOn: string;
+  forum: Forum;
+  finding: Finding;
+  outcome: Outcome;
+  regime?: Regime;
+  summary?: string;
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export type RecordReading<T> = { ok: true; record: T } | { ok: false; problems: FieldProblem[] };
+
+const RECORD_FIELDS = new Set([
+  'formatVersion',
+  'ref',
+  'force',
+  'decidedOn',
+  'forum',
+  'subject',
+  'conduct',
+  'messageCount',
+  'standards',
+  'finding',
+  'outcome',
+  'culpability',
+  'harm',
+  'aggravating',
+  'mitigating',
+  'regime',
+  'summary',
+]);
+const PROFILE_FIELDS = new Set([
+  'subject',
+  'conduct',
+  'messageCount',
+  'standards',
+  'finding',
+  'culpability',
+  'harm',
+  'aggravating',
+  'mitigating',
+]);
+const SUBJECT_FIELDS = new Set(['role', 'formerOfficer', 'serviceYears']);
+const CONDUCT_FIELDS = new Set([
+  'platform',
+  'audience',
+  'audienceSize',
+  'postedOn',
+  'text',
+  'categories',
+  'targets',
+  'offDuty',
+  'identifiableAsPolice',
+  'participation',
+]);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const MAX_TEXT = 10_000;
+export const MAX_SUMMARY = 4_000;
+export const MAX_REF = 200;
+
+/**
+ * Reads one exchange-format record, naming every problem by field (`conduct[0].platform`), so an
+ * importer can report the line and the field. `today` (YYYY-MM-DD, London) refuses future dates.
+ */
+export function readPrecedentRecord(value: unknown, today: string): RecordReading<PrecedentRecord> {
+  const reader = new FieldReader();
+  if (!isObject(value))
+    return { ok: false, problems: [{ field: '', message: 'a record must be a JSON object' }] };
+  reader.unknownFields(value, RECORD_FIELDS, '');
+  if (value.formatVersion !== 1) reader.problem('formatVersion', 'must be 1');
+  const ref = reader.text(value, 'ref', { required: true, max: MAX_REF });
+  const force = reader.text(value, 'force', { required: true, max: 100 });
+  if (force !== undefined && !FORCE_CODES.has(force)) {
+    reader.problem('force', `"${force}" is not a force code from forces.json`);
+  }
+  const decidedOn = reader.date(value, 'decidedOn', today, true);
+  const forum = reader.oneOf(value, 'forum', FORUMS, true);
+  const finding = reader.oneOf(value, 'finding', FINDINGS, true);
+  const outcome = reader.oneOf(value, 'outcome', OUTCOMES, true);
+  const regime = reader.oneOf(value, 'regime', REGIMES, false);
+  const summary = reader.text(value, 'summary', { required: false, max: MAX_SUMMARY });
+  const profile = readProfileInto(reader, value, today, { findingRequired: true });
+  if (!reader.clean()) return { ok: false, problems: reader.problems };
+
+  const effectiveRegime = regime ?? regimeFor(decidedOn!);
+  const record: PrecedentRecord = {
+    formatVersion: 1,
+    ref: ref!,
+    force: force!,
+    decidedOn: decidedOn!,
+    forum: forum!,
+    ...profile,
+    finding: finding!,
+    outcome: outcome!,
+    ...(regime ? { regime } : {}),
+    ...(summary !== undefined ? { summary } : {}),
+  };
+  for (const problem of outcomeProblems(record, effectiveRegime))
+    reader.problem(problem.field, problem.message);
+  return reader.clean() ? { ok: true, record } : { ok: false, problems: reader.problems };
+}
+
+/** Reads a conduct profile (the comparable fields of a record, outcome not needed). */
+export function readConductProfile(value: unknown, today: string): RecordReading<ConductProfile> {
+  const reader = new FieldReader();
+  if (!isObject(value))
+    return { ok: false, problems: [{ field: '', message: 'a profile must be a JSON object' }] };
+  reader.unknownFields(value, PROFILE_FIELDS, '');
+  const profile = readProfileInto(reader, value, today, { findingRequired: false });
+  return reader.clean() ? { ok: true, record: profile } : { ok: false, problems: reader.problems };
+}
+
+/** An outcome must have existed under the record's regime and be open to its forum and finding. */
+export function outcomeProblems(
+  record: Pick<PrecedentRecord, 'outcome' | 'forum' | 'finding' | 'subject'>,
+  regime: Regime,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const onlyUnder = OUTCOMES_ONLY_UNDER[record.outcome];
+  if (onlyUnder && onlyUnder !== regime) {
+    problems.push({
+      field: 'outcome',
+      message: `${record.outcome} did not exist under ${regime} (only under ${onlyUnder}); check regime or decidedOn`,
+    });
+  }
+  if (record.forum === 'misconduct_meeting' && HEARING_ONLY_OUTCOMES.includes(record.outcome)) {
+    problems.push({
+      field: 'outcome',
+      message: `${record.outcome} is for hearings only, not a misconduct meeting`,
+    });
+  }
+  if (record.finding === 'not_proven' && record.outcome !== 'no_further_action') {
+    problems.push({ field: 'outcome', message: 'a not_proven finding allows no_further_action only' });
+  }
+  if (
+    record.finding === 'practice_requiring_improvement' &&
+    !['no_further_action', 'reflective_practice'].includes(record.outcome)
+  ) {
+    problems.push({
+      field: 'outcome',
+      message: 'practice_requiring_improvement allows no_further_action or reflective_practice only',
+    });
+  }
+  if (record.outcome === 'would_have_been_dismissed' && !record.subject.formerOfficer) {
+    problems.push({
+      field: 'outcome',
+      message: 'would_have_been_dismissed is for former officers: set subject.formerOfficer',
+    });
+  }
+  return problems;
+}
+
+function readProfileInto(
+  reader: FieldReader,
+  value: Record<string, unknown>,
+  today: string,
+  options: { findingRequired: boolean },
+): ConductProfile {
+  const subject = readSubject(reader, value.subject);
+  const conduct = readConduct(reader, value.conduct, today);
+  const messageCount = reader.integer(value, 'messageCount', 1);
+  const standards = reader.list(value, 'standards', STANDARDS, { required: true, nonEmpty: true });
+  const finding = options.findingRequired ? undefined : reader.oneOf(value, 'finding', FINDINGS, false);
+  const culpability = reader.oneOf(value, 'culpability', LEVELS, false);
+  const harm = reader.oneOf(value, 'harm', LEVELS, false);
+  const aggravating = reader.list(value, 'aggravating', AGGRAVATING_FACTORS, {
+    required: false,
+    nonEmpty: false,
+  });
+  const mitigating = reader.list(value, 'mitigating', MITIGATING_FACTORS, {
+    required: false,
+    nonEmpty: false,
+  });
+  return {
+    subject,
+    conduct,
+    ...(messageCount !== undefined ? { messageCount } : {}),
+    standards: standards ?? [],
+    ...(finding ? { finding } : {}),
+    ...(culpability ? { culpability } : {}),
+    ...(harm ? { harm } : {}),
+    aggravating: aggravating ?? [],
+    mitigating: mitigating ?? [],
+  };
+}
+
+function readSubject(reader: FieldReader, value: unknown): ConductProfile['subject'] {
+  if (!isObject(value)) {
+    reader.problem('subject', 'is required: an object with role');
+    return { role: 'constable', formerOfficer: false };
+  }
+  reader.unknownFields(value, SUBJECT_FIELDS, 'subject.');
+  const role = reader.oneOf(value, 'role', SUBJECT_ROLES, true, 'subject.');
+  const formerOfficer = reader.boolean(value, 'formerOfficer', 'subject.');
+  const serviceYears = reader.number(value, 'serviceYears', 0, 'subject.');
+  return {
+    role: role ?? 'constable',
+    formerOfficer: formerOfficer ?? false,
+    ...(serviceYears !== undefined ? { serviceYears } : {}),
+  };
+}
+
+function readConduct(reader: FieldReader, value: unknown, today: string): ConductRecord[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    reader.problem('conduct', 'is required: a list of 1 or more conduct items');
+    return [];
+  }
+  return value.map((item: unknown, index) => {
+    const at = `conduct[${index}].`;
+    if (!isObject(item)) {
+      reader.problem(`conduct[${index}]`, 'must be an object');
+      return { platform: 'other', audience: 'public', categories: [], targets: [], participation: 'author' };
+    }
+    reader.unknownFields(item, CONDUCT_FIELDS, at);
+    const platform = reader.oneOf(item, 'platform', PLATFORMS, true, at);
+    const audience = reader.oneOf(item, 'audience', AUDIENCES, true, at);
+    const audienceSize = reader.integer(item, 'audienceSize', 0, at);
+    const postedOn = reader.date(item, 'postedOn', today, false, at);
+    let text: string | null | undefined;
+    if (item.text === null) text = null;
+    else text = reader.text(item, 'text', { required: false, max: MAX_TEXT }, at);
+    const categories = reader.list(item, 'categories', CATEGORIES, { required: true, nonEmpty: true }, at);
+    const targets = reader.list(item, 'targets', TARGETS, { required: false, nonEmpty: false }, at);
+    const offDuty = reader.boolean(item, 'offDuty', at);
+    const identifiableAsPolice = reader.boolean(item, 'identifiableAsPolice', at);
+    const participation = reader.oneOf(item, 'participation', PARTICIPATION, false, at);
+    return {
+      platform: platform ?? 'other',
+      audience: audience ?? 'public',
+      ...(audienceSize !== undefined ? { audienceSize } : {}),
+      ...(postedOn !== undefined ? { postedOn } : {}),
+      ...(text !== undefined ? { text } : {}),
+      categories: categories ?? [],
+      targets: targets ?? [],
+      ...(offDuty !== undefined ? { offDuty } : {}),
+      ...(identifiableAsPolice !== undefined ? { identifiableAsPolice } : {}),
+      participation: participation ?? 'author',
+    };
+  });
+}
+
+/** Collects problems by field while reading a plain JSON value. */
+class FieldReader {
+  readonly problems: FieldProblem[] = [];
+
+  problem(field: string, message: string): void {
+    this.problems.push({ field, message });
+  }
+
+  clean(): boolean {
+    return this.problems.length === 0;
+  }
+
+  unknownFields(value: Record<string, unknown>, known: ReadonlySet<string>, at: string): void {
+    for (const key of Object.keys(value)) {
+      if (!known.has(key)) this.problem(at + key, 'is not a field of the exchange format');
+    }
+  }
+
+  text(
+    value: Record<string, unknown>,
+    key: string,
+    options: { required: boolean; max: number },
+    at = '',
+  ): string | undefined {
+    const raw = value[key];
+    if (raw === undefined || raw === null) {
+      if (options.required) this.problem(at + key, 'is required');
+      return undefined;
+    }
+    if (typeof raw !== 'string') return this.fail(at + key, 'must be a string');
+    if (options.required && raw.trim() === '') return this.fail(at + key, 'must not be empty');
+    if (raw.length > options.max) return this.fail(at + key, `must be at most ${options.max} characters`);
+    return raw;
+  }
+
+  date(
+    value: Record<string, unknown>,
+    key: string,
+    today: string,
+    required: boolean,
+    at = '',
+  ): string | undefined {
+    const raw = value[key];
+    if (raw === undefined || raw === null) {
+      if (required) this.problem(at + key, 'is required: a date YYYY-MM-DD');
+      return undefined;
+    }
+    if (typeof raw !== 'string' || !ISO_DATE.test(raw) || !isRealDate(raw)) {
+      return this.fail(at + key, 'must be a date YYYY-MM-DD');
+    }
+    if (raw > today) return this.fail(at + key, `must not be in the future (today is ${today})`);
+    return raw;
+  }
+
+  oneOf<T extends string>(
+    value: Record<string, unknown>,
+    key: string,
+    allowed: readonly T[],
+    required: boolean,
+    at = '',
+  ): T | undefined {
+    const raw = value[key];
+    if (raw === undefined || raw === null) {
+      if (required) this.problem(at + key, `is required: one of ${allowed.join(', ')}`);
+      return undefined;
+    }
+    if (typeof raw !== 'string' || !allowed.includes(raw as T)) {
+      return this.fail(at + key, `${JSON.stringify(raw)} is not one of ${allowed.join(', ')}`);
+    }
+    return raw as T;
+  }
+
+  list<T extends string>(
+    value: Record<string, unknown>,
+    key: string,
+    allowed: readonly T[],
+    options: { required: boolean; nonEmpty: boolean },
+    at = '',
+  ): T[] | undefined {
+    const raw = value[key];
+    if (raw === undefined || raw === null) {
+      if (options.required) this.problem(at + key, `is required: a list of ${allowed.join(', ')}`);
+      return undefined;
+    }
+    if (!Array.isArray(raw)) return this.fail(at + key, `must be a list of ${allowed.join(', ')}`);
+    if (options.nonEmpty && raw.length === 0) return this.fail(at + key, 'must list at least one value');
+    const unknown = raw.filter((item) => typeof item !== 'string' || !allowed.includes(item as T));
+    if (unknown.length > 0) {
+      return this.fail(
+        at + key,
+        `${unknown.map((item) => JSON.stringify(item)).join(', ')} not one of ${allowed.join(', ')}`,
+      );
+    }
+    return [...new Set(raw as T[])];
+  }
+
+  boolean(value: Record<string, unknown>, key: string, at = ''): boolean | undefined {
+    const raw = value[key];
+    if (raw === undefined || raw === null) return undefined;
+    if (typeof raw !== 'boolean') return this.fail(at + key, 'must be true or false');
+    return raw;
+  }
+
+  integer(value: Record<string, unknown>, key: string, min: number, at = ''): number | undefined {
+    const raw = value[key];
+    if (raw === undefined || raw === null) return undefined;
+    if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < min) {
+      return this.fail(at + key, `must be a whole number ≥ ${min}`);
+    }
+    return raw;
+  }
+
+  number(value: Record<string, unknown>, key: string, min: number, at = ''): number | undefined {
+    const raw = value[key];
+    if (raw === undefined || raw === null) return undefined;
+    if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < min)
+      return this.fail(at + key, `must be a number ≥ ${min}`);
+    return raw;
+  }
+
+  private fail(field: string, message: string): undefined {
+    this.problem(field, message);
+    return undefined;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isRealDate(iso: string): boolean {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
+}
