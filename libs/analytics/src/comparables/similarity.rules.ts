@@ -1,0 +1,130 @@
+import { hammingDistance, popcount32, textSimilarityFromDistance } from '../text/text-matching.rules';
+import type { ConductFeatures } from './conduct-features';
+
+/** The parts a similarity is made of, each in [0, 1], so a panel can read why a case is comparable. */
+export interface SimilarityParts {
+  text: number;
+  categories: number;
+  targets: number;
+  audience: number;
+  platform: number;
+  factors: number;
+  role: number;
+  volume: number;
+}
+export type SimilarityPart = keyof SimilarityParts;
+
+/**
+ * How much each part counts. What was said (categories, targets, wording) counts most; the
+ * subject's part in it counts heavily, because sharing a message is not writing it.
+ */
+export const DEFAULT_WEIGHTS: Readonly<SimilarityParts> = {
+  text: 0.18,
+  categories: 0.17,
+  targets: 0.13,
+  audience: 0.08,
+  platform: 0.04,
+  factors: 0.12,
+  role: 0.2,
+  volume: 0.08,
+};
+
+/**
+ * How alike two parts in a comment are (0 author, 1 shared, 2 reacted, 3 failed to challenge).
+ * Writing and forwarding are far apart; reacting and staying silent are nearer each other.
+ */
+const PARTICIPATION_SIMILARITY = [
+  [1, 0.35, 0.15, 0.05],
+  [0.35, 1, 0.5, 0.25],
+  [0.15, 0.5, 1, 0.5],
+  [0.05, 0.25, 0.5, 1],
+];
+/** Within the role part, the participation's share; the subject's rank takes the rest. */
+export const PARTICIPATION_SHARE = 0.8;
+/** Within the audience part, the reach's share; whether the author was identifiable as police, the rest. */
+export const REACH_SHARE = 0.75;
+
+/** Officer ranks in order; specials sit with constables; PCSOs and staff form their own group. */
+const RANK_ORDER: Record<number, number> = { 0: 0, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 0 };
+const STAFF_ROLES = new Set([7, 8]);
+
+export function jaccard(a: number, b: number): number {
+  const union = popcount32(a | b);
+  return union === 0 ? 1 : popcount32(a & b) / union;
+}
+
+/** Ordered values compare by distance along their scale. */
+export function ordinal(a: number, b: number, span: number): number {
+  return 1 - Math.abs(a - b) / span;
+}
+
+export function participationSimilarity(a: number, b: number): number {
+  return PARTICIPATION_SIMILARITY[a][b];
+}
+
+export function subjectSimilarity(roleA: number, formerA: boolean, roleB: number, formerB: boolean): number {
+  let similarity: number;
+  if (roleA === roleB) similarity = 1;
+  else if (STAFF_ROLES.has(roleA) && STAFF_ROLES.has(roleB)) similarity = 0.8;
+  else if (STAFF_ROLES.has(roleA) || STAFF_ROLES.has(roleB)) similarity = 0.3;
+  else similarity = ordinal(RANK_ORDER[roleA], RANK_ORDER[roleB], 5) * (roleA === 6 || roleB === 6 ? 0.9 : 1);
+  return formerA === formerB ? similarity : similarity * 0.8;
+}
+
+export function audienceSimilarity(rankA: number, identifiableA: boolean, rankB: number, identifiableB: boolean): number {
+  return REACH_SHARE * ordinal(rankA, rankB, 3) + (1 - REACH_SHARE) * (identifiableA === identifiableB ? 1 : 0);
+}
+
+/** Unknown levels (0) meet anything half way: absence of a finding is not a difference. */
+export function levelSimilarity(a: number, b: number): number {
+  return a === 0 || b === 0 ? 0.5 : ordinal(a, b, 2);
+}
+
+export function factorSimilarity(maskA: number, culpabilityA: number, harmA: number, maskB: number, culpabilityB: number, harmB: number): number {
+  return 0.5 * jaccard(maskA, maskB) + 0.25 * levelSimilarity(culpabilityA, culpabilityB) + 0.25 * levelSimilarity(harmA, harmB);
+}
+
+export function volumeSimilarity(messagesA: number, sizeA: number, messagesB: number, sizeB: number): number {
+  const size = sizeA < 0 || sizeB < 0 ? 0.5 : ordinal(sizeA, sizeB, 7);
+  return 0.5 * ordinal(messagesA, messagesB, 7) + 0.5 * size;
+}
+
+export function similarityParts(query: ConductFeatures, other: ConductFeatures): SimilarityParts {
+  return {
+    text:
+      query.fingerprint && other.fingerprint
+        ? textSimilarityFromDistance(hammingDistance(query.fingerprint, 0, other.fingerprint, 0))
+        : 0,
+    categories: jaccard(query.categoryMask, other.categoryMask),
+    targets: jaccard(query.targetMask, other.targetMask),
+    audience: audienceSimilarity(query.audienceRank, query.identifiable, other.audienceRank, other.identifiable),
+    platform: jaccard(query.platformMask, other.platformMask),
+    factors: factorSimilarity(
+      query.factorMask,
+      query.culpability,
+      query.harm,
+      other.factorMask,
+      other.culpability,
+      other.harm,
+    ),
+    role:
+      PARTICIPATION_SHARE * participationSimilarity(query.participation, other.participation) +
+      (1 - PARTICIPATION_SHARE) * subjectSimilarity(query.role, query.formerOfficer, other.role, other.formerOfficer),
+    volume: volumeSimilarity(query.messageBucket, query.sizeBucket, other.messageBucket, other.sizeBucket),
+  };
+}
+
+/**
+ * The weighted mean of the parts. When the query has no text to compare, the text part is left
+ * out rather than counted as a difference.
+ */
+export function combine(parts: SimilarityParts, weights: Readonly<SimilarityParts>, queryHasText: boolean): number {
+  let total = 0;
+  let weight = 0;
+  for (const part of Object.keys(weights) as SimilarityPart[]) {
+    if (part === 'text' && !queryHasText) continue;
+    total += weights[part] * parts[part];
+    weight += weights[part];
+  }
+  return total / weight;
+}

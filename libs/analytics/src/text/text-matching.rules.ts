@@ -1,0 +1,119 @@
+/**
+ * Text matching that survives how abusive comments are written to dodge filters: case, accents,
+ * repeated letters, digits and symbols for letters, separators inside words, asterisks, emoji.
+ *
+ * Normalisation keeps letters only (a–z), so "N.i.g-g3r", "niiigger" and "n i g g e r" meet,
+ * and keeps, for every letter, the offset of the character it came from, so a match can be shown
+ * as a span of the original text.
+ */
+
+/** Digits and symbols commonly written for letters ("leet"). */
+const LOOKALIKES: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'i',
+  '€': 'e',
+  '£': 'l',
+};
+
+export interface NormalisedText {
+  /** Letters a–z only, runs of one letter collapsed to one. */
+  letters: string;
+  /** For each letter, the UTF-16 offset of the source character in the original text. */
+  offsets: number[];
+}
+
+export function normaliseText(text: string): NormalisedText {
+  let letters = '';
+  const offsets: number[] = [];
+  let previous = '';
+  for (let index = 0; index < text.length; index++) {
+    const letter = letterOf(text[index]);
+    // Separators, asterisks and emoji vanish; a repeated letter counts once ("soooo" = "so").
+    if (letter === undefined || letter === previous) continue;
+    letters += letter;
+    offsets.push(index);
+    previous = letter;
+  }
+  return { letters, offsets };
+}
+
+function letterOf(char: string): string | undefined {
+  const lookalike = LOOKALIKES[char];
+  if (lookalike) return lookalike;
+  // NFKD splits accented letters (é → e + ◌́) and full-width or styled letters into plain ones.
+  const base = char.normalize('NFKD').charAt(0).toLowerCase();
+  return base >= 'a' && base <= 'z' ? base : undefined;
+}
+
+/** Words of 3 letters, overlapping: near-identical comments share most of them. */
+export const SHINGLE = 3;
+export const FINGERPRINT_BITS = 128;
+export const FINGERPRINT_WORDS = FINGERPRINT_BITS / 32;
+
+/**
+ * A 128-bit SimHash of the normalised text's letter trigrams: the Hamming distance between two
+ * fingerprints estimates the angle between the texts' trigram vectors, so near-duplicates are
+ * a few bits apart and unrelated texts about half the bits. Null when there is no text to compare.
+ */
+export function textFingerprint(text: string | null | undefined): Int32Array | null {
+  if (!text) return null;
+  const { letters } = normaliseText(text);
+  if (letters.length < SHINGLE) return null;
+  const votes = new Int32Array(FINGERPRINT_BITS);
+  for (let start = 0; start + SHINGLE <= letters.length; start++) {
+    const shingle = letters.charCodeAt(start) * 676 + letters.charCodeAt(start + 1) * 26 + letters.charCodeAt(start + 2);
+    for (let word = 0; word < FINGERPRINT_WORDS; word++) {
+      const hash = mix32(shingle, word);
+      for (let bit = 0; bit < 32; bit++) votes[word * 32 + bit] += (hash >>> bit) & 1 ? 1 : -1;
+    }
+  }
+  const fingerprint = new Int32Array(FINGERPRINT_WORDS);
+  for (let bit = 0; bit < FINGERPRINT_BITS; bit++) {
+    if (votes[bit] > 0) fingerprint[bit >>> 5] |= 1 << (bit & 31);
+  }
+  return fingerprint;
+}
+
+/** A well-mixed 32-bit hash of an integer with a seed (the murmur3 finaliser). */
+function mix32(value: number, seed: number): number {
+  let hash = Math.imul(value ^ Math.imul(seed + 1, 0x9e3779b1), 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}
+
+export function popcount32(value: number): number {
+  let bits = value - ((value >>> 1) & 0x55555555);
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+  return (Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+export function hammingDistance(a: ArrayLike<number>, aAt: number, b: ArrayLike<number>, bAt: number): number {
+  let distance = 0;
+  for (let word = 0; word < FINGERPRINT_WORDS; word++) distance += popcount32(a[aAt + word] ^ b[bAt + word]);
+  return distance;
+}
+
+/**
+ * Wording counts as shared below this Hamming distance (an angle of about 34°): beyond it, two
+ * comments say different things in different words, and the categories and targets compare them.
+ */
+export const SHARED_WORDING_DISTANCE = 24;
+const FLOOR = Math.cos((Math.PI * SHARED_WORDING_DISTANCE) / FINGERPRINT_BITS);
+
+/** Text similarity in [0, 1] from the fingerprints' Hamming distance: 1 identical, 0 not shared. */
+export function textSimilarityFromDistance(distance: number): number {
+  if (distance >= SHARED_WORDING_DISTANCE) return 0;
+  return (Math.cos((Math.PI * distance) / FINGERPRINT_BITS) - FLOOR) / (1 - FLOOR);
+}
