@@ -213,6 +213,11 @@ describe('case list filters and search', () => {
       .query({ [field]: value })
       .set(authority.auth)
       .expect(400);
+    expect(response.body).toMatchObject({
+      statusCode: 400,
+      code: 'bad_request',
+      message: `The request has a field to correct: ${field}.`,
+    });
     expect(response.body.details.fields).toEqual([
       { field, message: expect.stringMatching(new RegExp(`^${field} must be one of: .*${allowed}`)) },
     ]);
@@ -240,5 +245,32 @@ describe('case list filters and search', () => {
     expect(backwards.body.details.fields).toEqual([
       { field: 'receivedTo', message: 'receivedTo cannot be before receivedFrom' },
     ]);
+  });
+
+  it('describes the filters in the OpenAPI document, with their allowed values and examples', async () => {
+    const docs = await api.http().get('/api/docs/openapi.json').expect(200);
+    const operation = docs.body.paths['/api/cases'].get;
+    const parameters = new Map(
+      (operation.parameters as { name: string; schema: { enum?: string[]; example?: unknown } }[]).map(
+        (p) => [p.name, p],
+      ),
+    );
+    for (const name of [
+      'investigator',
+      'standard',
+      'platform',
+      'category',
+      'receivedFrom',
+      'receivedTo',
+      'q',
+      'sort',
+    ])
+      expect(parameters.get(name)?.schema.example).toBeDefined();
+    expect(parameters.get('standard')?.schema.enum).toContain('equality_and_diversity');
+    expect(parameters.get('sort')?.schema.enum).toEqual(['-received', 'received', '-reference', 'reference']);
+    expect(operation.responses['200'].content['application/json'].schema.example).toMatchObject({ total: 1 });
+    expect(
+      operation.responses['400'].content['application/json'].schema.example.details.fields[0].field,
+    ).toBe('platform');
   });
 });
