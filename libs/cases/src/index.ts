@@ -10,12 +10,8 @@ export {
 } from './cases/case-lifecycle.rules';
 export { regimeFor, PCR2020_FROM, type Regime } from './cases/regime.rules';
 export { CasesModule } from './cases.module';
-export {
-  CasesService,
-  type RecordCaseInput,
-  type UpdateCaseInput,
-  type CaseFilters,
-} from './cases/cases.service';
+export { CasesService, type RecordCaseInput, type UpdateCaseInput } from './cases/cases.service';
+export { CASE_SORTS, type CaseSort, type CaseFilters } from './cases/case-filters';
 export { INTAKE_SOURCES, type IntakeSource } from './cases/intake-source';
 export {
   TransitionNotAllowedError,

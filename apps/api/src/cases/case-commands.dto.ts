@@ -14,12 +14,22 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsPastDate } from '../common/not-in-future.validator';
+import { IsCalendarDate, NotBefore } from '../common/date-range.validator';
 import {
+  CASE_SORTS,
   CASE_STATUSES,
+  CATEGORIES,
   INTAKE_SOURCES,
+  PLATFORMS,
+  STANDARDS,
+  type CaseFilters,
+  type CaseSort,
   type CaseStatus,
+  type Category,
   type IntakeSource,
+  type Platform,
   type Severity,
+  type Standard,
 } from '@precedent/cases';
 
 const SEVERITIES: Severity[] = [
@@ -62,24 +72,91 @@ export class AssessmentDto {
   version: number;
 }
 
-export class ListCasesQuery {
-  @ApiPropertyOptional({ enum: CASE_STATUSES })
+const oneOf = (field: string, values: readonly string[]) => ({
+  message: `${field} must be one of: ${values.join(', ')}`,
+});
+
+export class ListCasesQuery implements Partial<CaseFilters> {
+  @ApiPropertyOptional({ enum: CASE_STATUSES, example: 'investigating' })
   @IsOptional()
-  @IsIn(CASE_STATUSES, { message: `status must be one of: ${CASE_STATUSES.join(', ')}` })
+  @IsIn(CASE_STATUSES, oneOf('status', CASE_STATUSES))
   status?: CaseStatus;
 
-  @ApiPropertyOptional({ enum: INTAKE_SOURCES })
+  @ApiPropertyOptional({ enum: INTAKE_SOURCES, example: 'line_manager' })
   @IsOptional()
-  @IsIn(INTAKE_SOURCES, { message: `source must be one of: ${INTAKE_SOURCES.join(', ')}` })
+  @IsIn(INTAKE_SOURCES, oneOf('source', INTAKE_SOURCES))
   source?: IntakeSource;
 
-  @ApiPropertyOptional({ description: 'Words in the summary' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The assigned investigator (a user id)',
+    example: '3f6c2b8e-4d1a-4c6e-9b0f-2a7d5e8c1b94',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'investigator must be a user id (a UUID)' })
+  investigator?: string;
+
+  @ApiPropertyOptional({
+    enum: STANDARDS,
+    description: 'A Standard of Professional Behaviour named in any of the case’s allegations',
+    example: 'equality_and_diversity',
+  })
+  @IsOptional()
+  @IsIn(STANDARDS, oneOf('standard', STANDARDS))
+  standard?: Standard;
+
+  @ApiPropertyOptional({
+    enum: PLATFORMS,
+    description: 'A conduct item on this platform; with `category`, the same item has both',
+    example: 'whatsapp',
+  })
+  @IsOptional()
+  @IsIn(PLATFORMS, oneOf('platform', PLATFORMS))
+  platform?: Platform;
+
+  @ApiPropertyOptional({
+    enum: CATEGORIES,
+    description: 'A conduct item in this category; with `platform`, the same item has both',
+    example: 'discriminatory',
+  })
+  @IsOptional()
+  @IsIn(CATEGORIES, oneOf('category', CATEGORIES))
+  category?: Category;
+
+  @ApiPropertyOptional({ description: 'Received on or after this date (YYYY-MM-DD)', example: '2026-01-01' })
+  @IsOptional()
+  @IsCalendarDate()
+  receivedFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Received on or before this date (YYYY-MM-DD)', example: '2026-12-31' })
+  @IsOptional()
+  @IsCalendarDate()
+  @NotBefore('receivedFrom')
+  receivedTo?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Full-text search: every word must appear in the summary or in one of the conduct items’ text. ' +
+      'Case and accents are ignored and English word forms match ("comment" finds "Comments"); ' +
+      'stop words such as "the" are ignored.',
+    example: 'whatsapp monkey',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ default: 50 })
+  @ApiPropertyOptional({
+    enum: CASE_SORTS,
+    default: '-received',
+    description: 'Order; a leading "-" is descending. Ties on the received date go by reference.',
+    example: 'reference',
+  })
+  @IsOptional()
+  @IsIn(CASE_SORTS, oneOf('sort', CASE_SORTS))
+  sort?: CaseSort;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200, example: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -87,7 +164,7 @@ export class ListCasesQuery {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, example: 40 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseContentsService, CasesService } from '@precedent/cases';
 import { AddAllegationDto, AddConductItemDto, AddSubjectDto } from './case-contents.dto';
 import { Ctx, type RequestContext } from '../common/request-context.decorator';
@@ -30,6 +30,66 @@ export class CasesController {
   }
 
   @Get()
+  @ApiOperation({
+    summary: 'Cases you may open, filtered, searched and ordered',
+    description:
+      'Only cases the signed-in person may open are ever counted or listed. Every filter given must hold.',
+  })
+  @ApiOkResponse({
+    description: 'One page of cases and how many match in all',
+    schema: {
+      example: {
+        items: [
+          {
+            id: '8d0b7f2e-1c4a-4f7e-9a53-6b2e0c9d4a11',
+            reference: 'PSD-2026-00042',
+            status: 'investigating',
+            version: 4,
+            source: 'line_manager',
+            receivedAt: '2026-11-20',
+            cameToAttentionOn: '2026-11-20',
+            regime: 'pcr2020',
+            summary: 'Screenshots of derogatory comments in a WhatsApp group of response officers.',
+            restricted: false,
+            assignedInvestigatorId: '3f6c2b8e-4d1a-4c6e-9b0f-2a7d5e8c1b94',
+            team: 'psd-north',
+            reporter: null,
+            authorisation: null,
+            severity: 'gross_misconduct',
+            severityRationale:
+              'Racist language in a group of twelve serving officers; identifiable as police.',
+            iopcReferralRequired: false,
+            createdAt: '2026-11-20T09:12:44.000Z',
+            updatedAt: '2026-11-27T15:03:10.000Z',
+          },
+        ],
+        total: 1,
+        limit: 50,
+        offset: 0,
+      },
+    },
+  })
+  @ApiBadRequestResponse({
+    description: 'A filter is not valid; an unknown value lists the allowed ones',
+    schema: {
+      example: {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'bad_request',
+        message: 'The request has a field to correct: platform.',
+        details: {
+          fields: [
+            {
+              field: 'platform',
+              message:
+                'platform must be one of: facebook, twitter, instagram, whatsapp, snapchat, tiktok, telegram, other',
+            },
+          ],
+        },
+        requestId: '0b9f4c1e-6a2d-4e8b-9f73-5c1d2e3a4b5c',
+      },
+    },
+  })
   async list(@Query() query: ListCasesQuery, @Ctx() ctx: RequestContext) {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;

@@ -16,6 +16,8 @@ import type { IntakeSource } from './intake-source';
 @Index('ix_cases_status', ['status'])
 @Index('ix_cases_investigator', ['assignedInvestigatorId'])
 @Index('ix_cases_team', ['team'])
+// the list's default order (newest received first) and its received-date range
+@Index('ix_cases_received', ['receivedAt', 'reference'])
 export class Case {
   @PrimaryGeneratedColumn('uuid')
   id: string;

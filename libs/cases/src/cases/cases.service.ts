@@ -4,6 +4,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@precedent/audit';
 import { auditContextOf, hasRole, type Principal } from '@precedent/identity';
 import { Case } from './case.entity';
+import type { CaseFilters, CaseSort } from './case-filters';
 import { findOpenableCase } from './openable-case';
 import { CaseEvent } from './case-event.entity';
 import { checkTransition, type CaseStatus, type Severity } from './case-lifecycle.rules';
@@ -36,13 +37,12 @@ export interface UpdateCaseInput {
   iopcReferralRequired?: boolean;
 }
 
-export interface CaseFilters {
-  status?: CaseStatus;
-  source?: IntakeSource;
-  q?: string;
-  limit: number;
-  offset: number;
-}
+const ORDER: Record<CaseSort, [column: string, direction: 'ASC' | 'DESC']> = {
+  '-received': ['c.received_at', 'DESC'],
+  received: ['c.received_at', 'ASC'],
+  '-reference': ['c.reference', 'DESC'],
+  reference: ['c.reference', 'ASC'],
+};
 
 /** Cases from intake to closure: every change audited and on the timeline, every read audited. */
 @Injectable()
@@ -113,13 +113,43 @@ export class CasesService {
     const query = this.visibleTo(this.dataSource.getRepository(Case).createQueryBuilder('c'), by);
     if (filters.status) query.andWhere('c.status = :status', { status: filters.status });
     if (filters.source) query.andWhere('c.source = :source', { source: filters.source });
-    if (filters.q) query.andWhere(`c.summary ILIKE :q`, { q: `%${filters.q.replace(/[%_\\]/g, '\\$&')}%` });
-    const [items, total] = await query
-      .orderBy('c.received_at', 'DESC')
-      .addOrderBy('c.reference', 'DESC')
-      .take(filters.limit)
-      .skip(filters.offset)
-      .getManyAndCount();
+    if (filters.investigator)
+      query.andWhere('c.assigned_investigator_id = :investigator', { investigator: filters.investigator });
+    if (filters.receivedFrom)
+      query.andWhere('c.received_at >= :receivedFrom', { receivedFrom: filters.receivedFrom });
+    if (filters.receivedTo)
+      query.andWhere('c.received_at <= :receivedTo', { receivedTo: filters.receivedTo });
+    if (filters.standard) {
+      query.andWhere(
+        'c.id IN (SELECT a.case_id FROM case_allegations a WHERE a.standards @> ARRAY[CAST(:standard AS text)])',
+        { standard: filters.standard },
+      );
+    }
+    if (filters.platform || filters.category) {
+      // on the same item when both are given: "discriminatory posts on Facebook"
+      const onItem = [
+        ...(filters.platform ? ['ci.platform = :platform'] : []),
+        ...(filters.category ? ['ci.categories @> ARRAY[CAST(:category AS text)]'] : []),
+      ];
+      query.andWhere(`c.id IN (SELECT ci.case_id FROM conduct_items ci WHERE ${onItem.join(' AND ')})`, {
+        platform: filters.platform,
+        category: filters.category,
+      });
+    }
+    for (const [i, words] of (await this.searchQueries(filters.q)).entries()) {
+      // a UNION of two index lookups (the GIN expression indexes of the search migration), not an OR
+      // the planner could only answer by computing every summary's tsvector
+      query.andWhere(
+        `c.id IN (SELECT s.id FROM cases s WHERE to_tsvector('precedent_search', s.summary) @@ CAST(:words${i} AS tsquery)
+          UNION SELECT t.case_id FROM conduct_items t WHERE to_tsvector('precedent_search', t.text) @@ CAST(:words${i} AS tsquery))`,
+        { [`words${i}`]: words },
+      );
+    }
+    const [column, direction] = ORDER[filters.sort ?? '-received'];
+    query.orderBy(column, direction);
+    // received dates repeat; the reference is unique, so pages never overlap
+    if (column !== 'c.reference') query.addOrderBy('c.reference', direction);
+    const [items, total] = await query.take(filters.limit).skip(filters.offset).getManyAndCount();
     return { items, total };
   }
 
@@ -225,6 +255,20 @@ export class CasesService {
       });
       return saved;
     });
+  }
+
+  /**
+   * One text-search query per word of `q`, each normalised as the indexes are (case, accents, English
+   * stems). Words that cannot be searched (stop words such as "the", punctuation) narrow nothing.
+   */
+  private async searchQueries(q: string | undefined): Promise<string[]> {
+    const words = q?.split(/\s+/).filter(Boolean) ?? [];
+    if (words.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT plainto_tsquery('precedent_search', w)::text AS query FROM unnest($1::text[]) AS w`,
+      [words],
+    )) as { query: string }[];
+    return rows.map((r) => r.query).filter((query) => query !== '');
   }
 
   /** The access policy (libs/identity case-access.rules) as SQL, so lists hold only cases the person may open. */

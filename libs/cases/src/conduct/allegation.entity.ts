@@ -14,6 +14,8 @@ import { Subject } from './subject.entity';
 /** Standards of Professional Behaviour a subject is said to have breached, and later the finding. */
 @Entity('case_allegations')
 @Index('ix_case_allegations_case', ['caseId'])
+// GIN answers "standards @> ARRAY[...]": cases listed by a Standard
+@Index('ix_case_allegations_standards', ['standards'], { type: 'gin' })
 export class Allegation {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -13,6 +13,9 @@ import type { Audience, Category, Participation, Platform, Target } from './exch
 /** A comment, post or message at issue, with the features the analytics compare. */
 @Entity('conduct_items')
 @Index('ix_conduct_items_case', ['caseId'])
+// cases listed by platform and by category; case_id last so the platform filter reads only the index
+@Index('ix_conduct_items_platform', ['platform', 'caseId'])
+@Index('ix_conduct_items_categories', ['categories'], { type: 'gin' })
 export class ConductItem {
   @PrimaryGeneratedColumn('uuid')
   id: string;
