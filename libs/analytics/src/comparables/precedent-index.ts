@@ -47,6 +47,13 @@ export interface Neighbour {
   similarity: number;
 }
 
+interface BlockOrder {
+  order: Int32Array;
+  bounds: Float64Array;
+  base: Float64Array;
+}
+const MAX_CACHED_ORDERS = 512;
+
 /** The fingerprint is cut into 8 pieces of 16 bits for multi-index search (Norouzi et al.). */
 const PIECES = 8;
 const PIECE_BITS = 16;
@@ -94,6 +101,7 @@ export class PrecedentIndex {
   private pieceStart: Int32Array[] = [];
   private pieceMembers: Int32Array[] = [];
   /** Per search: precedents already scored, and fingerprints already compared. */
+  private orders = new Map<number, BlockOrder>();
   private seen = new Uint32Array(0);
   private probed = new Uint32Array(0);
   private generation = 0;
@@ -143,6 +151,11 @@ export class PrecedentIndex {
     this.seen = new Uint32Array(this.size);
     this.probed = new Uint32Array(this.size);
     return this;
+  }
+
+  /** Every precedent, members of one block together: searches in this order reuse the block order. */
+  indicesByBlock(): Int32Array {
+    return this.blockMembers;
   }
 
   precedentAt(index: number): IndexedPrecedent {
@@ -202,21 +215,7 @@ export class PrecedentIndex {
     }
 
     // 2. Everything else by blocks, best bound first, until no block can beat the k-th best.
-    const blocks = this.blockKeys.length;
-    const bounds = new Float64Array(blocks);
-    const blockBase = new Float64Array(blocks);
-    const itemMaximum = weights.platform + weights.factors + weights.volume + weights.audience * (1 - REACH_SHARE) + weights.role * (1 - PARTICIPATION_SHARE);
-    for (let block = 0; block < blocks; block++) {
-      const key = this.blockKeys[block];
-      const base =
-        weights.categories * jaccard(query.categoryMask, key & 0x1ff) +
-        weights.targets * jaccard(query.targetMask, (key >>> 9) & 0x1ff) +
-        weights.role * PARTICIPATION_SHARE * participationSimilarity(query.participation, (key >>> 18) & 3) +
-        weights.audience * REACH_SHARE * ordinal(query.audienceRank, (key >>> 20) & 3, 3);
-      blockBase[block] = base;
-      bounds[block] = (base + itemMaximum) / totalWeight;
-    }
-    const order = Array.from({ length: blocks }, (_, block) => block).sort((a, b) => bounds[b] - bounds[a]);
+    const { order, bounds, base: blockBase } = this.blockOrder(query, totalWeight);
     const { platformTable, subjectTable, levelTable, volumeTable, identifiableSame, identifiableDifferent } = tables;
     for (const block of order) {
       if (best.full && bounds[block] <= best.floor) break;
@@ -239,6 +238,43 @@ export class PrecedentIndex {
       }
     }
     return best.sorted();
+  }
+
+  /**
+   * The blocks' shared score and bound for a query, best first. They depend only on the query's
+   * own block key, so they are kept for the next query with the same key (the disparity job asks
+   * for every member of a block in turn).
+   */
+  private blockOrder(query: ConductFeatures, totalWeight: number): BlockOrder {
+    const queryKey =
+      query.categoryMask | (query.targetMask << 9) | (query.participation << 18) | (query.audienceRank << 20);
+    const cacheKey = queryKey * 2 + (query.fingerprint ? 1 : 0);
+    const cached = this.orders.get(cacheKey);
+    if (cached) return cached;
+    const weights = this.weights;
+    const blocks = this.blockKeys.length;
+    const bounds = new Float64Array(blocks);
+    const base = new Float64Array(blocks);
+    const itemMaximum =
+      weights.platform +
+      weights.factors +
+      weights.volume +
+      weights.audience * (1 - REACH_SHARE) +
+      weights.role * (1 - PARTICIPATION_SHARE);
+    for (let block = 0; block < blocks; block++) {
+      const key = this.blockKeys[block];
+      base[block] =
+        weights.categories * jaccard(query.categoryMask, key & 0x1ff) +
+        weights.targets * jaccard(query.targetMask, (key >>> 9) & 0x1ff) +
+        weights.role * PARTICIPATION_SHARE * participationSimilarity(query.participation, (key >>> 18) & 3) +
+        weights.audience * REACH_SHARE * ordinal(query.audienceRank, (key >>> 20) & 3, 3);
+      bounds[block] = (base[block] + itemMaximum) / totalWeight;
+    }
+    const order = Int32Array.from({ length: blocks }, (_, block) => block).sort((a, b) => bounds[b] - bounds[a]);
+    if (this.orders.size >= MAX_CACHED_ORDERS) this.orders.clear();
+    const result = { order, bounds, base };
+    this.orders.set(cacheKey, result);
+    return result;
   }
 
   /** The parts that vary within a block, as look-up tables for this query. */

@@ -1,3 +1,4 @@
+import seedrandom from 'seedrandom';
 import { CATEGORIES, OUTCOMES, type Outcome } from '@precedent/exchange';
 import type { PrecedentIndex } from '../comparables/precedent-index';
 import { DEFAULT_BAND_OPTIONS, outcomeBand, type OutcomeBandOptions } from '../comparables/outcome-band.rules';
@@ -18,6 +19,11 @@ export interface DisparityAnalysisOptions extends DisparityOptions {
   band: OutcomeBandOptions;
   /** How many outliers to keep, most out of band first. */
   outlierLimit: number;
+  /**
+   * Forces with more precedents than this are measured on a seeded random sample of this many,
+   * so the job's cost stays near linear at a million precedents; smaller forces are measured whole.
+   */
+  maxPerForce: number;
 }
 
 export const DEFAULT_ANALYSIS_OPTIONS: DisparityAnalysisOptions = {
@@ -25,6 +31,7 @@ export const DEFAULT_ANALYSIS_OPTIONS: DisparityAnalysisOptions = {
   k: 20,
   band: DEFAULT_BAND_OPTIONS,
   outlierLimit: 1000,
+  maxPerForce: 5000,
 };
 
 export interface Outlier {
@@ -42,6 +49,8 @@ export interface Outlier {
 
 export interface DisparityAnalysis {
   precedents: number;
+  /** How many precedents were measured (all of them unless a force exceeded maxPerForce). */
+  measured: number;
   consistencyIndex: number;
   forces: ForceSeverity[];
   consistencyByForce: { group: string; n: number; index: number }[];
@@ -67,8 +76,11 @@ export function analyseDisparity(
   const byYear = new ConsistencyTally();
   const byCategory = new ConsistencyTally();
   const outliers: Outlier[] = [];
-  const total = index.count;
-  for (let at = 0; at < total; at++) {
+  const chosen = sampleByForce(index, options.maxPerForce, options.seed);
+  const total = chosen.reduce((sum, flag) => sum + flag, 0);
+  let done = 0;
+  for (const at of index.indicesByBlock()) {
+    if (!chosen[at]) continue;
     const precedent = index.precedentAt(at);
     const features = index.featuresAt(at);
     const force = forceCodes[precedent.force];
@@ -104,13 +116,14 @@ export function analyseDisparity(
         distance: precedent.step < band.band.lowStep ? band.band.lowStep - precedent.step : precedent.step - band.band.highStep,
       });
     }
-    if (onProgress && (at + 1) % 1000 === 0) onProgress(at + 1, total);
+    if (onProgress && ++done % 1000 === 0) onProgress(done, total);
   }
   onProgress?.(total, total);
   outliers.sort((a, b) => b.distance - a.distance || a.ref.localeCompare(b.ref));
   const nationalIndex = national.results()[0];
   return {
-    precedents: total,
+    precedents: index.count,
+    measured: total,
     consistencyIndex: nationalIndex ? nationalIndex.index : 0,
     forces: forceSeverities(residuals, options),
     consistencyByForce: byForce.results(),
@@ -118,4 +131,27 @@ export function analyseDisparity(
     consistencyByCategory: byCategory.results(),
     outliers: outliers.slice(0, options.outlierLimit),
   };
+}
+
+/** 1 for each precedent to measure: every one of a force within the cap, else a seeded sample. */
+function sampleByForce(index: PrecedentIndex, maxPerForce: number, seed: string): Uint8Array {
+  const byForce = new Map<number, number[]>();
+  for (let at = 0; at < index.count; at++) {
+    const force = index.precedentAt(at).force;
+    const list = byForce.get(force) ?? [];
+    list.push(at);
+    byForce.set(force, list);
+  }
+  const chosen = new Uint8Array(index.count);
+  const random = seedrandom(seed);
+  for (const list of byForce.values()) {
+    // A partial Fisher–Yates shuffle picks maxPerForce without bias.
+    const take = Math.min(maxPerForce, list.length);
+    for (let at = 0; at < take; at++) {
+      const swap = at + Math.floor(random() * (list.length - at));
+      [list[at], list[swap]] = [list[swap], list[at]];
+      chosen[list[at]] = 1;
+    }
+  }
+  return chosen;
 }

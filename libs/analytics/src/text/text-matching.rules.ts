@@ -48,8 +48,13 @@ export function normaliseText(text: string): NormalisedText {
 }
 
 function letterOf(char: string): string | undefined {
+  const code = char.charCodeAt(0);
+  // Plain ASCII letters are nearly all of the text: answer them without Unicode normalisation.
+  if (code >= 97 && code <= 122) return char;
+  if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
   const lookalike = LOOKALIKES[char];
   if (lookalike) return lookalike;
+  if (code < 128) return undefined;
   // NFKD splits accented letters (é → e + ◌́) and full-width or styled letters into plain ones.
   const base = char.normalize('NFKD').charAt(0).toLowerCase();
   return base >= 'a' && base <= 'z' ? base : undefined;
@@ -69,12 +74,15 @@ export function textFingerprint(text: string | null | undefined): Int32Array | n
   if (!text) return null;
   const { letters } = normaliseText(text);
   if (letters.length < SHINGLE) return null;
+  const hashes = trigramHashes();
   const votes = new Int32Array(FINGERPRINT_BITS);
   for (let start = 0; start + SHINGLE <= letters.length; start++) {
-    const shingle = letters.charCodeAt(start) * 676 + letters.charCodeAt(start + 1) * 26 + letters.charCodeAt(start + 2);
+    const shingle =
+      (letters.charCodeAt(start) - 97) * 676 + (letters.charCodeAt(start + 1) - 97) * 26 + (letters.charCodeAt(start + 2) - 97);
     for (let word = 0; word < FINGERPRINT_WORDS; word++) {
-      const hash = mix32(shingle, word);
-      for (let bit = 0; bit < 32; bit++) votes[word * 32 + bit] += (hash >>> bit) & 1 ? 1 : -1;
+      const hash = hashes[shingle * FINGERPRINT_WORDS + word];
+      const offset = word * 32;
+      for (let bit = 0; bit < 32; bit++) votes[offset + bit] += ((hash >>> bit) & 1) * 2 - 1;
     }
   }
   const fingerprint = new Int32Array(FINGERPRINT_WORDS);
@@ -82,6 +90,21 @@ export function textFingerprint(text: string | null | undefined): Int32Array | n
     if (votes[bit] > 0) fingerprint[bit >>> 5] |= 1 << (bit & 31);
   }
   return fingerprint;
+}
+
+let trigramHashTable: Int32Array | undefined;
+
+/** The 128-bit hash of each of the 26³ letter trigrams, made once. */
+function trigramHashes(): Int32Array {
+  if (!trigramHashTable) {
+    trigramHashTable = new Int32Array(26 * 26 * 26 * FINGERPRINT_WORDS);
+    for (let trigram = 0; trigram < 26 * 26 * 26; trigram++) {
+      for (let word = 0; word < FINGERPRINT_WORDS; word++) {
+        trigramHashTable[trigram * FINGERPRINT_WORDS + word] = mix32(trigram, word);
+      }
+    }
+  }
+  return trigramHashTable;
 }
 
 /** A well-mixed 32-bit hash of an integer with a seed (the murmur3 finaliser). */
