@@ -1,15 +1,36 @@
-// The command line: migrations, users, audit verification (and, as they arrive, imports and data).
+// The command line: migrations, users, audit verification, precedent import/export, synthetic data, analytics.
 import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '@precedent/analytics';
 import { AuditModule } from '@precedent/audit';
 import { IdentityModule } from '@precedent/identity';
 import { PlatformModule } from '@precedent/platform';
+import { AnalyticsCommand, DisparityCommand } from './commands/analytics.command';
 import { AuditCommand, VerifyAuditCommand } from './commands/audit.command';
 import { DemoCommand } from './commands/demo.command';
 import { MigrateCommand } from './commands/migrate.command';
+import {
+  ExportPrecedentsCommand,
+  ImportPrecedentsCommand,
+  PrecedentsCommand,
+} from './commands/precedents.command';
+import { SynthCommand } from './commands/synth.command';
 import { CreateUserCommand, UsersCommand } from './commands/users.command';
 
 @Module({
-  imports: [PlatformModule, AuditModule, IdentityModule],
-  providers: [DemoCommand, MigrateCommand, UsersCommand, CreateUserCommand, AuditCommand, VerifyAuditCommand],
+  imports: [PlatformModule, AuditModule, IdentityModule, AnalyticsModule],
+  providers: [
+    DemoCommand,
+    MigrateCommand,
+    UsersCommand,
+    CreateUserCommand,
+    AuditCommand,
+    VerifyAuditCommand,
+    PrecedentsCommand,
+    ImportPrecedentsCommand,
+    ExportPrecedentsCommand,
+    SynthCommand,
+    AnalyticsCommand,
+    DisparityCommand,
+  ],
 })
 export class CliModule {}

@@ -22,7 +22,14 @@ describe('comparables', () => {
     for (let trial = 0; trial < 60; trial++) {
       const query = conductFeatures(records[3000 + trial]);
       const brute = all
-        .map((features, at) => ({ at, similarity: combine(similarityParts(query, features), smallIndex.weights, query.fingerprint !== null) }))
+        .map((features, at) => ({
+          at,
+          similarity: combine(
+            similarityParts(query, features),
+            smallIndex.weights,
+            query.fingerprint !== null,
+          ),
+        }))
         .sort((a, b) => b.similarity - a.similarity)
         .slice(0, 20);
       const found = smallIndex.search(query, { k: 20 });
@@ -38,9 +45,11 @@ describe('comparables', () => {
       const at = Math.floor(random() * cases.length);
       const latent = cases[at].truth.latent;
       const found = index.search(conductFeatures(records[at]), { k: 20, excludeIndex: at });
-      nearest += found.reduce((sum, n) => sum + Math.abs(cases[n.index].truth.latent - latent), 0) / found.length;
+      nearest +=
+        found.reduce((sum, n) => sum + Math.abs(cases[n.index].truth.latent - latent), 0) / found.length;
       let sum = 0;
-      for (let draw = 0; draw < 20; draw++) sum += Math.abs(cases[Math.floor(random() * cases.length)].truth.latent - latent);
+      for (let draw = 0; draw < 20; draw++)
+        sum += Math.abs(cases[Math.floor(random() * cases.length)].truth.latent - latent);
       randomly += sum / 20;
     }
     expect(nearest / trials).toBeLessThanOrEqual(0.5 * (randomly / trials));
@@ -54,7 +63,10 @@ describe('comparables', () => {
       const original = records[at];
       const disguised: PrecedentRecord = {
         ...original,
-        conduct: original.conduct.map((item) => ({ ...item, text: item.text ? obfuscate(item.text, random) : item.text })),
+        conduct: original.conduct.map((item) => ({
+          ...item,
+          text: item.text ? obfuscate(item.text, random) : item.text,
+        })),
       };
       const top = index.search(conductFeatures(disguised), { k: 1 })[0];
       if (top.index === at) found++;
@@ -66,12 +78,31 @@ describe('comparables', () => {
 describe('force disparity', () => {
   // 12 of the 46 forces biased by ±0.5 to ±1.2 steps.
   const biases: Record<string, number> = {};
-  const biasedForces = ['kent', 'essex', 'merseyside', 'dyfed-powys', 'cleveland', 'dorset', 'lancashire', 'norfolk', 'durham', 'west-mercia', 'gwent', 'suffolk'];
+  const biasedForces = [
+    'kent',
+    'essex',
+    'merseyside',
+    'dyfed-powys',
+    'cleveland',
+    'dorset',
+    'lancashire',
+    'norfolk',
+    'durham',
+    'west-mercia',
+    'gwent',
+    'suffolk',
+  ];
   const sizes = [0.5, -0.5, 0.7, -0.7, 0.9, -0.9, 1.0, -1.0, 1.1, -1.1, 1.2, -1.2];
   biasedForces.forEach((force, at) => (biases[force] = sizes[at]));
   const cases = [...syntheticPrecedents({ cases: 24_000, seed: 'disparity', biases })];
-  const index = indexRecords(cases.map((item) => item.record), cases.length);
-  const analysis = analyseDisparity(index, FORCE_CODE_LIST, { ...DEFAULT_ANALYSIS_OPTIONS, bootstrapSamples: 300 });
+  const index = indexRecords(
+    cases.map((item) => item.record),
+    cases.length,
+  );
+  const analysis = analyseDisparity(index, FORCE_CODE_LIST, {
+    ...DEFAULT_ANALYSIS_OPTIONS,
+    bootstrapSamples: 300,
+  });
 
   it('uses the forces the file names', () => {
     expect(biasedForces.every((force) => FORCE_CODE_LIST.includes(force))).toBe(true);
@@ -88,7 +119,11 @@ describe('force disparity', () => {
     for (const force of analysis.forces) {
       const bias = biases[force.force] ?? 0;
       if (Math.abs(bias) >= 0.9) {
-        expect({ force: force.force, flagged: force.flagged, sign: Math.sign(force.relativeSeverity) }).toEqual({
+        expect({
+          force: force.force,
+          flagged: force.flagged,
+          sign: Math.sign(force.relativeSeverity),
+        }).toEqual({
           force: force.force,
           flagged: true,
           sign: Math.sign(bias),

@@ -153,15 +153,23 @@ export function readPrecedentRecord(value: unknown, today: string): RecordReadin
   if (!reader.clean()) return { ok: false, problems: reader.problems };
 
   const effectiveRegime = regime ?? regimeFor(decidedOn!);
+  // Fields in the format's documented order, so an export reads like the page and round-trips byte for byte.
   const record: PrecedentRecord = {
     formatVersion: 1,
     ref: ref!,
     force: force!,
     decidedOn: decidedOn!,
     forum: forum!,
-    ...profile,
+    subject: profile.subject,
+    conduct: profile.conduct,
+    ...(profile.messageCount !== undefined ? { messageCount: profile.messageCount } : {}),
+    standards: profile.standards,
     finding: finding!,
     outcome: outcome!,
+    ...(profile.culpability ? { culpability: profile.culpability } : {}),
+    ...(profile.harm ? { harm: profile.harm } : {}),
+    aggravating: profile.aggravating,
+    mitigating: profile.mitigating,
     ...(regime ? { regime } : {}),
     ...(summary !== undefined ? { summary } : {}),
   };

@@ -70,7 +70,8 @@ export function conductFeatures(profile: ConductProfile): ConductFeatures {
   }
   let factorMask = 0;
   for (const factor of profile.aggravating) factorMask |= 1 << AGGRAVATING_FACTORS.indexOf(factor);
-  for (const factor of profile.mitigating) factorMask |= 1 << (MITIGATING_SHIFT + MITIGATING_FACTORS.indexOf(factor));
+  for (const factor of profile.mitigating)
+    factorMask |= 1 << (MITIGATING_SHIFT + MITIGATING_FACTORS.indexOf(factor));
   const messages = Math.max(1, profile.messageCount ?? profile.conduct.length);
   return {
     categoryMask,

@@ -36,7 +36,10 @@ export type OutcomeBand =
  * outcomes, the weighted median step and the 10th–90th percentile band, the spread across forces,
  * and where a proposed step falls. Only comparables at or above the minimum similarity count.
  */
-export function outcomeBand(items: readonly WeightedOutcome[], options: OutcomeBandOptions = DEFAULT_BAND_OPTIONS): OutcomeBand {
+export function outcomeBand(
+  items: readonly WeightedOutcome[],
+  options: OutcomeBandOptions = DEFAULT_BAND_OPTIONS,
+): OutcomeBand {
   const counted = items.filter((item) => item.similarity >= options.minSimilarity && item.similarity > 0);
   if (counted.length < options.minimumComparables) {
     return {
@@ -47,7 +50,8 @@ export function outcomeBand(items: readonly WeightedOutcome[], options: OutcomeB
   }
   const total = counted.reduce((sum, item) => sum + item.similarity, 0);
   const byOutcome = new Map<Outcome, number>();
-  for (const item of counted) byOutcome.set(item.outcome, (byOutcome.get(item.outcome) ?? 0) + item.similarity);
+  for (const item of counted)
+    byOutcome.set(item.outcome, (byOutcome.get(item.outcome) ?? 0) + item.similarity);
   const distribution = [...byOutcome.entries()]
     .map(([outcome, weight]) => ({ outcome, weight: round(weight / total) }))
     .sort((a, b) => b.weight - a.weight);
@@ -67,7 +71,11 @@ export function outcomeBand(items: readonly WeightedOutcome[], options: OutcomeB
     medianStep: weightedQuantile(counted, 0.5),
     band: { lowStep, highStep },
     forces: [...byForce.entries()]
-      .map(([force, { comparables, stepSum }]) => ({ force, comparables, meanStep: round(stepSum / comparables) }))
+      .map(([force, { comparables, stepSum }]) => ({
+        force,
+        comparables,
+        meanStep: round(stepSum / comparables),
+      }))
       .sort((a, b) => b.comparables - a.comparables || a.force.localeCompare(b.force)),
     ...(options.proposedStep !== undefined
       ? {
@@ -94,7 +102,10 @@ export function weightedQuantile(items: readonly { step: number; similarity: num
 }
 
 /** The weighted mid-rank percentile of a step: weight below it plus half the weight at it. */
-export function weightedPercentileOf(items: readonly { step: number; similarity: number }[], step: number): number {
+export function weightedPercentileOf(
+  items: readonly { step: number; similarity: number }[],
+  step: number,
+): number {
   let below = 0;
   let at = 0;
   let total = 0;

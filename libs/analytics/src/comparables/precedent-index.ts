@@ -1,4 +1,9 @@
-import { FINGERPRINT_WORDS, SHARED_WORDING_DISTANCE, hammingDistance, popcount32 } from '../text/text-matching.rules';
+import {
+  FINGERPRINT_WORDS,
+  SHARED_WORDING_DISTANCE,
+  hammingDistance,
+  popcount32,
+} from '../text/text-matching.rules';
 import type { ConductFeatures } from './conduct-features';
 import {
   DEFAULT_WEIGHTS,
@@ -84,7 +89,15 @@ export class PrecedentIndex {
   private volume = new Uint8Array(0);
   private hasText = new Uint8Array(0);
   private fingerprint = new Int32Array(0);
-  private meta: { id: Int32Array; force: Uint8Array; decidedOn: Int32Array; forum: Uint8Array; finding: Uint8Array; outcome: Uint8Array; step: Uint8Array } = {
+  private meta: {
+    id: Int32Array;
+    force: Uint8Array;
+    decidedOn: Int32Array;
+    forum: Uint8Array;
+    finding: Uint8Array;
+    outcome: Uint8Array;
+    step: Uint8Array;
+  } = {
     id: new Int32Array(0),
     force: new Uint8Array(0),
     decidedOn: new Int32Array(0),
@@ -187,7 +200,9 @@ export class PrecedentIndex {
       harm: this.levels[index] & 3,
       messageBucket: this.volume[index] & 7,
       sizeBucket: (this.volume[index] >> 3) - 1,
-      fingerprint: hasText ? this.fingerprint.slice(index * FINGERPRINT_WORDS, (index + 1) * FINGERPRINT_WORDS) : null,
+      fingerprint: hasText
+        ? this.fingerprint.slice(index * FINGERPRINT_WORDS, (index + 1) * FINGERPRINT_WORDS)
+        : null,
     };
   }
 
@@ -216,7 +231,8 @@ export class PrecedentIndex {
 
     // 2. Everything else by blocks, best bound first, until no block can beat the k-th best.
     const { order, bounds, base: blockBase } = this.blockOrder(query, totalWeight);
-    const { platformTable, subjectTable, levelTable, volumeTable, identifiableSame, identifiableDifferent } = tables;
+    const { platformTable, subjectTable, levelTable, volumeTable, identifiableSame, identifiableDifferent } =
+      tables;
     for (const block of order) {
       if (best.full && bounds[block] <= best.floor) break;
       const base = blockBase[block];
@@ -227,7 +243,9 @@ export class PrecedentIndex {
         const factorJaccard = union === 0 ? 1 : popcount32(query.factorMask & this.factor[index]) / union;
         const score =
           (base +
-            ((this.audience[index] & 4) !== 0 === query.identifiable ? identifiableSame : identifiableDifferent) +
+            (((this.audience[index] & 4) !== 0) === query.identifiable
+              ? identifiableSame
+              : identifiableDifferent) +
             platformTable[this.platform[index]] +
             subjectTable[this.role[index]] +
             weights.factors * 0.5 * factorJaccard +
@@ -270,7 +288,9 @@ export class PrecedentIndex {
         weights.audience * REACH_SHARE * ordinal(query.audienceRank, (key >>> 20) & 3, 3);
       bounds[block] = (base[block] + itemMaximum) / totalWeight;
     }
-    const order = Int32Array.from({ length: blocks }, (_, block) => block).sort((a, b) => bounds[b] - bounds[a]);
+    const order = Int32Array.from({ length: blocks }, (_, block) => block).sort(
+      (a, b) => bounds[b] - bounds[a],
+    );
     if (this.orders.size >= MAX_CACHED_ORDERS) this.orders.clear();
     const result = { order, bounds, base };
     this.orders.set(cacheKey, result);
@@ -281,20 +301,27 @@ export class PrecedentIndex {
   private itemTables(query: ConductFeatures) {
     const weights = this.weights;
     const platformTable = new Float64Array(256);
-    for (let mask = 0; mask < 256; mask++) platformTable[mask] = weights.platform * jaccard(query.platformMask, mask);
+    for (let mask = 0; mask < 256; mask++)
+      platformTable[mask] = weights.platform * jaccard(query.platformMask, mask);
     const subjectTable = new Float64Array(32);
     for (let code = 0; code < 32; code++) {
       const role = code & 15;
       if (role > 8) continue;
-      subjectTable[code] = weights.role * (1 - PARTICIPATION_SHARE) * subjectSimilarity(query.role, query.formerOfficer, role, (code & 16) !== 0);
+      subjectTable[code] =
+        weights.role *
+        (1 - PARTICIPATION_SHARE) *
+        subjectSimilarity(query.role, query.formerOfficer, role, (code & 16) !== 0);
     }
     const levelTable = new Float64Array(16);
     for (let code = 0; code < 16; code++) {
-      levelTable[code] = weights.factors * (0.25 * levelSimilarity(query.culpability, code >> 2) + 0.25 * levelSimilarity(query.harm, code & 3));
+      levelTable[code] =
+        weights.factors *
+        (0.25 * levelSimilarity(query.culpability, code >> 2) + 0.25 * levelSimilarity(query.harm, code & 3));
     }
     const volumeTable = new Float64Array(72);
     for (let code = 0; code < 72; code++) {
-      volumeTable[code] = weights.volume * volumeSimilarity(query.messageBucket, query.sizeBucket, code & 7, (code >> 3) - 1);
+      volumeTable[code] =
+        weights.volume * volumeSimilarity(query.messageBucket, query.sizeBucket, code & 7, (code >> 3) - 1);
     }
     // The audience part's identifiable share, for an item with the query's reach already counted.
     const identifiableSame = weights.audience * (audienceSimilarity(0, true, 0, true) - REACH_SHARE);
@@ -350,7 +377,10 @@ export class PrecedentIndex {
 
   private buildBlocks(): void {
     const keyOf = (index: number) =>
-      this.category[index] | (this.target[index] << 9) | (this.participation[index] << 18) | ((this.audience[index] & 3) << 20);
+      this.category[index] |
+      (this.target[index] << 9) |
+      (this.participation[index] << 18) |
+      ((this.audience[index] & 3) << 20);
     const keys = new Int32Array(this.size);
     for (let index = 0; index < this.size; index++) keys[index] = keyOf(index);
     const order = new Int32Array(this.size);
@@ -383,7 +413,8 @@ export class PrecedentIndex {
       const fill = start.slice(0, buckets);
       const members = new Int32Array(start[buckets]);
       for (let index = 0; index < this.size; index++) {
-        if (this.hasText[index]) members[fill[pieceOf(this.fingerprint, index * FINGERPRINT_WORDS, piece)]++] = index;
+        if (this.hasText[index])
+          members[fill[pieceOf(this.fingerprint, index * FINGERPRINT_WORDS, piece)]++] = index;
       }
       this.pieceStart.push(start);
       this.pieceMembers.push(members);
@@ -391,7 +422,11 @@ export class PrecedentIndex {
   }
 
   private grow(capacity: number): void {
-    const copy = <T extends Uint8Array | Uint16Array | Int32Array | Uint32Array>(from: T, make: (length: number) => T, scale = 1): T => {
+    const copy = <T extends Uint8Array | Uint16Array | Int32Array | Uint32Array>(
+      from: T,
+      make: (length: number) => T,
+      scale = 1,
+    ): T => {
       const next = make(capacity * scale);
       next.set(from.subarray(0, this.size * scale));
       return next;

@@ -71,8 +71,15 @@ export function subjectSimilarity(roleA: number, formerA: boolean, roleB: number
   return formerA === formerB ? similarity : similarity * 0.8;
 }
 
-export function audienceSimilarity(rankA: number, identifiableA: boolean, rankB: number, identifiableB: boolean): number {
-  return REACH_SHARE * ordinal(rankA, rankB, 3) + (1 - REACH_SHARE) * (identifiableA === identifiableB ? 1 : 0);
+export function audienceSimilarity(
+  rankA: number,
+  identifiableA: boolean,
+  rankB: number,
+  identifiableB: boolean,
+): number {
+  return (
+    REACH_SHARE * ordinal(rankA, rankB, 3) + (1 - REACH_SHARE) * (identifiableA === identifiableB ? 1 : 0)
+  );
 }
 
 /** Unknown levels (0) meet anything half way: absence of a finding is not a difference. */
@@ -80,8 +87,19 @@ export function levelSimilarity(a: number, b: number): number {
   return a === 0 || b === 0 ? 0.5 : ordinal(a, b, 2);
 }
 
-export function factorSimilarity(maskA: number, culpabilityA: number, harmA: number, maskB: number, culpabilityB: number, harmB: number): number {
-  return 0.5 * jaccard(maskA, maskB) + 0.25 * levelSimilarity(culpabilityA, culpabilityB) + 0.25 * levelSimilarity(harmA, harmB);
+export function factorSimilarity(
+  maskA: number,
+  culpabilityA: number,
+  harmA: number,
+  maskB: number,
+  culpabilityB: number,
+  harmB: number,
+): number {
+  return (
+    0.5 * jaccard(maskA, maskB) +
+    0.25 * levelSimilarity(culpabilityA, culpabilityB) +
+    0.25 * levelSimilarity(harmA, harmB)
+  );
 }
 
 export function volumeSimilarity(messagesA: number, sizeA: number, messagesB: number, sizeB: number): number {
@@ -97,7 +115,12 @@ export function similarityParts(query: ConductFeatures, other: ConductFeatures):
         : 0,
     categories: jaccard(query.categoryMask, other.categoryMask),
     targets: jaccard(query.targetMask, other.targetMask),
-    audience: audienceSimilarity(query.audienceRank, query.identifiable, other.audienceRank, other.identifiable),
+    audience: audienceSimilarity(
+      query.audienceRank,
+      query.identifiable,
+      other.audienceRank,
+      other.identifiable,
+    ),
     platform: jaccard(query.platformMask, other.platformMask),
     factors: factorSimilarity(
       query.factorMask,
@@ -109,7 +132,8 @@ export function similarityParts(query: ConductFeatures, other: ConductFeatures):
     ),
     role:
       PARTICIPATION_SHARE * participationSimilarity(query.participation, other.participation) +
-      (1 - PARTICIPATION_SHARE) * subjectSimilarity(query.role, query.formerOfficer, other.role, other.formerOfficer),
+      (1 - PARTICIPATION_SHARE) *
+        subjectSimilarity(query.role, query.formerOfficer, other.role, other.formerOfficer),
     volume: volumeSimilarity(query.messageBucket, query.sizeBucket, other.messageBucket, other.sizeBucket),
   };
 }
@@ -118,7 +142,11 @@ export function similarityParts(query: ConductFeatures, other: ConductFeatures):
  * The weighted mean of the parts. When the query has no text to compare, the text part is left
  * out rather than counted as a difference.
  */
-export function combine(parts: SimilarityParts, weights: Readonly<SimilarityParts>, queryHasText: boolean): number {
+export function combine(
+  parts: SimilarityParts,
+  weights: Readonly<SimilarityParts>,
+  queryHasText: boolean,
+): number {
   let total = 0;
   let weight = 0;
   for (const part of Object.keys(weights) as SimilarityPart[]) {

@@ -1,7 +1,11 @@
 import seedrandom from 'seedrandom';
 import { CATEGORIES, OUTCOMES, type Outcome } from '@precedent/exchange';
 import type { PrecedentIndex } from '../comparables/precedent-index';
-import { DEFAULT_BAND_OPTIONS, outcomeBand, type OutcomeBandOptions } from '../comparables/outcome-band.rules';
+import {
+  DEFAULT_BAND_OPTIONS,
+  outcomeBand,
+  type OutcomeBandOptions,
+} from '../comparables/outcome-band.rules';
 import {
   ConsistencyTally,
   DEFAULT_DISPARITY_OPTIONS,
@@ -86,12 +90,19 @@ export function analyseDisparity(
     const force = forceCodes[precedent.force];
 
     const others = index.search(features, { k: options.k, excludeForce: precedent.force });
-    const othersMean = weightedMeanStep(others.map((n) => ({ step: index.precedentAt(n.index).step, similarity: n.similarity })));
+    const othersMean = weightedMeanStep(
+      others.map((n) => ({ step: index.precedentAt(n.index).step, similarity: n.similarity })),
+    );
     if (othersMean !== null) residuals.push({ force, residual: precedent.step - othersMean });
 
     const nearest = index.search(features, { k: options.k, excludeIndex: at }).map((n) => {
       const neighbour = index.precedentAt(n.index);
-      return { step: neighbour.step, similarity: n.similarity, outcome: OUTCOMES[neighbour.outcome], force: forceCodes[neighbour.force] };
+      return {
+        step: neighbour.step,
+        similarity: n.similarity,
+        outcome: OUTCOMES[neighbour.outcome],
+        force: forceCodes[neighbour.force],
+      };
     });
     const spread = inconsistency(precedent.step, nearest);
     if (spread !== null) {
@@ -113,7 +124,10 @@ export function analyseDisparity(
         lowStep: band.band.lowStep,
         highStep: band.band.highStep,
         medianStep: band.medianStep,
-        distance: precedent.step < band.band.lowStep ? band.band.lowStep - precedent.step : precedent.step - band.band.highStep,
+        distance:
+          precedent.step < band.band.lowStep
+            ? band.band.lowStep - precedent.step
+            : precedent.step - band.band.highStep,
       });
     }
     if (onProgress && ++done % 1000 === 0) onProgress(done, total);

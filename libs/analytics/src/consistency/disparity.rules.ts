@@ -27,9 +27,16 @@ export interface DisparityOptions {
   seed: string;
 }
 
-export const DEFAULT_DISPARITY_OPTIONS: DisparityOptions = { margin: 0.25, bootstrapSamples: 400, seed: 'precedent' };
+export const DEFAULT_DISPARITY_OPTIONS: DisparityOptions = {
+  margin: 0.25,
+  bootstrapSamples: 400,
+  seed: 'precedent',
+};
 
-export function forceSeverities(residuals: readonly Residual[], options: DisparityOptions = DEFAULT_DISPARITY_OPTIONS): ForceSeverity[] {
+export function forceSeverities(
+  residuals: readonly Residual[],
+  options: DisparityOptions = DEFAULT_DISPARITY_OPTIONS,
+): ForceSeverity[] {
   if (residuals.length === 0) return [];
   const national = residuals.reduce((sum, item) => sum + item.residual, 0) / residuals.length;
   const byForce = new Map<string, number[]>();
@@ -59,7 +66,11 @@ export function forceSeverities(residuals: readonly Residual[], options: Dispari
 }
 
 /** The 2.5th and 97.5th percentiles of the mean over resamples with replacement. */
-export function bootstrapInterval(values: Float64Array, samples: number, random: () => number): [number, number] {
+export function bootstrapInterval(
+  values: Float64Array,
+  samples: number,
+  random: () => number,
+): [number, number] {
   const n = values.length;
   if (n === 1) return [values[0], values[0]];
   const means = new Float64Array(samples);
@@ -84,7 +95,10 @@ export function weightedMeanStep(neighbours: readonly { step: number; similarity
 }
 
 /** A precedent's inconsistency: the similarity-weighted mean absolute step difference from its neighbours. */
-export function inconsistency(step: number, neighbours: readonly { step: number; similarity: number }[]): number | null {
+export function inconsistency(
+  step: number,
+  neighbours: readonly { step: number; similarity: number }[],
+): number | null {
   let weight = 0;
   let sum = 0;
   for (const neighbour of neighbours) {

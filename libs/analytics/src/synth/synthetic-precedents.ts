@@ -78,10 +78,30 @@ const AUDIENCE_WEIGHTS: [Audience, number, number][] = [
   ['direct_message', 15, 0],
 ];
 const PLATFORMS_BY_AUDIENCE: Record<Audience, [Platform, number][]> = {
-  public: [['twitter', 40], ['facebook', 30], ['tiktok', 15], ['instagram', 15]],
-  followers: [['facebook', 40], ['instagram', 35], ['snapchat', 15], ['other', 10]],
-  private_group: [['whatsapp', 70], ['facebook', 10], ['telegram', 10], ['snapchat', 10]],
-  direct_message: [['whatsapp', 50], ['instagram', 20], ['snapchat', 20], ['other', 10]],
+  public: [
+    ['twitter', 40],
+    ['facebook', 30],
+    ['tiktok', 15],
+    ['instagram', 15],
+  ],
+  followers: [
+    ['facebook', 40],
+    ['instagram', 35],
+    ['snapchat', 15],
+    ['other', 10],
+  ],
+  private_group: [
+    ['whatsapp', 70],
+    ['facebook', 10],
+    ['telegram', 10],
+    ['snapchat', 10],
+  ],
+  direct_message: [
+    ['whatsapp', 50],
+    ['instagram', 20],
+    ['snapchat', 20],
+    ['other', 10],
+  ],
 };
 const PARTICIPATION_WEIGHTS: [Participation, number, number][] = [
   ['author', 65, 0],
@@ -122,24 +142,197 @@ const MITIGATING: [MitigatingFactor, number][] = [
 ];
 /** Words to build fictional comments from: varied, never real slurs. */
 const WORDS: Record<Category, string[]> = {
-  discriminatory: ['those', 'people', 'lot', 'send', 'back', 'where', 'came', 'from', 'dont', 'belong', 'here', 'ruining', 'area', 'typical', 'their', 'kind', 'always', 'lazy', 'cant', 'trust', 'never', 'change', 'breed', 'invading', 'flooding', 'country'],
-  abusive_or_offensive: ['idiot', 'moron', 'useless', 'waste', 'space', 'shut', 'mouth', 'pathetic', 'clown', 'joke', 'disgusting', 'vile', 'scum', 'rubbish', 'loser', 'muppet'],
-  mocking_victims_or_public: ['deserved', 'it', 'crying', 'again', 'victim', 'laugh', 'funny', 'state', 'of', 'him', 'her', 'asked', 'for', 'lol', 'haha', 'karma', 'serves', 'right'],
-  sexual: ['fit', 'bird', 'body', 'look', 'at', 'her', 'would', 'send', 'pics', 'night', 'shift', 'uniform', 'hot', 'legs', 'chest', 'desperate'],
-  violent_or_threatening: ['smash', 'teeth', 'kick', 'head', 'batter', 'deserve', 'beating', 'wait', 'till', 'catch', 'alone', 'burn', 'house', 'down', 'hurt', 'bad'],
-  disclosure_of_police_information: ['custody', 'record', 'address', 'intel', 'says', 'nominal', 'arrested', 'yesterday', 'pnc', 'check', 'file', 'victim', 'name', 'statement', 'photo', 'scene'],
-  political_or_partisan: ['vote', 'party', 'government', 'minister', 'rally', 'protest', 'leftie', 'tory', 'march', 'election', 'agenda', 'woke'],
-  extremist: ['remigration', 'pure', 'nation', 'war', 'coming', 'join', 'cause', 'banner', 'uprising', 'traitors', 'day', 'of', 'reckoning'],
-  other: ['shift', 'boss', 'rota', 'overtime', 'canteen', 'van', 'sarge', 'briefing', 'leave', 'annoying', 'again', 'today'],
+  discriminatory: [
+    'those',
+    'people',
+    'lot',
+    'send',
+    'back',
+    'where',
+    'came',
+    'from',
+    'dont',
+    'belong',
+    'here',
+    'ruining',
+    'area',
+    'typical',
+    'their',
+    'kind',
+    'always',
+    'lazy',
+    'cant',
+    'trust',
+    'never',
+    'change',
+    'breed',
+    'invading',
+    'flooding',
+    'country',
+  ],
+  abusive_or_offensive: [
+    'idiot',
+    'moron',
+    'useless',
+    'waste',
+    'space',
+    'shut',
+    'mouth',
+    'pathetic',
+    'clown',
+    'joke',
+    'disgusting',
+    'vile',
+    'scum',
+    'rubbish',
+    'loser',
+    'muppet',
+  ],
+  mocking_victims_or_public: [
+    'deserved',
+    'it',
+    'crying',
+    'again',
+    'victim',
+    'laugh',
+    'funny',
+    'state',
+    'of',
+    'him',
+    'her',
+    'asked',
+    'for',
+    'lol',
+    'haha',
+    'karma',
+    'serves',
+    'right',
+  ],
+  sexual: [
+    'fit',
+    'bird',
+    'body',
+    'look',
+    'at',
+    'her',
+    'would',
+    'send',
+    'pics',
+    'night',
+    'shift',
+    'uniform',
+    'hot',
+    'legs',
+    'chest',
+    'desperate',
+  ],
+  violent_or_threatening: [
+    'smash',
+    'teeth',
+    'kick',
+    'head',
+    'batter',
+    'deserve',
+    'beating',
+    'wait',
+    'till',
+    'catch',
+    'alone',
+    'burn',
+    'house',
+    'down',
+    'hurt',
+    'bad',
+  ],
+  disclosure_of_police_information: [
+    'custody',
+    'record',
+    'address',
+    'intel',
+    'says',
+    'nominal',
+    'arrested',
+    'yesterday',
+    'pnc',
+    'check',
+    'file',
+    'victim',
+    'name',
+    'statement',
+    'photo',
+    'scene',
+  ],
+  political_or_partisan: [
+    'vote',
+    'party',
+    'government',
+    'minister',
+    'rally',
+    'protest',
+    'leftie',
+    'tory',
+    'march',
+    'election',
+    'agenda',
+    'woke',
+  ],
+  extremist: [
+    'remigration',
+    'pure',
+    'nation',
+    'war',
+    'coming',
+    'join',
+    'cause',
+    'banner',
+    'uprising',
+    'traitors',
+    'day',
+    'of',
+    'reckoning',
+  ],
+  other: [
+    'shift',
+    'boss',
+    'rota',
+    'overtime',
+    'canteen',
+    'van',
+    'sarge',
+    'briefing',
+    'leave',
+    'annoying',
+    'again',
+    'today',
+  ],
 };
-const FILLER = ['and', 'the', 'so', 'just', 'mate', 'honestly', 'all', 'of', 'them', 'lads', 'this', 'is', 'why', 'we', 'like', 'really', 'total'];
+const FILLER = [
+  'and',
+  'the',
+  'so',
+  'just',
+  'mate',
+  'honestly',
+  'all',
+  'of',
+  'them',
+  'lads',
+  'this',
+  'is',
+  'why',
+  'we',
+  'like',
+  'really',
+  'total',
+];
 
 /** Latent seriousness → fair step: the thresholds between steps 0|1|2|3|4|5|6 of the scale. */
 const STEP_THRESHOLDS = [0.9, 1.5, 2.0, 2.6, 3.3, 3.8];
 
 export function* syntheticPrecedents(options: SynthOptions): Generator<SynthCase> {
   const random = seedrandom(options.seed);
-  const pick = <T>(choices: [T, number, ...unknown[]][]): [T, number, ...unknown[]] => weighted(random, choices);
+  const pick = <T>(choices: [T, number, ...unknown[]][]): [T, number, ...unknown[]] =>
+    weighted(random, choices);
   const normal = () => gaussian(random);
   const forces = FORCES.map((force) => force.code);
   const noise = options.noise ?? 0.45;
@@ -171,7 +364,11 @@ export function* syntheticPrecedents(options: SynthOptions): Generator<SynthCase
     latent += audienceWeight;
     const identifiable = random() < 0.3;
     if (identifiable) latent += 0.3;
-    const [participation, , participationWeight] = pick(PARTICIPATION_WEIGHTS) as [Participation, number, number];
+    const [participation, , participationWeight] = pick(PARTICIPATION_WEIGHTS) as [
+      Participation,
+      number,
+      number,
+    ];
     latent += participationWeight;
     const [role, , roleWeight] = pick(ROLE_WEIGHTS) as [SubjectRole, number, number];
     latent += roleWeight;
@@ -188,9 +385,24 @@ export function* syntheticPrecedents(options: SynthOptions): Generator<SynthCase
     const bias = options.biases?.[force] ?? 0;
     const step = nearestValidStep(fairContinuous + bias + noise * normal(), regime);
     const formerOfficer = random() < 0.08;
-    const forum: Forum = step >= 5 ? (random() < 0.1 ? 'accelerated_hearing' : 'misconduct_hearing') : step >= 4 && random() < 0.5 ? 'misconduct_hearing' : 'misconduct_meeting';
+    const forum: Forum =
+      step >= 5
+        ? random() < 0.1
+          ? 'accelerated_hearing'
+          : 'misconduct_hearing'
+        : step >= 4 && random() < 0.5
+          ? 'misconduct_hearing'
+          : 'misconduct_meeting';
     const finding: Finding =
-      step === 0 ? (random() < 0.4 ? 'not_proven' : 'misconduct') : step === 1 ? 'practice_requiring_improvement' : step >= 5 || forum !== 'misconduct_meeting' ? 'gross_misconduct' : 'misconduct';
+      step === 0
+        ? random() < 0.4
+          ? 'not_proven'
+          : 'misconduct'
+        : step === 1
+          ? 'practice_requiring_improvement'
+          : step >= 5 || forum !== 'misconduct_meeting'
+            ? 'gross_misconduct'
+            : 'misconduct';
     const outcome = outcomeFor(step, regime, formerOfficer, random);
     const platform = pick(PLATFORMS_BY_AUDIENCE[audience])[0];
     const items = 1 + (random() < 0.2 ? 1 : 0);
@@ -200,7 +412,9 @@ export function* syntheticPrecedents(options: SynthOptions): Generator<SynthCase
         platform,
         audience,
         audienceSize: audienceSize(audience, random),
-        postedOn: new Date(Date.parse(decidedOn) - (200 + Math.floor(random() * 400)) * 86_400_000).toISOString().slice(0, 10),
+        postedOn: new Date(Date.parse(decidedOn) - (200 + Math.floor(random() * 400)) * 86_400_000)
+          .toISOString()
+          .slice(0, 10),
         text: comment([...categories], random),
         categories: [...categories],
         targets: [...targets],
@@ -258,11 +472,21 @@ function nearestValidStep(continuous: number, regime: Regime): number {
 }
 
 function outcomeFor(step: number, regime: Regime, formerOfficer: boolean, random: () => number): Outcome {
-  const byStep: Outcome[] = ['no_further_action', 'reflective_practice', 'management_advice', 'written_warning', 'final_written_warning', 'reduction_in_rank'];
+  const byStep: Outcome[] = [
+    'no_further_action',
+    'reflective_practice',
+    'management_advice',
+    'written_warning',
+    'final_written_warning',
+    'reduction_in_rank',
+  ];
   if (step < 6) return byStep[step];
   if (formerOfficer) return 'would_have_been_dismissed';
-  const outcome: Outcome = regime === 'pcr2012' && random() < 0.3 ? 'dismissal_with_notice' : 'dismissal_without_notice';
-  return OUTCOMES_ONLY_UNDER[outcome] && OUTCOMES_ONLY_UNDER[outcome] !== regime ? 'dismissal_without_notice' : outcome;
+  const outcome: Outcome =
+    regime === 'pcr2012' && random() < 0.3 ? 'dismissal_with_notice' : 'dismissal_without_notice';
+  return OUTCOMES_ONLY_UNDER[outcome] && OUTCOMES_ONLY_UNDER[outcome] !== regime
+    ? 'dismissal_without_notice'
+    : outcome;
 }
 
 function audienceSize(audience: Audience, random: () => number): number {

@@ -78,7 +78,9 @@ export function textFingerprint(text: string | null | undefined): Int32Array | n
   const votes = new Int32Array(FINGERPRINT_BITS);
   for (let start = 0; start + SHINGLE <= letters.length; start++) {
     const shingle =
-      (letters.charCodeAt(start) - 97) * 676 + (letters.charCodeAt(start + 1) - 97) * 26 + (letters.charCodeAt(start + 2) - 97);
+      (letters.charCodeAt(start) - 97) * 676 +
+      (letters.charCodeAt(start + 1) - 97) * 26 +
+      (letters.charCodeAt(start + 2) - 97);
     for (let word = 0; word < FINGERPRINT_WORDS; word++) {
       const hash = hashes[shingle * FINGERPRINT_WORDS + word];
       const offset = word * 32;
@@ -122,7 +124,12 @@ export function popcount32(value: number): number {
   return (Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
-export function hammingDistance(a: ArrayLike<number>, aAt: number, b: ArrayLike<number>, bAt: number): number {
+export function hammingDistance(
+  a: ArrayLike<number>,
+  aAt: number,
+  b: ArrayLike<number>,
+  bAt: number,
+): number {
   let distance = 0;
   for (let word = 0; word < FINGERPRINT_WORDS; word++) distance += popcount32(a[aAt + word] ^ b[bAt + word]);
   return distance;

@@ -1,0 +1,18 @@
+// Analytics: the national precedent store, comparable precedents, consistency and force disparity.
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnalyticsJob } from './store/analytics-job.entity';
+import { AnalyticsState } from './store/analytics-state.entity';
+import { DisparityResult } from './store/disparity-result.entity';
+import { Precedent } from './store/precedent.entity';
+import { PrecedentStore } from './store/precedent-store.service';
+import { AnalyticsJobsService } from './services/analytics-jobs.service';
+import { ComparablesService } from './services/comparables.service';
+import { DisparityService } from './services/disparity.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Precedent, AnalyticsState, AnalyticsJob, DisparityResult])],
+  providers: [PrecedentStore, ComparablesService, DisparityService, AnalyticsJobsService],
+  exports: [PrecedentStore, ComparablesService, DisparityService, AnalyticsJobsService],
+})
+export class AnalyticsModule {}

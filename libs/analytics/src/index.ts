@@ -1,0 +1,31 @@
+// Analytics: the national precedent store, comparable precedents with reasons, consistency and
+// force disparity, term assistance, and synthetic national data with a known truth.
+export { AnalyticsModule } from './analytics.module';
+export { ANALYTICS_QUEUE, AnalyticsJobName } from './analytics.jobs';
+export {
+  PrecedentStore,
+  MAX_REPORTED_ERRORS,
+  type ImportSummary,
+  type ImportProblem,
+  type ImportProgress,
+} from './store/precedent-store.service';
+export type { AnalyticsJob } from './store/analytics-job.entity';
+export {
+  ComparablesService,
+  DEFAULT_K,
+  MAX_K,
+  type ComparablesQuery,
+  type ComparablesAnswer,
+  type ComparablePrecedent,
+  type ComparablesFilters,
+} from './services/comparables.service';
+export { DisparityService, type DisparityReport } from './services/disparity.service';
+export { AnalyticsJobsService } from './services/analytics-jobs.service';
+export { conductFeatures, type ConductFeatures } from './comparables/conduct-features';
+export { PrecedentIndex } from './comparables/precedent-index';
+export { indexRecords, FORCE_CODE_LIST } from './comparables/indexing';
+export { DEFAULT_WEIGHTS, type SimilarityParts } from './comparables/similarity.rules';
+export { outcomeBand, type OutcomeBand } from './comparables/outcome-band.rules';
+export { analyseDisparity, type DisparityAnalysis, type Outlier } from './consistency/disparity-analysis';
+export { syntheticPrecedents, type SynthOptions, type SynthTruth } from './synth/synthetic-precedents';
+export { normaliseText, textFingerprint } from './text/text-matching.rules';

@@ -1,0 +1,325 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { once } from 'node:events';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  OUTCOME_STEPS,
+  readPrecedentRecord,
+  type FieldProblem,
+  type PrecedentRecord,
+} from '@precedent/exchange';
+import { Clock, londonDate } from '@precedent/platform';
+import { conductFeatures } from '../comparables/conduct-features';
+import { PrecedentIndex } from '../comparables/precedent-index';
+import { FINDINGS, FORUMS, OUTCOMES } from '@precedent/exchange';
+import { dayNumber, forceNumber } from '../comparables/indexing';
+import { FINGERPRINT_WORDS } from '../text/text-matching.rules';
+
+export interface ImportProblem extends FieldProblem {
+  line: number;
+}
+
+export interface ImportSummary {
+  imported: number;
+  updated: number;
+  rejected: number;
+  /** The first 100 problems, by line. */
+  errors: ImportProblem[];
+}
+
+export interface ImportProgress {
+  lines: number;
+  bytes: number;
+}
+
+export interface ImportOptions {
+  /** Nothing is imported when any line is bad. */
+  strict: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export const MAX_REPORTED_ERRORS = 100;
+const BATCH = 2000;
+const LOAD_PAGE = 50_000;
+
+/**
+ * The national precedent store: exchange-format records in and out, idempotent on (force, ref),
+ * and the comparables index loaded from it.
+ */
+@Injectable()
+export class PrecedentStore {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Streams JSON Lines into the store: memory stays flat whatever the size. Every line is checked;
+   * bad lines are reported by line and field. Valid lines are written in batches, each batch in its
+   * own transaction, unless `strict`, when one transaction holds all and is rolled back on any bad line.
+   */
+  async import(input: Readable, options: ImportOptions): Promise<ImportSummary> {
+    const summary: ImportSummary = { imported: 0, updated: 0, rejected: 0, errors: [] };
+    const today = londonDate(this.clock.now());
+    const run = async (em: EntityManager | null) => {
+      let batch = new Map<string, PrecedentRecord>();
+      let lineNumber = 0;
+      let bytes = 0;
+      const flush = async () => {
+        if (batch.size === 0) return;
+        const records = [...batch.values()];
+        batch = new Map();
+        const written = em
+          ? await this.write(em, records)
+          : await this.dataSource.transaction((tx) => this.write(tx, records));
+        summary.imported += written.imported;
+        summary.updated += written.updated;
+      };
+      const lines = createInterface({ input, crlfDelay: Infinity });
+      for await (const line of lines) {
+        lineNumber++;
+        bytes += Buffer.byteLength(line) + 1;
+        if (line.trim() === '') continue;
+        const problems = this.readLine(line, today);
+        if ('problems' in problems) {
+          summary.rejected++;
+          for (const problem of problems.problems) {
+            if (summary.errors.length < MAX_REPORTED_ERRORS)
+              summary.errors.push({ line: lineNumber, ...problem });
+          }
+          continue;
+        }
+        const key = `${problems.record.force}\u0000${problems.record.ref}`;
+        // The same record twice in one file: the later line wins, as a second import would.
+        if (batch.has(key)) summary.updated++;
+        batch.set(key, problems.record);
+        if (batch.size >= BATCH) {
+          if (options.strict && summary.rejected > 0) batch.clear();
+          else await flush();
+        }
+        if (lineNumber % 1000 === 0) options.onProgress?.({ lines: lineNumber, bytes });
+      }
+      if (!(options.strict && summary.rejected > 0)) await flush();
+      options.onProgress?.({ lines: lineNumber, bytes });
+    };
+    if (options.strict) {
+      await this.dataSource
+        .transaction(async (em) => {
+          await run(em);
+          if (summary.rejected > 0) throw new StrictImportRefused();
+          await this.raiseDataVersion(em);
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof StrictImportRefused)) throw error;
+          summary.imported = 0;
+          summary.updated = 0;
+        });
+    } else {
+      await run(null);
+      await this.raiseDataVersion(this.dataSource.manager);
+    }
+    return summary;
+  }
+
+  /** Writes every record of a force (or all), in the order they were first stored, as JSON Lines. */
+  async export(output: Writable, force?: string): Promise<number> {
+    let after = 0;
+    let count = 0;
+    for (;;) {
+      const rows: { id: number; record: PrecedentRecord }[] = await this.dataSource.query(
+        `SELECT id, record FROM precedents WHERE id > $1 ${force ? 'AND force = $3' : ''} ORDER BY id LIMIT $2`,
+        force ? [after, 5000, force] : [after, 5000],
+      );
+      if (rows.length === 0) return count;
+      let chunk = '';
+      for (const row of rows) chunk += JSON.stringify(row.record) + '\n';
+      count += rows.length;
+      after = rows[rows.length - 1].id;
+      if (!output.write(chunk)) await once(output, 'drain');
+    }
+  }
+
+  async dataVersion(): Promise<string> {
+    const rows: { data_version: string }[] = await this.dataSource.query(
+      'SELECT data_version FROM analytics_state WHERE id = 1',
+    );
+    return rows[0]?.data_version ?? '0';
+  }
+
+  async count(): Promise<number> {
+    const rows: { count: string }[] = await this.dataSource.query('SELECT count(*) FROM precedents');
+    return Number(rows[0].count);
+  }
+
+  /** Reads every precedent's features into a sealed index, a page at a time. */
+  async loadIndex(onProgress?: (loaded: number) => void): Promise<PrecedentIndex> {
+    const index = new PrecedentIndex(Math.max(1024, await this.count()));
+    let after = 0;
+    for (;;) {
+      const rows: FeatureRow[] = await this.dataSource.query(
+        `SELECT id, ref, force, decided_on::text AS decided_on, forum, finding, outcome, step, category_mask, target_mask,
+                audience, platform_mask, participation, role, factor_mask, levels, volume, fingerprint
+           FROM precedents WHERE id > $1 ORDER BY id LIMIT $2`,
+        [after, LOAD_PAGE],
+      );
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const fingerprint = row.fingerprint ? new Int32Array(FINGERPRINT_WORDS) : null;
+        if (fingerprint && row.fingerprint) {
+          for (let word = 0; word < FINGERPRINT_WORDS; word++)
+            fingerprint[word] = row.fingerprint.readInt32LE(word * 4);
+        }
+        index.add(
+          {
+            categoryMask: row.category_mask,
+            targetMask: row.target_mask,
+            audienceRank: row.audience & 3,
+            identifiable: (row.audience & 4) !== 0,
+            platformMask: row.platform_mask,
+            participation: row.participation,
+            role: row.role & 15,
+            formerOfficer: (row.role & 16) !== 0,
+            factorMask: row.factor_mask,
+            culpability: row.levels >> 2,
+            harm: row.levels & 3,
+            messageBucket: row.volume & 7,
+            sizeBucket: (row.volume >> 3) - 1,
+            fingerprint,
+          },
+          {
+            id: row.id,
+            ref: row.ref,
+            force: forceNumber(row.force),
+            decidedOn: dayNumber(row.decided_on),
+            forum: FORUMS.indexOf(row.forum as (typeof FORUMS)[number]),
+            finding: FINDINGS.indexOf(row.finding as (typeof FINDINGS)[number]),
+            outcome: OUTCOMES.indexOf(row.outcome as (typeof OUTCOMES)[number]),
+            step: row.step,
+          },
+        );
+      }
+      after = rows[rows.length - 1].id;
+      onProgress?.(index.count);
+    }
+    return index.seal();
+  }
+
+  /** The stored records with these ids, for answering with more than the index holds. */
+  async recordsByIds(
+    ids: number[],
+  ): Promise<Map<number, { record: PrecedentRecord; caseId: string | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: number; record: PrecedentRecord; case_id: string | null }[] =
+      await this.dataSource.query('SELECT id, record, case_id FROM precedents WHERE id = ANY($1::int[])', [
+        ids,
+      ]);
+    return new Map(rows.map((row) => [row.id, { record: row.record, caseId: row.case_id }]));
+  }
+
+  private readLine(line: string, today: string): { record: PrecedentRecord } | { problems: FieldProblem[] } {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      return { problems: [{ field: '', message: `not valid JSON: ${(error as Error).message}` }] };
+    }
+    const reading = readPrecedentRecord(value, today);
+    return reading.ok ? { record: reading.record } : { problems: reading.problems };
+  }
+
+  private async write(
+    em: EntityManager,
+    records: PrecedentRecord[],
+  ): Promise<{ imported: number; updated: number }> {
+    const columns = {
+      force: [] as string[],
+      ref: [] as string[],
+      decidedOn: [] as string[],
+      forum: [] as string[],
+      finding: [] as string[],
+      outcome: [] as string[],
+      step: [] as number[],
+      record: [] as string[],
+      categoryMask: [] as number[],
+      targetMask: [] as number[],
+      audience: [] as number[],
+      platformMask: [] as number[],
+      participation: [] as number[],
+      role: [] as number[],
+      factorMask: [] as number[],
+      levels: [] as number[],
+      volume: [] as number[],
+      fingerprint: [] as (Buffer | null)[],
+    };
+    for (const record of records) {
+      const features = conductFeatures(record);
+      columns.force.push(record.force);
+      columns.ref.push(record.ref);
+      columns.decidedOn.push(record.decidedOn);
+      columns.forum.push(record.forum);
+      columns.finding.push(record.finding);
+      columns.outcome.push(record.outcome);
+      columns.step.push(OUTCOME_STEPS[record.outcome]);
+      columns.record.push(JSON.stringify(record));
+      columns.categoryMask.push(features.categoryMask);
+      columns.targetMask.push(features.targetMask);
+      columns.audience.push(features.audienceRank | (features.identifiable ? 4 : 0));
+      columns.platformMask.push(features.platformMask);
+      columns.participation.push(features.participation);
+      columns.role.push(features.role | (features.formerOfficer ? 16 : 0));
+      columns.factorMask.push(features.factorMask);
+      columns.levels.push(features.culpability * 4 + features.harm);
+      columns.volume.push((features.sizeBucket + 1) * 8 + features.messageBucket);
+      columns.fingerprint.push(features.fingerprint ? Buffer.from(features.fingerprint.buffer) : null);
+    }
+    const rows: { inserted: boolean }[] = await em.query(
+      `INSERT INTO precedents (force, ref, decided_on, forum, finding, outcome, step, record, category_mask, target_mask,
+                               audience, platform_mask, participation, role, factor_mask, levels, volume, fingerprint)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::smallint[],
+                            $8::json[], $9::smallint[], $10::smallint[], $11::smallint[], $12::smallint[], $13::smallint[],
+                            $14::smallint[], $15::int[], $16::smallint[], $17::smallint[], $18::bytea[])
+       ON CONFLICT (force, ref) DO UPDATE SET
+         decided_on = EXCLUDED.decided_on, forum = EXCLUDED.forum, finding = EXCLUDED.finding, outcome = EXCLUDED.outcome,
+         step = EXCLUDED.step, record = EXCLUDED.record, category_mask = EXCLUDED.category_mask,
+         target_mask = EXCLUDED.target_mask, audience = EXCLUDED.audience, platform_mask = EXCLUDED.platform_mask,
+         participation = EXCLUDED.participation, role = EXCLUDED.role, factor_mask = EXCLUDED.factor_mask,
+         levels = EXCLUDED.levels, volume = EXCLUDED.volume, fingerprint = EXCLUDED.fingerprint, updated_at = now()
+       RETURNING (xmax = 0) AS inserted`,
+      Object.values(columns),
+    );
+    const imported = rows.filter((row) => row.inserted).length;
+    return { imported, updated: rows.length - imported };
+  }
+
+  private async raiseDataVersion(em: EntityManager): Promise<void> {
+    await em.query(
+      `INSERT INTO analytics_state (id, data_version) VALUES (1, 1)
+       ON CONFLICT (id) DO UPDATE SET data_version = analytics_state.data_version + 1`,
+    );
+  }
+}
+
+class StrictImportRefused extends Error {}
+
+interface FeatureRow {
+  id: number;
+  ref: string;
+  force: string;
+  decided_on: string;
+  forum: string;
+  finding: string;
+  outcome: string;
+  step: number;
+  category_mask: number;
+  target_mask: number;
+  audience: number;
+  platform_mask: number;
+  participation: number;
+  role: number;
+  factor_mask: number;
+  levels: number;
+  volume: number;
+  fingerprint: Buffer | null;
+}
