@@ -2,6 +2,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '@precedent/audit';
+import { AnalyticsModule } from '@precedent/analytics';
+import { AnalyticsController } from './analytics/analytics.controller';
 import { CasesModule } from '@precedent/cases';
 import { IdentityModule } from '@precedent/identity';
 import { HealthController, HTTP_APP_PROVIDERS, LoggingModule, PlatformModule } from '@precedent/platform';
@@ -16,8 +18,16 @@ import { MyWorkController } from './web/my-work.controller';
 import { WebSessionController } from './web/web-session.controller';
 
 @Module({
-  imports: [PlatformModule, LoggingModule.forHttp(), AuditModule, IdentityModule, CasesModule],
+  imports: [
+    PlatformModule,
+    LoggingModule.forHttp(),
+    AuditModule,
+    IdentityModule,
+    CasesModule,
+    AnalyticsModule,
+  ],
   controllers: [
+    AnalyticsController,
     HealthController,
     AuthController,
     UsersController,

@@ -1,8 +1,9 @@
-// The worker: BullMQ processors and the outbox relay. Its only HTTP route is GET /health.
+// The worker: BullMQ processors (audit checks, precedent imports, analytics recomputation) and the outbox relay. Its only HTTP route is GET /health.
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
+import { ANALYTICS_QUEUE, AnalyticsModule } from '@precedent/analytics';
 import { AUDIT_QUEUE, AuditModule } from '@precedent/audit';
 import {
   HealthController,
@@ -13,10 +14,11 @@ import {
   PlatformModule,
   QueueModule,
 } from '@precedent/platform';
+import { AnalyticsProcessor } from './analytics/analytics.processor';
 import { AuditProcessor } from './audit/audit.processor';
 
 /** Every queue this worker processes; /health reports their depth. */
-const QUEUES = [AUDIT_QUEUE];
+const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE];
 
 @Module({
   imports: [
@@ -25,9 +27,10 @@ const QUEUES = [AUDIT_QUEUE];
     QueueModule.forWorkers(),
     BullModule.registerQueue(...QUEUES.map((name) => ({ name }))),
     AuditModule,
+    AnalyticsModule,
   ],
   controllers: [HealthController],
-  providers: [...HTTP_APP_PROVIDERS, OutboxRelay, AuditProcessor],
+  providers: [...HTTP_APP_PROVIDERS, OutboxRelay, AuditProcessor, AnalyticsProcessor],
 })
 export class WorkerModule implements OnModuleInit {
   constructor(

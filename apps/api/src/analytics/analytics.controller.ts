@@ -1,0 +1,303 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import type { Request, Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  AnalyticsJobsService,
+  ComparablesService,
+  DisparityService,
+  MAX_K,
+  PrecedentStore,
+  type AnalyticsJob,
+  type ComparablesAnswer,
+  type DisparityReport,
+} from '@precedent/analytics';
+import {
+  FORCE_CODES,
+  FINDINGS,
+  FORUMS,
+  OUTCOMES,
+  readConductProfile,
+  type Finding,
+  type Forum,
+  type Outcome,
+} from '@precedent/exchange';
+import { Clock, InvalidInputError, londonDate, NotFoundError, projectRoot } from '@precedent/platform';
+import { Roles } from '../common/roles.decorator';
+import { Ctx, type RequestContext } from '../common/request-context.decorator';
+
+const ANALYSTS = [
+  'admin',
+  'investigator',
+  'appropriate_authority',
+  'panel_member',
+  'senior_officer',
+] as const;
+
+@ApiTags('analytics')
+@ApiBearerAuth()
+@Controller('api')
+export class AnalyticsController {
+  constructor(
+    private readonly comparablesService: ComparablesService,
+    private readonly disparity: DisparityService,
+    private readonly jobs: AnalyticsJobsService,
+    private readonly store: PrecedentStore,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post('analytics/comparables')
+  @HttpCode(200)
+  @Roles(...ANALYSTS)
+  @ApiOperation({
+    summary: 'Comparable precedents for a conduct profile, with the reasons they are comparable',
+    description:
+      "Body: {profile, k?, proposedOutcome?, filters?: {forces, from, to, forums, findings, excludeRefs}}. The profile has the exchange format's case fields. With fewer than 3 precedents at the minimum similarity the distribution and band are withheld, with the reason.",
+  })
+  @ApiBody({
+    schema: {
+      example: {
+        profile: {
+          subject: { role: 'constable', formerOfficer: false },
+          conduct: [
+            {
+              platform: 'whatsapp',
+              audience: 'private_group',
+              audienceSize: 12,
+              text: 'the words at issue',
+              categories: ['discriminatory'],
+              targets: ['race'],
+              participation: 'author',
+            },
+          ],
+          messageCount: 4,
+          standards: ['discreditable_conduct', 'equality_and_diversity'],
+          aggravating: ['discriminatory_motive'],
+          mitigating: ['early_admission'],
+        },
+        k: 20,
+        proposedOutcome: 'final_written_warning',
+        filters: { from: '2020-02-01' },
+      },
+    },
+  })
+  async comparables(@Body() body: unknown): Promise<ComparablesAnswer> {
+    return this.comparablesService.comparables(this.readComparablesBody(body));
+  }
+
+  @Get('analytics/disparity')
+  @Roles(...ANALYSTS)
+  @ApiOperation({
+    summary: 'The latest consistency and force relative severity, with when and on what data it was computed',
+  })
+  async disparityReport(): Promise<DisparityReport> {
+    const latest = await this.disparity.latest();
+    if (!latest)
+      throw new NotFoundError('disparity result yet: POST /api/analytics/recompute to compute one');
+    return this.disparity.report(latest);
+  }
+
+  @Get('analytics/outliers')
+  @Roles(...ANALYSTS)
+  @ApiOperation({
+    summary: 'Recorded outcomes outside the band of their comparables, most out of band first',
+  })
+  @ApiQuery({ name: 'force', required: false })
+  async outliers(@Query('force') force?: string) {
+    const latest = await this.disparity.latest();
+    if (!latest)
+      throw new NotFoundError('disparity result yet: POST /api/analytics/recompute to compute one');
+    const items = latest.analysis.outliers.filter((outlier) => !force || outlier.force === force);
+    return {
+      computedAt: latest.computedAt.toISOString(),
+      dataVersion: latest.dataVersion,
+      items,
+      total: items.length,
+    };
+  }
+
+  @Post('analytics/recompute')
+  @HttpCode(202)
+  @Roles('admin', 'senior_officer')
+  @ApiAcceptedResponse({ description: '{jobId}: follow it at GET /api/analytics/jobs/:id' })
+  async recompute(@Ctx() ctx: RequestContext): Promise<{ jobId: string }> {
+    const job = await this.jobs.request(ctx.audit, 'recompute', {});
+    return { jobId: job.id };
+  }
+
+  @Get('analytics/jobs/:id')
+  @Roles(...ANALYSTS)
+  @ApiOkResponse({ description: '{id, kind, status, done, total, result, error, requestedAt, finishedAt}' })
+  async job(@Param('id', ParseUUIDPipe) id: string) {
+    return toJobResponse(await this.jobs.get(id));
+  }
+
+  @Post('precedents/import')
+  @HttpCode(202)
+  @Roles('admin')
+  @ApiConsumes('application/x-ndjson', 'application/jsonl', 'text/plain')
+  @ApiQuery({ name: 'strict', required: false, description: 'true: import nothing when any line is bad' })
+  @ApiOperation({ summary: 'Import an exchange-format file sent as the body; runs as a job with progress' })
+  async importPrecedents(
+    @Req() request: Request,
+    @Query('strict') strict: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<{ jobId: string }> {
+    const directory = join(projectRoot(), 'var', 'imports');
+    await mkdir(directory, { recursive: true });
+    const path = join(directory, `${randomUUID()}.jsonl`);
+    await pipeline(request, createWriteStream(path));
+    const { size } = await stat(path);
+    const job = await this.jobs.request(ctx.audit, 'import', {
+      path,
+      strict: strict === 'true',
+      bytes: size,
+    });
+    return { jobId: job.id };
+  }
+
+  @Get('precedents/export')
+  @Roles('admin', 'senior_officer')
+  @ApiQuery({ name: 'force', required: false })
+  @ApiOperation({ summary: 'The store (or one force) as exchange-format JSON Lines' })
+  async exportPrecedents(
+    @Query('force') force: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (force && !FORCE_CODES.has(force)) {
+      throw new InvalidInputError('unknown_force', `Unknown force "${force}": use a code from forces.json`, {
+        field: 'force',
+      });
+    }
+    response.setHeader('content-type', 'application/x-ndjson; charset=utf-8');
+    response.setHeader(
+      'content-disposition',
+      `attachment; filename="precedents${force ? `-${force}` : ''}.jsonl"`,
+    );
+    await this.store.export(response, force);
+    response.end();
+  }
+
+  private readComparablesBody(body: unknown) {
+    if (typeof body !== 'object' || body === null) {
+      throw new InvalidInputError(
+        'invalid_body',
+        'Send a JSON object {profile, k?, proposedOutcome?, filters?}',
+      );
+    }
+    const { profile, k, proposedOutcome, filters, ...unknown } = body as Record<string, unknown>;
+    const problems: { field: string; message: string }[] = Object.keys(unknown).map((field) => ({
+      field,
+      message: 'is not a field of this request',
+    }));
+    const reading = readConductProfile(profile, londonDate(this.clock.now()));
+    if (!reading.ok)
+      problems.push(
+        ...reading.problems.map((problem) => ({
+          ...problem,
+          field: `profile.${problem.field}`.replace(/\.$/, ''),
+        })),
+      );
+    if (k !== undefined && (!Number.isInteger(k) || (k as number) < 1 || (k as number) > MAX_K)) {
+      problems.push({ field: 'k', message: `must be a whole number from 1 to ${MAX_K}` });
+    }
+    if (proposedOutcome !== undefined && !OUTCOMES.includes(proposedOutcome as Outcome)) {
+      problems.push({ field: 'proposedOutcome', message: `must be one of ${OUTCOMES.join(', ')}` });
+    }
+    const readFilters = this.readFilters(filters, problems);
+    if (problems.length > 0 || !reading.ok) {
+      throw new InvalidInputError(
+        'invalid_profile',
+        `${problems.length} field(s) need correcting: ${problems.map((problem) => problem.field).join(', ')}`,
+        {
+          fields: problems,
+        },
+      );
+    }
+    return {
+      profile: reading.record,
+      ...(k !== undefined ? { k: k as number } : {}),
+      ...(proposedOutcome !== undefined ? { proposedOutcome: proposedOutcome as Outcome } : {}),
+      filters: readFilters,
+    };
+  }
+
+  private readFilters(filters: unknown, problems: { field: string; message: string }[]) {
+    if (filters === undefined) return {};
+    if (typeof filters !== 'object' || filters === null) {
+      problems.push({
+        field: 'filters',
+        message: 'must be an object {forces, from, to, forums, findings, excludeRefs}',
+      });
+      return {};
+    }
+    const { forces, from, to, forums, findings, excludeRefs, ...unknown } = filters as Record<
+      string,
+      unknown
+    >;
+    for (const field of Object.keys(unknown))
+      problems.push({ field: `filters.${field}`, message: 'is not a filter' });
+    const list = (
+      value: unknown,
+      field: string,
+      allowed?: ReadonlySet<string> | readonly string[],
+    ): string[] | undefined => {
+      if (value === undefined) return undefined;
+      const allowedSet = allowed instanceof Set ? allowed : allowed ? new Set(allowed) : null;
+      if (
+        !Array.isArray(value) ||
+        value.some((item) => typeof item !== 'string' || (allowedSet && !allowedSet.has(item)))
+      ) {
+        problems.push({
+          field: `filters.${field}`,
+          message: allowedSet ? `must be a list of ${field} codes` : 'must be a list of strings',
+        });
+        return undefined;
+      }
+      return value as string[];
+    };
+    const date = (value: unknown, field: string): string | undefined => {
+      if (value === undefined) return undefined;
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        problems.push({ field: `filters.${field}`, message: 'must be a date YYYY-MM-DD' });
+        return undefined;
+      }
+      return value;
+    };
+    return {
+      forces: list(forces, 'forces', FORCE_CODES),
+      from: date(from, 'from'),
+      to: date(to, 'to'),
+      forums: list(forums, 'forums', FORUMS) as Forum[] | undefined,
+      findings: list(findings, 'findings', FINDINGS) as Finding[] | undefined,
+      excludeRefs: list(excludeRefs, 'excludeRefs'),
+    };
+  }
+}
+
+function toJobResponse(job: AnalyticsJob) {
+  return {
+    id: job.id,
+    kind: job.kind,
+    status: job.status,
+    done: job.done,
+    total: job.total,
+    result: job.result,
+    error: job.error,
+    requestedAt: job.requestedAt.toISOString(),
+    finishedAt: job.finishedAt ? job.finishedAt.toISOString() : null,
+  };
+}

@@ -1,0 +1,201 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { syntheticPrecedents } from '@precedent/analytics';
+import { runCli } from '../support/cli';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { eventually, startTestWorker } from '../support/test-worker';
+
+describe('analytics through the CLI and the API', () => {
+  let api: TestApi;
+  let worker: INestApplication;
+  const dir = mkdtempSync(join(tmpdir(), 'precedent-analytics-'));
+  const file = join(dir, 'national.jsonl');
+  const records = [...syntheticPrecedents({ cases: 3000, seed: 'e2e', biases: { kent: 1 } })].map(
+    (c) => c.record,
+  );
+  writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\n') + '\n');
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    worker = await startTestWorker();
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('imports a national file with the CLI, idempotently, and exports it back byte for byte', () => {
+    const first = runCli(['precedents', 'import', file, '--json']);
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ imported: 3000, updated: 0, rejected: 0, errors: [] });
+    const again = runCli(['precedents', 'import', file, '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, updated: 3000, rejected: 0 });
+
+    const out = join(dir, 'export.jsonl');
+    expect(runCli(['precedents', 'export', out]).status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it('reports bad lines by line and field (exit 1), refuses all under --strict, and exits 2 on an unreadable file', async () => {
+    const bad = join(dir, 'bad.jsonl');
+    const good = { ...records[0], ref: 'kent:new-1' };
+    writeFileSync(
+      bad,
+      [
+        JSON.stringify(good),
+        '{not json',
+        JSON.stringify({ ...records[1], ref: 'kent:new-2', forum: 'tribunal' }),
+      ].join('\n'),
+    );
+    const strict = runCli(['precedents', 'import', bad, '--strict', '--json']);
+    expect(strict.status).toBe(1);
+    expect(JSON.parse(strict.stdout)).toMatchObject({ imported: 0, rejected: 2 });
+    const [{ count }] = await api.dataSource.query(
+      `SELECT count(*)::int AS count FROM precedents WHERE ref = 'kent:new-1'`,
+    );
+    expect(count).toBe(0);
+
+    const lenient = JSON.parse(runCli(['precedents', 'import', bad, '--json']).stdout);
+    expect(lenient.imported).toBe(1);
+    expect(lenient.errors).toEqual([
+      { line: 2, field: '', message: expect.stringContaining('not valid JSON') },
+      { line: 3, field: 'forum', message: expect.stringContaining('misconduct_meeting') },
+    ]);
+    expect(runCli(['precedents', 'import', join(dir, 'missing.jsonl')]).status).toBe(2);
+  });
+
+  it('answers comparables with their parts, the outcome band and where a proposed outcome falls', async () => {
+    const panel = await api.signedIn(['panel_member']);
+    const { ref, force, decidedOn, forum, formatVersion, outcome, finding, regime, summary, ...profile } =
+      records[10];
+    void [force, decidedOn, forum, formatVersion, outcome, finding, regime, summary];
+    const response = await api
+      .http()
+      .post('/api/analytics/comparables')
+      .set(panel.auth)
+      .send({ profile, k: 10, proposedOutcome: 'dismissal_without_notice' })
+      .expect(200);
+    const { items } = response.body;
+    expect(items).toHaveLength(10);
+    expect(items[0]).toMatchObject({ ref, similarity: 1 });
+    expect(Object.keys(items[0].parts).sort()).toEqual([
+      'audience',
+      'categories',
+      'factors',
+      'platform',
+      'role',
+      'targets',
+      'text',
+      'volume',
+    ]);
+    const similarities = items.map((item: { similarity: number }) => item.similarity);
+    expect([...similarities].sort((a, b) => b - a)).toEqual(similarities);
+    expect(response.body.band.lowStep).toBeLessThanOrEqual(response.body.band.highStep);
+    expect(response.body.proposed).toMatchObject({ step: 6 });
+    expect(
+      response.body.distribution.reduce((sum: number, d: { weight: number }) => sum + d.weight, 0),
+    ).toBeCloseTo(1, 2);
+
+    const excluded = await api
+      .http()
+      .post('/api/analytics/comparables')
+      .set(panel.auth)
+      .send({ profile, filters: { excludeRefs: [ref], forces: ['kent'] } })
+      .expect(200);
+    expect(
+      excluded.body.items.every(
+        (item: { ref: string; force: string }) => item.ref !== ref && item.force === 'kent',
+      ),
+    ).toBe(true);
+  });
+
+  it('withholds the distribution and band, with the reason, when too few precedents are comparable', async () => {
+    const panel = await api.signedIn(['panel_member']);
+    const { subject, conduct, standards } = records[0];
+    const response = await api
+      .http()
+      .post('/api/analytics/comparables')
+      .set(panel.auth)
+      .send({ profile: { subject, conduct, standards }, filters: { from: '2026-10-31' } })
+      .expect(200);
+    expect(response.body.band).toBeUndefined();
+    expect(response.body.withheld).toMatch(/too few comparable cases/);
+  });
+
+  it('names each bad field of a profile', async () => {
+    const panel = await api.signedIn(['panel_member']);
+    const response = await api
+      .http()
+      .post('/api/analytics/comparables')
+      .set(panel.auth)
+      .send({ profile: { subject: { role: 'admiral' }, conduct: [], standards: ['x'] }, k: 0, colour: 1 })
+      .expect(422);
+    const fields = response.body.details.fields.map((problem: { field: string }) => problem.field);
+    expect(fields).toEqual(
+      expect.arrayContaining(['colour', 'profile.subject.role', 'profile.conduct', 'profile.standards', 'k']),
+    );
+  });
+
+  it('imports through the API as a job with progress, then recomputes disparity in the background', async () => {
+    const admin = await api.signedIn(['admin']);
+    const extra = [...syntheticPrecedents({ cases: 200, seed: 'api-upload' })]
+      .map((c) => JSON.stringify(c.record))
+      .join('\n');
+    const accepted = await api
+      .http()
+      .post('/api/precedents/import')
+      .set(admin.auth)
+      .set('content-type', 'application/x-ndjson')
+      .send(extra)
+      .expect(202);
+    const imported = await eventually(
+      async () => {
+        const job = await api
+          .http()
+          .get(`/api/analytics/jobs/${accepted.body.jobId}`)
+          .set(admin.auth)
+          .expect(200);
+        return job.body.status === 'succeeded' ? job.body : undefined;
+      },
+      { what: 'the import job', timeoutMs: 60_000 },
+    );
+    expect(imported.result).toMatchObject({ imported: 200, rejected: 0 });
+
+    await api.http().get('/api/analytics/disparity').set(admin.auth).expect(404);
+    const recompute = await api.http().post('/api/analytics/recompute').set(admin.auth).expect(202);
+    await eventually(
+      async () => {
+        const job = await api.http().get(`/api/analytics/jobs/${recompute.body.jobId}`).set(admin.auth);
+        if (job.body.status === 'failed') throw new Error(job.body.error);
+        return job.body.status === 'succeeded' ? job.body : undefined;
+      },
+      { what: 'the recompute job', timeoutMs: 90_000 },
+    );
+    const disparity = await api.http().get('/api/analytics/disparity').set(admin.auth).expect(200);
+    expect(disparity.body).toMatchObject({ precedents: 3201, computedAt: expect.any(String) });
+    expect(disparity.body.forces).toHaveLength(46);
+    const kent = disparity.body.forces.find((force: { force: string }) => force.force === 'kent');
+    expect(kent.relativeSeverity).toBeGreaterThan(0.5);
+    expect(Object.keys(kent).sort()).toEqual([
+      'ciHigh',
+      'ciLow',
+      'flagged',
+      'force',
+      'n',
+      'relativeSeverity',
+    ]);
+    const outliers = await api.http().get('/api/analytics/outliers').set(admin.auth).expect(200);
+    expect(outliers.body.items.length).toBeGreaterThan(0);
+  });
+
+  it('prints the same disparity object from the CLI', () => {
+    const result = runCli(['analytics', 'disparity', '--json']);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ precedents: 3201, consistencyIndex: expect.any(Number) });
+    expect(report.forces).toHaveLength(46);
+  });
+});
