@@ -35,7 +35,7 @@ export const DEFAULT_ANALYSIS_OPTIONS: DisparityAnalysisOptions = {
   k: 20,
   band: DEFAULT_BAND_OPTIONS,
   outlierLimit: 1000,
-  maxPerForce: 5000,
+  maxPerForce: 1000,
 };
 
 export interface Outlier {
