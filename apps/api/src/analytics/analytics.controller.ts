@@ -36,16 +36,12 @@ import {
   type Outcome,
 } from '@precedent/exchange';
 import { Clock, InvalidInputError, londonDate, NotFoundError, projectRoot } from '@precedent/platform';
+import { ROLES } from '@precedent/identity';
 import { Roles } from '../common/roles.decorator';
 import { Ctx, type RequestContext } from '../common/request-context.decorator';
 
-const ANALYSTS = [
-  'admin',
-  'investigator',
-  'appropriate_authority',
-  'panel_member',
-  'senior_officer',
-] as const;
+// Every role reads the analytics: they hold no personal data.
+const ANALYSTS = ROLES;
 
 @ApiTags('analytics')
 @ApiBearerAuth()
