@@ -198,4 +198,106 @@ describe('analytics through the CLI and the API', () => {
     expect(report).toMatchObject({ precedents: 3201, consistencyIndex: expect.any(Number) });
     expect(report.forces).toHaveLength(46);
   });
+
+  it('suggests categories and targets with the matched spans, from the starting lexicon', async () => {
+    const investigator = await api.signedIn(['investigator']);
+    const text = 'lol g0 b4ck t0 wh3re y0u c4me fr0m, did a P.N.C. check on him';
+    const response = await api
+      .http()
+      .post('/api/analytics/suggest')
+      .set(investigator.auth)
+      .send({ text })
+      .expect(200);
+    expect(response.body.categories.map((c: { category: string }) => c.category).sort()).toEqual([
+      'disclosure_of_police_information',
+      'discriminatory',
+    ]);
+    expect(response.body.targets).toEqual([{ target: 'race', terms: ['go back to where you came from'] }]);
+    const spans = response.body.matches.map((m: { start: number; end: number }) =>
+      text.slice(m.start, m.end),
+    );
+    expect(spans).toEqual(['g0 b4ck t0 wh3re y0u c4me fr0m', 'P.N.C. check']);
+  });
+
+  it('lets administrators edit the lexicon, every edit versioned and audited, stale edits refused', async () => {
+    const admin = await api.signedIn(['admin']);
+    const investigator = await api.signedIn(['investigator']);
+    await api
+      .http()
+      .post('/api/analytics/lexicon')
+      .set(investigator.auth)
+      .send({ term: 'x', category: 'other' })
+      .expect(403);
+    const bad = await api
+      .http()
+      .post('/api/analytics/lexicon')
+      .set(admin.auth)
+      .send({ term: 'zz top', category: 'rude' })
+      .expect(400);
+    expect(JSON.stringify(bad.body)).toContain('discriminatory');
+
+    const created = await api
+      .http()
+      .post('/api/analytics/lexicon')
+      .set(admin.auth)
+      .send({ term: 'fictional phrase', category: 'abusive_or_offensive', note: 'test' })
+      .expect(201);
+    const id = created.body.id;
+    const suggested = await api
+      .http()
+      .post('/api/analytics/suggest')
+      .set(investigator.auth)
+      .send({ text: 'a FICTIONAL phrase' });
+    expect(suggested.body.categories).toEqual([
+      { category: 'abusive_or_offensive', terms: ['fictional phrase'] },
+    ]);
+
+    const updated = await api
+      .http()
+      .patch(`/api/analytics/lexicon/${id}`)
+      .set(admin.auth)
+      .send({ version: created.body.version, target: 'age' })
+      .expect(200);
+    await api
+      .http()
+      .patch(`/api/analytics/lexicon/${id}`)
+      .set(admin.auth)
+      .send({ version: created.body.version, note: 'lost?' })
+      .expect(409);
+    await api
+      .http()
+      .patch(`/api/analytics/lexicon/${id}`)
+      .set(admin.auth)
+      .send({ version: updated.body.version, active: false })
+      .expect(200);
+    const after = await api
+      .http()
+      .post('/api/analytics/suggest')
+      .set(investigator.auth)
+      .send({ text: 'a fictional phrase' });
+    expect(after.body.matches).toEqual([]);
+
+    const versions = await api
+      .http()
+      .get(`/api/analytics/lexicon/${id}/versions`)
+      .set(admin.auth)
+      .expect(200);
+    expect(
+      versions.body.items.map((v: { version: number; change: string }) => [v.version, v.change]),
+    ).toEqual([
+      [1, 'created'],
+      [2, 'updated'],
+      [3, 'retired'],
+    ]);
+    const audit = await api
+      .http()
+      .get(`/api/audit?entityType=lexicon_entry&entityId=${id}`)
+      .set(admin.auth)
+      .expect(200);
+    expect(audit.body.items.map((e: { action: string }) => e.action).sort()).toEqual([
+      'lexicon.created',
+      'lexicon.retired',
+      'lexicon.updated',
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '@precedent/audit';
 import { AnalyticsModule } from '@precedent/analytics';
 import { AnalyticsController } from './analytics/analytics.controller';
+import { LexiconController } from './analytics/lexicon.controller';
 import { CasesModule } from '@precedent/cases';
 import { IdentityModule } from '@precedent/identity';
 import { HealthController, HTTP_APP_PROVIDERS, LoggingModule, PlatformModule } from '@precedent/platform';
@@ -28,6 +29,7 @@ import { WebSessionController } from './web/web-session.controller';
   ],
   controllers: [
     AnalyticsController,
+    LexiconController,
     HealthController,
     AuthController,
     UsersController,

@@ -1,6 +1,9 @@
 // Analytics: the national precedent store, comparable precedents, consistency and force disparity.
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LexiconEntry } from './lexicon/lexicon-entry.entity';
+import { LexiconEntryVersion } from './lexicon/lexicon-entry-version.entity';
+import { LexiconService } from './lexicon/lexicon.service';
 import { AnalyticsJob } from './store/analytics-job.entity';
 import { AnalyticsState } from './store/analytics-state.entity';
 import { DisparityResult } from './store/disparity-result.entity';
@@ -11,8 +14,17 @@ import { ComparablesService } from './services/comparables.service';
 import { DisparityService } from './services/disparity.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Precedent, AnalyticsState, AnalyticsJob, DisparityResult])],
-  providers: [PrecedentStore, ComparablesService, DisparityService, AnalyticsJobsService],
-  exports: [PrecedentStore, ComparablesService, DisparityService, AnalyticsJobsService],
+  imports: [
+    TypeOrmModule.forFeature([
+      Precedent,
+      AnalyticsState,
+      AnalyticsJob,
+      DisparityResult,
+      LexiconEntry,
+      LexiconEntryVersion,
+    ]),
+  ],
+  providers: [PrecedentStore, ComparablesService, DisparityService, AnalyticsJobsService, LexiconService],
+  exports: [PrecedentStore, ComparablesService, DisparityService, AnalyticsJobsService, LexiconService],
 })
 export class AnalyticsModule {}

@@ -7,7 +7,7 @@
  * as a span of the original text.
  */
 
-/** Digits and symbols commonly written for letters ("leet"). */
+/** Digits, symbols and look-alike letters commonly written for Latin letters ("leet", homoglyphs). */
 const LOOKALIKES: Record<string, string> = {
   '0': 'o',
   '1': 'i',
@@ -23,6 +23,19 @@ const LOOKALIKES: Record<string, string> = {
   '|': 'i',
   '€': 'e',
   '£': 'l',
+  // Cyrillic and Greek letters that look Latin, used to slip past filters.
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  х: 'x',
+  у: 'y',
+  і: 'i',
+  ѕ: 's',
+  ο: 'o',
+  α: 'a',
+  ν: 'v',
 };
 
 export interface NormalisedText {
