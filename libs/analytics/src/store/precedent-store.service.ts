@@ -67,15 +67,21 @@ export class PrecedentStore {
       let batch = new Map<string, PrecedentRecord>();
       let lineNumber = 0;
       let bytes = 0;
+      // One batch is written while the next is read and checked: PostgreSQL and Node work at once.
+      let inFlight: Promise<void> = Promise.resolve();
       const flush = async () => {
         if (batch.size === 0) return;
         const records = [...batch.values()];
         batch = new Map();
-        const written = em
-          ? await this.write(em, records)
-          : await this.dataSource.transaction((tx) => this.write(tx, records));
-        summary.imported += written.imported;
-        summary.updated += written.updated;
+        await inFlight;
+        inFlight = (em ? this.write(em, records) : this.dataSource.transaction((tx) => this.write(tx, records))).then(
+          (written) => {
+            summary.imported += written.imported;
+            summary.updated += written.updated;
+          },
+        );
+        // A failed write is seen at the next flush or at the end, never lost.
+        inFlight.catch(() => undefined);
       };
       const lines = createInterface({ input, crlfDelay: Infinity });
       for await (const line of lines) {
@@ -102,6 +108,7 @@ export class PrecedentStore {
         if (lineNumber % 1000 === 0) options.onProgress?.({ lines: lineNumber, bytes });
       }
       if (!(options.strict && summary.rejected > 0)) await flush();
+      await inFlight;
       options.onProgress?.({ lines: lineNumber, bytes });
     };
     if (options.strict) {

@@ -19,8 +19,6 @@ const LOOKALIKES: Record<string, string> = {
   '9': 'g',
   '@': 'a',
   $: 's',
-  '!': 'i',
-  '|': 'i',
   '€': 'e',
   '£': 'l',
   // Cyrillic and Greek letters that look Latin, used to slip past filters.
@@ -38,6 +36,14 @@ const LOOKALIKES: Record<string, string> = {
   ν: 'v',
 };
 
+/** Punctuation that stands for a letter only inside a word ("sh!t"), not at its end ("stop!"). */
+const INNER_LOOKALIKES: Record<string, string> = { '!': 'i', '|': 'i' };
+
+function innerLetterOf(text: string, index: number): string | undefined {
+  const next = text[index + 1];
+  return next !== undefined && letterOf(next) !== undefined ? INNER_LOOKALIKES[text[index]] : undefined;
+}
+
 export interface NormalisedText {
   /** Letters a–z only, runs of one letter collapsed to one. */
   letters: string;
@@ -50,7 +56,7 @@ export function normaliseText(text: string): NormalisedText {
   const offsets: number[] = [];
   let previous = '';
   for (let index = 0; index < text.length; index++) {
-    const letter = letterOf(text[index]);
+    const letter = letterOf(text[index]) ?? innerLetterOf(text, index);
     // Separators, asterisks and emoji vanish; a repeated letter counts once ("soooo" = "so").
     if (letter === undefined || letter === previous) continue;
     letters += letter;
@@ -58,6 +64,31 @@ export function normaliseText(text: string): NormalisedText {
     previous = letter;
   }
   return { letters, offsets };
+}
+
+/**
+ * The normalised letters as codes 0–25, without offsets: the same letters as normaliseText, made
+ * without a string per character, because every imported precedent is fingerprinted.
+ */
+function letterCodes(text: string): Uint8Array {
+  const codes = new Uint8Array(text.length);
+  let length = 0;
+  let previous = -1;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    let letter: number;
+    if (code >= 97 && code <= 122) letter = code - 97;
+    else if (code >= 65 && code <= 90) letter = code - 65;
+    else {
+      const mapped = letterOf(text[index]) ?? innerLetterOf(text, index);
+      if (mapped === undefined) continue;
+      letter = mapped.charCodeAt(0) - 97;
+    }
+    if (letter === previous) continue;
+    codes[length++] = letter;
+    previous = letter;
+  }
+  return codes.subarray(0, length);
 }
 
 function letterOf(char: string): string | undefined {
@@ -85,15 +116,12 @@ export const FINGERPRINT_WORDS = FINGERPRINT_BITS / 32;
  */
 export function textFingerprint(text: string | null | undefined): Int32Array | null {
   if (!text) return null;
-  const { letters } = normaliseText(text);
+  const letters = letterCodes(text);
   if (letters.length < SHINGLE) return null;
   const hashes = trigramHashes();
   const votes = new Int32Array(FINGERPRINT_BITS);
   for (let start = 0; start + SHINGLE <= letters.length; start++) {
-    const shingle =
-      (letters.charCodeAt(start) - 97) * 676 +
-      (letters.charCodeAt(start + 1) - 97) * 26 +
-      (letters.charCodeAt(start + 2) - 97);
+    const shingle = letters[start] * 676 + letters[start + 1] * 26 + letters[start + 2];
     for (let word = 0; word < FINGERPRINT_WORDS; word++) {
       const hash = hashes[shingle * FINGERPRINT_WORDS + word];
       const offset = word * 32;
