@@ -300,4 +300,51 @@ describe('analytics through the CLI and the API', () => {
       'lexicon.updated',
     ]);
   });
+
+  it("answers comparables for a case's own profile, only to users who may open the case", async () => {
+    const investigator = await api.signedIn(['investigator'], { team: 'north' });
+    const outsider = await api.signedIn(['investigator'], { team: 'south' });
+    const created = await api
+      .http()
+      .post('/api/cases')
+      .set(investigator.auth)
+      .send({
+        source: 'line_manager',
+        receivedAt: '2026-11-02',
+        summary: 'Comments in a group chat',
+        reporter: { name: 'A Manager', contact: 'a.manager@example.police.uk' },
+      })
+      .expect(201);
+    const caseId = created.body.id;
+    await api.http().get(`/api/cases/${caseId}/comparables`).set(investigator.auth).expect(422);
+    const { conduct, subject } = records[20];
+    await api
+      .http()
+      .post(`/api/cases/${caseId}/subjects`)
+      .set(investigator.auth)
+      .send({ name: 'PC Fictional', staffNumber: '1234', role: subject.role, force: 'kent' })
+      .expect(201);
+    const item = conduct[0];
+    await api
+      .http()
+      .post(`/api/cases/${caseId}/conduct-items`)
+      .set(investigator.auth)
+      .send({
+        platform: item.platform,
+        audience: item.audience,
+        text: item.text,
+        categories: item.categories,
+        targets: item.targets,
+        participation: item.participation,
+      })
+      .expect(201);
+    const answer = await api
+      .http()
+      .get(`/api/cases/${caseId}/comparables?k=5`)
+      .set(investigator.auth)
+      .expect(200);
+    expect(answer.body.items).toHaveLength(5);
+    expect(answer.body.items[0].ref).toBe(records[20].ref);
+    await api.http().get(`/api/cases/${caseId}/comparables`).set(outsider.auth).expect(404);
+  });
 });

@@ -30,3 +30,4 @@ export * from './conduct/exchange-values';
 export type { Subject } from './conduct/subject.entity';
 export type { Allegation } from './conduct/allegation.entity';
 export type { ConductItem } from './conduct/conduct-item.entity';
+export { caseProfile } from './conduct/case-profile.rules';

@@ -237,7 +237,11 @@ function readProfileInto(
   const subject = readSubject(reader, value.subject);
   const conduct = readConduct(reader, value.conduct, today);
   const messageCount = reader.integer(value, 'messageCount', 1);
-  const standards = reader.list(value, 'standards', STANDARDS, { required: true, nonEmpty: true });
+  // A record must name the Standards breached; a draft profile may not know them yet.
+  const standards = reader.list(value, 'standards', STANDARDS, {
+    required: options.findingRequired,
+    nonEmpty: options.findingRequired,
+  });
   const finding = options.findingRequired ? undefined : reader.oneOf(value, 'finding', FINDINGS, false);
   const culpability = reader.oneOf(value, 'culpability', LEVELS, false);
   const harm = reader.oneOf(value, 'harm', LEVELS, false);

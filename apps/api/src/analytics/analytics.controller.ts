@@ -35,6 +35,7 @@ import {
   type Forum,
   type Outcome,
 } from '@precedent/exchange';
+import { CaseContentsService, caseProfile } from '@precedent/cases';
 import { Clock, InvalidInputError, londonDate, NotFoundError, projectRoot } from '@precedent/platform';
 import { ROLES } from '@precedent/identity';
 import { Roles } from '../common/roles.decorator';
@@ -53,6 +54,7 @@ export class AnalyticsController {
     private readonly jobs: AnalyticsJobsService,
     private readonly store: PrecedentStore,
     private readonly clock: Clock,
+    private readonly caseContents: CaseContentsService,
   ) {}
 
   @Post('analytics/comparables')
@@ -92,6 +94,44 @@ export class AnalyticsController {
   })
   async comparables(@Body() body: unknown): Promise<ComparablesAnswer> {
     return this.comparablesService.comparables(this.readComparablesBody(body));
+  }
+
+  @Get('cases/:id/comparables')
+  @Roles(...ANALYSTS)
+  @ApiOperation({
+    summary:
+      "Comparable precedents for a case's own profile (its conduct items, a subject's role and alleged Standards)",
+  })
+  @ApiQuery({
+    name: 'subjectId',
+    required: false,
+    description: 'Which subject; the first recorded by default',
+  })
+  @ApiQuery({ name: 'k', required: false })
+  @ApiQuery({ name: 'proposedOutcome', required: false, enum: OUTCOMES })
+  async caseComparables(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Ctx() ctx: RequestContext,
+    @Query('subjectId') subjectId?: string,
+    @Query('k') k?: string,
+    @Query('proposedOutcome') proposedOutcome?: string,
+  ): Promise<ComparablesAnswer> {
+    // Opening the case's contents checks access (404 when not yours) and audits the read.
+    const contents = await this.caseContents.contents(id, ctx.principal, ctx.requestId);
+    const profile = caseProfile(contents, subjectId);
+    if (!profile) {
+      throw new InvalidInputError(
+        'no_profile_yet',
+        'This case has no subject or no conduct item yet: record them, then ask for comparables.',
+      );
+    }
+    return this.comparablesService.comparables(
+      this.readComparablesBody({
+        profile: JSON.parse(JSON.stringify(profile)) as unknown,
+        ...(k !== undefined ? { k: Number(k) } : {}),
+        ...(proposedOutcome !== undefined ? { proposedOutcome } : {}),
+      }),
+    );
   }
 
   @Get('analytics/disparity')
