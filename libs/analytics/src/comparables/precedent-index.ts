@@ -230,6 +230,14 @@ export class PrecedentIndex {
     }
 
     // 2. Everything else by blocks, best bound first, until no block can beat the k-th best.
+    const filtered =
+      options.excludeForce !== undefined ||
+      options.forces !== undefined ||
+      options.fromDay !== undefined ||
+      options.toDay !== undefined ||
+      options.forums !== undefined ||
+      options.findings !== undefined ||
+      options.excludeRefs !== undefined;
     const { order, bounds, base: blockBase } = this.blockOrder(query, totalWeight);
     const { platformTable, subjectTable, levelTable, volumeTable, identifiableSame, identifiableDifferent } =
       tables;
@@ -238,7 +246,8 @@ export class PrecedentIndex {
       const base = blockBase[block];
       for (let at = this.blockStart[block], end = this.blockStart[block + 1]; at < end; at++) {
         const index = this.blockMembers[at];
-        if (this.seen[index] === generation || !this.passes(index, options)) continue;
+        if (this.seen[index] === generation || index === options.excludeIndex) continue;
+        if (filtered && !this.passes(index, options)) continue;
         const union = popcount32(query.factorMask | this.factor[index]);
         const factorJaccard = union === 0 ? 1 : popcount32(query.factorMask & this.factor[index]) / union;
         const score =

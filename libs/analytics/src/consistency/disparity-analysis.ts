@@ -89,13 +89,21 @@ export function analyseDisparity(
     const features = index.featuresAt(at);
     const force = forceCodes[precedent.force];
 
-    const others = index.search(features, { k: options.k, excludeForce: precedent.force });
+    // One search serves both: the nearest 2k but itself hold its k nearest anywhere, and (unless its
+    // own force fills more than k of them) its k nearest from other forces, exactly.
+    const ranked = index.search(features, { k: 2 * options.k, excludeIndex: at });
+    let others = ranked
+      .filter((n) => index.precedentAt(n.index).force !== precedent.force)
+      .slice(0, options.k);
+    if (others.length < options.k && ranked.length === 2 * options.k) {
+      others = index.search(features, { k: options.k, excludeForce: precedent.force });
+    }
     const othersMean = weightedMeanStep(
       others.map((n) => ({ step: index.precedentAt(n.index).step, similarity: n.similarity })),
     );
     if (othersMean !== null) residuals.push({ force, residual: precedent.step - othersMean });
 
-    const nearest = index.search(features, { k: options.k, excludeIndex: at }).map((n) => {
+    const nearest = ranked.slice(0, options.k).map((n) => {
       const neighbour = index.precedentAt(n.index);
       return {
         step: neighbour.step,

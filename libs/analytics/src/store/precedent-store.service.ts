@@ -74,12 +74,12 @@ export class PrecedentStore {
         const records = [...batch.values()];
         batch = new Map();
         await inFlight;
-        inFlight = (em ? this.write(em, records) : this.dataSource.transaction((tx) => this.write(tx, records))).then(
-          (written) => {
-            summary.imported += written.imported;
-            summary.updated += written.updated;
-          },
-        );
+        inFlight = (
+          em ? this.write(em, records) : this.dataSource.transaction((tx) => this.write(tx, records))
+        ).then((written) => {
+          summary.imported += written.imported;
+          summary.updated += written.updated;
+        });
         // A failed write is seen at the next flush or at the end, never lost.
         inFlight.catch(() => undefined);
       };

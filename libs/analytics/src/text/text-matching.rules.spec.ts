@@ -1,4 +1,9 @@
-import { hammingDistance, normaliseText, textFingerprint, textSimilarityFromDistance } from './text-matching.rules';
+import {
+  hammingDistance,
+  normaliseText,
+  textFingerprint,
+  textSimilarityFromDistance,
+} from './text-matching.rules';
 
 describe('text matching', () => {
   it('keeps letters only, lower case, without accents, look-alikes or repeats, with offsets into the original', () => {
