@@ -34,6 +34,24 @@ describe('comparables', () => {
         .slice(0, 20);
       const found = smallIndex.search(query, { k: 20 });
       expect(found.map((n) => n.similarity)).toEqual(brute.map((n) => expect.closeTo(n.similarity, 9)));
+      // With a filter too: only other forces than the query's.
+      const force = smallIndex.precedentAt(trial).force;
+      const bruteOthers = all
+        .map((features, at) => ({
+          at,
+          similarity: combine(
+            similarityParts(query, features),
+            smallIndex.weights,
+            query.fingerprint !== null,
+          ),
+        }))
+        .filter(({ at }) => smallIndex.precedentAt(at).force !== force)
+        .sort((a, b) => b.similarity - a.similarity)
+        .slice(0, 20);
+      const foundOthers = smallIndex.search(query, { k: 20, excludeForce: force });
+      expect(foundOthers.map((n) => n.similarity)).toEqual(
+        bruteOthers.map((n) => expect.closeTo(n.similarity, 9)),
+      );
     }
   });
 
