@@ -42,11 +42,16 @@ async function main(): Promise<void> {
     );
 
     const started = Date.now();
-    const output = execFileSync(process.execPath, [CLI, 'precedents', 'import', file, '--json'], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: 1 << 26,
-    });
+    // As `npm run cli` runs it: a larger young generation halves the time lost to garbage collection.
+    const output = execFileSync(
+      process.execPath,
+      ['--max-semi-space-size=64', CLI, 'precedents', 'import', file, '--json'],
+      {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 1 << 26,
+      },
+    );
     const seconds = (Date.now() - started) / 1000;
     const summary = JSON.parse(output.toString()) as { imported: number };
     report(

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run demo`: services checked or started, migrations, demo users (passwords printed), demo
-// data, then api, reporter and worker started together. Ctrl-C stops all three.
+// data (cases and a synthetic national precedent set), then api, reporter and worker started together. Ctrl-C stops all three.
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const { join } = require('node:path');
@@ -22,6 +22,26 @@ function step(title, command, args, options = {}) {
 step('Checking PostgreSQL and Redis', 'bash', [join(root, 'scripts/ensure-services.sh')]);
 step('Migrating the database', process.execPath, [cli, 'migrate']);
 step('Creating demo users and data', process.execPath, [cli, 'demo']);
+// A fictional national picture: 20,000 precedents with three forces biased, then the disparity table.
+const national = join(root, 'var', 'demo-national.jsonl');
+step('Writing synthetic national precedents', process.execPath, [
+  cli,
+  'synth',
+  '--out',
+  national,
+  '--cases',
+  '20000',
+  '--seed',
+  'demo',
+  '--bias',
+  'kent=0.9',
+  '--bias',
+  'essex=-0.8',
+  '--bias',
+  'cumbria=1.1',
+]);
+step('Importing them', process.execPath, ['--max-semi-space-size=64', cli, 'precedents', 'import', national]);
+step('Computing consistency and force disparity', process.execPath, [cli, 'analytics', 'disparity']);
 
 const env = { ...process.env };
 const apps = [
@@ -30,7 +50,7 @@ const apps = [
   ['worker', 'dist/apps/worker/apps/worker/src/main.js'],
 ];
 const children = apps.map(([name, path]) => {
-  const child = spawn(process.execPath, [join(root, path)], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', join(root, path)], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -108,6 +108,8 @@ function letterOf(char: string): string | undefined {
 export const SHINGLE = 3;
 export const FINGERPRINT_BITS = 128;
 export const FINGERPRINT_WORDS = FINGERPRINT_BITS / 32;
+/** Bit planes per counter: enough to count the shingles of any realistic text (up to a million). */
+const COUNTER_PLANES = 20;
 
 /**
  * A 128-bit SimHash of the normalised text's letter trigrams: the Hamming distance between two
@@ -119,18 +121,29 @@ export function textFingerprint(text: string | null | undefined): Int32Array | n
   const letters = letterCodes(text);
   if (letters.length < SHINGLE) return null;
   const hashes = trigramHashes();
-  const votes = new Int32Array(FINGERPRINT_BITS);
-  for (let start = 0; start + SHINGLE <= letters.length; start++) {
+  // Each bit's count of set hashes is kept bit-sliced: plane p holds bit p of all 32 counters of a
+  // word, so adding a hash is a ripple carry of a few operations instead of 32 additions.
+  const planes = new Int32Array(FINGERPRINT_WORDS * COUNTER_PLANES);
+  const shingles = letters.length - SHINGLE + 1;
+  for (let start = 0; start < shingles; start++) {
     const shingle = letters[start] * 676 + letters[start + 1] * 26 + letters[start + 2];
     for (let word = 0; word < FINGERPRINT_WORDS; word++) {
-      const hash = hashes[shingle * FINGERPRINT_WORDS + word];
-      const offset = word * 32;
-      for (let bit = 0; bit < 32; bit++) votes[offset + bit] += ((hash >>> bit) & 1) * 2 - 1;
+      let carry = hashes[shingle * FINGERPRINT_WORDS + word];
+      for (let plane = word * COUNTER_PLANES; carry !== 0; plane++) {
+        const next = planes[plane] & carry;
+        planes[plane] ^= carry;
+        carry = next;
+      }
     }
   }
+  // A bit of the fingerprint is set when more than half the shingles' hashes set it.
   const fingerprint = new Int32Array(FINGERPRINT_WORDS);
-  for (let bit = 0; bit < FINGERPRINT_BITS; bit++) {
-    if (votes[bit] > 0) fingerprint[bit >>> 5] |= 1 << (bit & 31);
+  for (let word = 0; word < FINGERPRINT_WORDS; word++) {
+    for (let bit = 0; bit < 32; bit++) {
+      let ones = 0;
+      for (let plane = 0; plane < COUNTER_PLANES; plane++) ones |= ((planes[word * COUNTER_PLANES + plane] >>> bit) & 1) << plane;
+      if (2 * ones > shingles) fingerprint[word] |= 1 << bit;
+    }
   }
   return fingerprint;
 }
