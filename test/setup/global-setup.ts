@@ -32,6 +32,8 @@ export default async function globalSetup(): Promise<void> {
       DATABASE_URL: databaseUrl(templateName(runId)),
       LOG_LEVEL: 'warn',
       SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
+      REPORTING_ENCRYPTION_KEY: 'test-reporting-encryption-key-long-enough-0123456789',
+      REPORTING_LOOKUP_KEY: 'test-reporting-lookup-key-that-is-long-enough-012345',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
