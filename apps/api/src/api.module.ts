@@ -4,9 +4,11 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '@precedent/audit';
 import { AnalyticsModule } from '@precedent/analytics';
 import { AnalyticsController } from './analytics/analytics.controller';
+import { AnonymousReportsController } from './anonymous-reports/anonymous-reports.controller';
 import { CasesModule } from '@precedent/cases';
 import { IdentityModule } from '@precedent/identity';
 import { HealthController, HTTP_APP_PROVIDERS, LoggingModule, PlatformModule } from '@precedent/platform';
+import { ReportingInboxModule } from '@precedent/reporting';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
@@ -25,9 +27,11 @@ import { WebSessionController } from './web/web-session.controller';
     IdentityModule,
     CasesModule,
     AnalyticsModule,
+    ReportingInboxModule,
   ],
   controllers: [
     AnalyticsController,
+    AnonymousReportsController,
     HealthController,
     AuthController,
     UsersController,
