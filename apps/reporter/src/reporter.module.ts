@@ -4,10 +4,11 @@ import { HealthController, HTTP_APP_PROVIDERS, LoggingModule, PlatformModule } f
 import { ReportingModule } from '@precedent/reporting';
 import { ReporterSessionGuard } from './common/reporter-session.guard';
 import { ReporterApiController } from './reports/reporter-api.controller';
+import { PortalController } from './web/portal.controller';
 
 @Module({
   imports: [PlatformModule, LoggingModule.forHttp({ anonymous: true }), ReportingModule],
-  controllers: [HealthController, ReporterApiController],
+  controllers: [HealthController, ReporterApiController, PortalController],
   providers: [...HTTP_APP_PROVIDERS, ReporterSessionGuard],
 })
 export class ReporterModule {}

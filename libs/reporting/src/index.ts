@@ -2,6 +2,7 @@
 export { ReportingModule } from './reporting.module';
 export { ReportingInboxModule } from './inbox/reporting-inbox.module';
 export { ReporterService, type ReporterView } from './reports/reporter.service';
+export { FormTokens } from './sessions/form-tokens';
 export {
   InboxService,
   type InboxItem,

@@ -2,6 +2,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReceiptKeys } from './receipts/receipt-keys';
+import { FormTokens } from './sessions/form-tokens';
 import { AnonymousReport } from './reports/anonymous-report.entity';
 import { ReportMessage } from './reports/report-message.entity';
 import { ReportSealing } from './reports/report-sealing';
@@ -13,7 +14,15 @@ import { ReportingRedis } from './sessions/reporting-redis';
 /** The reporter's side. The reporter process imports only this: no staff services, no cases. */
 @Module({
   imports: [TypeOrmModule.forFeature([AnonymousReport, ReportMessage])],
-  providers: [ReceiptKeys, ReportSealing, ReporterService, ReceiptThrottle, ReporterSessions, ReportingRedis],
-  exports: [ReporterService, ReportSealing],
+  providers: [
+    ReceiptKeys,
+    ReportSealing,
+    ReporterService,
+    ReceiptThrottle,
+    ReporterSessions,
+    ReportingRedis,
+    FormTokens,
+  ],
+  exports: [ReporterService, ReportSealing, FormTokens],
 })
 export class ReportingModule {}
