@@ -20,7 +20,9 @@ export default async function globalSetup(): Promise<void> {
       `SELECT datname FROM pg_database WHERE datname LIKE 'precedent\\_r%\\_test'`,
     );
     for (const { datname } of rows) {
-      const stamp = parseInt(/^precedent_r([a-z0-9]+?)[a-z0-9]{0,4}_/.exec(datname)?.[1] ?? '', 36);
+      // the run id is "r", Date.now() in base 36 (8 characters until 2059), then the pid: reading a
+      // shorter stamp would take a run that is still going for one from long ago and drop its databases
+      const stamp = parseInt(/^precedent_r([a-z0-9]{8})[a-z0-9]*_/.exec(datname)?.[1] ?? '', 36);
       if (Number.isFinite(stamp) && Date.now() - stamp > STALE_AFTER_MS) {
         await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       }
@@ -32,6 +34,8 @@ export default async function globalSetup(): Promise<void> {
       DATABASE_URL: databaseUrl(templateName(runId)),
       LOG_LEVEL: 'warn',
       SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
+      REPORTING_ENCRYPTION_KEY: 'test-reporting-encryption-key-long-enough-0123456789',
+      REPORTING_LOOKUP_KEY: 'test-reporting-lookup-key-that-is-long-enough-012345',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -5,9 +5,11 @@ import { AuditModule } from '@precedent/audit';
 import { AnalyticsModule } from '@precedent/analytics';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { LexiconController } from './analytics/lexicon.controller';
+import { AnonymousReportsController } from './anonymous-reports/anonymous-reports.controller';
 import { CasesModule } from '@precedent/cases';
 import { IdentityModule } from '@precedent/identity';
 import { HealthController, HTTP_APP_PROVIDERS, LoggingModule, PlatformModule } from '@precedent/platform';
+import { ReportingInboxModule } from '@precedent/reporting';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
@@ -26,10 +28,12 @@ import { WebSessionController } from './web/web-session.controller';
     IdentityModule,
     CasesModule,
     AnalyticsModule,
+    ReportingInboxModule,
   ],
   controllers: [
     AnalyticsController,
     LexiconController,
+    AnonymousReportsController,
     HealthController,
     AuthController,
     UsersController,

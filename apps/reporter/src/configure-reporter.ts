@@ -1,11 +1,56 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { join } from 'node:path';
+import nunjucks from 'nunjucks';
+import { Env, projectRoot } from '@precedent/platform';
 
-/** Applied by main.ts and the e2e tests. No proxy headers are trusted, so no address is ever derived. */
+/**
+ * Applied by main.ts and the e2e tests. No proxy headers are trusted, so no address is ever derived.
+ * Nothing comes from another origin: no scripts at all, styles and icons from this site only.
+ */
 export function configureReporter(app: NestExpressApplication): void {
+  const env = app.get(Env);
+  const root = projectRoot();
+  const govuk = join(root, 'node_modules', 'govuk-frontend', 'dist');
+  const views = join(root, 'apps', 'reporter', 'views');
+
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(helmet({ referrerPolicy: { policy: 'no-referrer' } }));
+  app.use(
+    helmet({
+      referrerPolicy: { policy: 'no-referrer' },
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'none'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+        },
+      },
+    }),
+  );
+  // nothing a reporter sees may stay in a browser's cache or history
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
+
+  nunjucks.configure([views, govuk], {
+    autoescape: true,
+    express: app.getHttpAdapter().getInstance(),
+    noCache: env.NODE_ENV === 'development',
+  });
+  app.setViewEngine('njk');
+  app.set('views', [views, govuk]);
+  app.useStaticAssets(join(govuk, 'govuk'), { prefix: '/govuk', index: false });
+  app.useStaticAssets(join(root, 'apps', 'reporter', 'public'), { prefix: '/static' });
 }

@@ -1,10 +1,14 @@
 // The anonymous reporting portal: its own process, no staff routes, nothing that identifies a reporter.
 import { Module } from '@nestjs/common';
 import { HealthController, HTTP_APP_PROVIDERS, LoggingModule, PlatformModule } from '@precedent/platform';
+import { ReportingModule } from '@precedent/reporting';
+import { ReporterSessionGuard } from './common/reporter-session.guard';
+import { ReporterApiController } from './reports/reporter-api.controller';
+import { PortalController } from './web/portal.controller';
 
 @Module({
-  imports: [PlatformModule, LoggingModule.forHttp({ anonymous: true })],
-  controllers: [HealthController],
-  providers: [...HTTP_APP_PROVIDERS],
+  imports: [PlatformModule, LoggingModule.forHttp({ anonymous: true }), ReportingModule],
+  controllers: [HealthController, ReporterApiController, PortalController],
+  providers: [...HTTP_APP_PROVIDERS, ReporterSessionGuard],
 })
 export class ReporterModule {}

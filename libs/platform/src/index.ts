@@ -11,7 +11,7 @@ export { OutboxRelay } from './queue/outbox-relay';
 export { QueueRegistry } from './queue/queue-registry';
 export { QueueModule } from './queue/queue.module';
 export { DEFAULT_JOB_OPTIONS } from './queue/job-defaults';
-export { createRedisConnection } from './queue/redis-connection';
+export { createRedisConnection, whenReady } from './queue/redis-connection';
 export { Clock, londonDate } from './clock/clock';
 export {
   DomainError,

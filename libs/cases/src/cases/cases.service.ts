@@ -53,49 +53,52 @@ export class CasesService {
   ) {}
 
   async record(input: RecordCaseInput, by: Principal, requestId: string): Promise<Case> {
+    return this.dataSource.transaction((em) => this.recordIn(em, input, by, requestId));
+  }
+
+  /** Records a case inside the caller's transaction (a case made from an anonymous report, with its link). */
+  async recordIn(em: EntityManager, input: RecordCaseInput, by: Principal, requestId: string): Promise<Case> {
     if (input.source === 'proactive_monitoring') {
       const a = input.authorisation;
       if (!a?.authorisedBy?.trim() || !a.authorisedAt || !a.justification?.trim())
         throw new AuthorisationRequiredError();
     }
-    return this.dataSource.transaction(async (em) => {
-      const cameToAttentionOn = input.cameToAttentionOn ?? input.receivedAt;
-      const kase = await em.save(
-        em.create(Case, {
-          reference: await this.nextReference(em, Number(input.receivedAt.slice(0, 4))),
-          source: input.source,
-          receivedAt: input.receivedAt,
-          cameToAttentionOn,
-          regime: regimeFor(cameToAttentionOn),
-          summary: input.summary,
-          status: 'received',
-          restricted: input.restricted ?? false,
-          // the investigator who records a case is assigned to it unless another is named
-          assignedInvestigatorId:
-            input.assignedInvestigatorId ?? (hasRole(by, 'investigator') ? by.userId : null),
-          team: input.team ?? by.team,
-          reporterName: input.reporter?.name ?? null,
-          reporterContact: input.reporter?.contact ?? null,
-          authorisedBy: input.authorisation?.authorisedBy ?? null,
-          authorisedAt: input.authorisation?.authorisedAt ?? null,
-          authorisationJustification: input.authorisation?.justification ?? null,
-          iopcReferralRequired: input.iopcReferralRequired ?? false,
-        }),
-      );
-      await em.insert(CaseEvent, {
-        caseId: kase.id,
-        actorId: by.userId,
-        kind: 'recorded',
-        toStatus: 'received',
-      });
-      await this.audit.record(em, auditContextOf(by, requestId), {
-        action: 'case.record',
-        entityType: 'case',
-        entityId: kase.id,
-        details: { reference: kase.reference, source: kase.source },
-      });
-      return kase;
+    const cameToAttentionOn = input.cameToAttentionOn ?? input.receivedAt;
+    const kase = await em.save(
+      em.create(Case, {
+        reference: await this.nextReference(em, Number(input.receivedAt.slice(0, 4))),
+        source: input.source,
+        receivedAt: input.receivedAt,
+        cameToAttentionOn,
+        regime: regimeFor(cameToAttentionOn),
+        summary: input.summary,
+        status: 'received',
+        restricted: input.restricted ?? false,
+        // the investigator who records a case is assigned to it unless another is named
+        assignedInvestigatorId:
+          input.assignedInvestigatorId ?? (hasRole(by, 'investigator') ? by.userId : null),
+        team: input.team ?? by.team,
+        reporterName: input.reporter?.name ?? null,
+        reporterContact: input.reporter?.contact ?? null,
+        authorisedBy: input.authorisation?.authorisedBy ?? null,
+        authorisedAt: input.authorisation?.authorisedAt ?? null,
+        authorisationJustification: input.authorisation?.justification ?? null,
+        iopcReferralRequired: input.iopcReferralRequired ?? false,
+      }),
+    );
+    await em.insert(CaseEvent, {
+      caseId: kase.id,
+      actorId: by.userId,
+      kind: 'recorded',
+      toStatus: 'received',
     });
+    await this.audit.record(em, auditContextOf(by, requestId), {
+      action: 'case.record',
+      entityType: 'case',
+      entityId: kase.id,
+      details: { reference: kase.reference, source: kase.source },
+    });
+    return kase;
   }
 
   /** The case, if this person may open it; "not yours" is "not found". The read is audited. */

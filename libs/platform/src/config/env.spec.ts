@@ -3,19 +3,26 @@ import { loadEnv } from './load-env';
 
 describe('configuration', () => {
   const secret = 'x'.repeat(40);
+  const secrets = {
+    SESSION_SECRET: secret,
+    REPORTING_ENCRYPTION_KEY: 'y'.repeat(40),
+    REPORTING_LOOKUP_KEY: 'z'.repeat(40),
+  };
 
   it('works with nothing set but a secret, using local defaults', () => {
-    const env = validateEnv({ SESSION_SECRET: secret });
+    const env = validateEnv(secrets);
     expect(env.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/precedent');
     expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
     expect(env.API_PORT).toBe(3000);
     expect(env.REPORTER_PORT).toBe(3001);
+    expect(env.REPORTER_SESSION_MINUTES).toBe(30);
+    expect(env.RECEIPT_ATTEMPTS).toBe(10);
   });
 
   it('names the malformed variable and the form it expects, never its value', () => {
     let error: unknown;
     try {
-      validateEnv({ SESSION_SECRET: secret, API_PORT: 'eighty', DATABASE_URL: 'mysql://secret-host/x' });
+      validateEnv({ ...secrets, API_PORT: 'eighty', DATABASE_URL: 'mysql://secret-host/x' });
     } catch (e) {
       error = e;
     }
@@ -31,17 +38,21 @@ describe('configuration', () => {
   });
 
   it('refuses a port out of range', () => {
-    expect(() => validateEnv({ SESSION_SECRET: secret, REPORTER_PORT: '70000' })).toThrow(/REPORTER_PORT/);
+    expect(() => validateEnv({ ...secrets, REPORTER_PORT: '70000' })).toThrow(/REPORTER_PORT/);
   });
 
   it('requires every secret in production', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(
       /SESSION_SECRET: expected a secret value: NODE_ENV=production requires every secret/,
     );
+    expect(() => loadEnv({ NODE_ENV: 'production', SESSION_SECRET: secret })).toThrow(
+      /REPORTING_ENCRYPTION_KEY: expected a secret value[\s\S]*REPORTING_LOOKUP_KEY: expected a secret value/,
+    );
   });
 
   it('refuses a short secret', () => {
-    expect(() => loadEnv({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(
+    const others = { REPORTING_ENCRYPTION_KEY: secret, REPORTING_LOOKUP_KEY: secret };
+    expect(() => loadEnv({ NODE_ENV: 'production', SESSION_SECRET: 'short', ...others })).toThrow(
       /SESSION_SECRET: expected a random string of at least 32 characters/,
     );
   });
@@ -56,8 +67,12 @@ describe('configuration', () => {
     const again = loadEnv({ NODE_ENV: 'development' }, { reload: true });
     write.mockRestore();
     expect(env.SESSION_SECRET.length).toBeGreaterThanOrEqual(32);
-    expect(written.join('')).toContain('SESSION_SECRET not set');
+    expect(written.join('')).toContain(
+      'SESSION_SECRET, REPORTING_ENCRYPTION_KEY, REPORTING_LOOKUP_KEY not set',
+    );
     // the same value on the next start, so sessions and encrypted data survive a restart
     expect(again.SESSION_SECRET).toBe(env.SESSION_SECRET);
+    expect(again.REPORTING_ENCRYPTION_KEY).toBe(env.REPORTING_ENCRYPTION_KEY);
+    expect(env.REPORTING_ENCRYPTION_KEY).not.toBe(env.REPORTING_LOOKUP_KEY);
   });
 });

@@ -57,10 +57,44 @@ export class Env {
   @IsInt({ message: 'a whole number of minutes, 1 or more' })
   @Min(1, { message: 'a whole number of minutes, 1 or more' })
   LOGIN_LOCK_MINUTES = 15;
+
+  /** Encrypts anonymous reports and messages at rest (AES-256-GCM, key derived with HKDF). A secret. */
+  @IsString()
+  @MinLength(32, { message: 'a random string of at least 32 characters (openssl rand -base64 48)' })
+  REPORTING_ENCRYPTION_KEY = '';
+
+  /** Keys the receipt-code lookup digest and the hashed attempt counters. A secret. */
+  @IsString()
+  @MinLength(32, { message: 'a random string of at least 32 characters (openssl rand -base64 48)' })
+  REPORTING_LOOKUP_KEY = '';
+
+  /** How long a reporter's sign-in with a receipt code lasts. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of minutes from 5 to 240' })
+  @Min(5, { message: 'a whole number of minutes from 5 to 240' })
+  @Max(240, { message: 'a whole number of minutes from 5 to 240' })
+  REPORTER_SESSION_MINUTES = 30;
+
+  /** Wrong receipt codes one client may try in a window before every attempt is refused. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number from 1 to 1000' })
+  @Min(1, { message: 'a whole number from 1 to 1000' })
+  @Max(1000, { message: 'a whole number from 1 to 1000' })
+  RECEIPT_ATTEMPTS = 10;
+
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of minutes from 1 to 1440' })
+  @Min(1, { message: 'a whole number of minutes from 1 to 1440' })
+  @Max(1440, { message: 'a whole number of minutes from 1 to 1440' })
+  RECEIPT_ATTEMPT_WINDOW_MINUTES = 15;
 }
 
 /** Variables that must be set in production and are generated for development. */
-export const SECRET_VARIABLES = ['SESSION_SECRET'] as const satisfies readonly (keyof Env)[];
+export const SECRET_VARIABLES = [
+  'SESSION_SECRET',
+  'REPORTING_ENCRYPTION_KEY',
+  'REPORTING_LOOKUP_KEY',
+] as const satisfies readonly (keyof Env)[];
 
 /** A TCP port, given as digits in the environment. */
 function IsPort(): PropertyDecorator {

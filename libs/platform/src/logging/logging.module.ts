@@ -35,8 +35,16 @@ export const REDACT_PATHS = [
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
+/** Log time cut to the hour, as pino's `timestamp` option writes it. */
+function hourTimestamp(): string {
+  return `,"time":"${new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString()}"`;
+}
+
 export interface LoggingOptions {
-  /** The reporter portal: no address, user agent, referrer or query string is ever logged. */
+  /**
+   * The reporter portal: no address, user agent, referrer or query string is ever logged, and log
+   * times are to the hour.
+   */
   anonymous?: boolean;
 }
 
@@ -51,6 +59,8 @@ export class LoggingModule {
           useFactory: (env: Env) => ({
             pinoHttp: {
               level: env.LOG_LEVEL,
+              // the exact second of a reporter's visit could be matched against network logs elsewhere
+              ...(options.anonymous ? { timestamp: hourTimestamp } : {}),
               redact: { paths: REDACT_PATHS, censor: '[redacted]' },
               genReqId: (req: IncomingMessage, res: ServerResponse) => {
                 const offered = req.headers['x-request-id'];

@@ -1,0 +1,214 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Request, Response } from 'express';
+import { PLATFORMS } from '@precedent/exchange';
+import { DomainError, Env, fieldProblems } from '@precedent/platform';
+import {
+  FormTokens,
+  ReceiptAttemptsExceededError,
+  ReceiptNotRecognisedError,
+  ReporterService,
+  ReporterSessionEndedError,
+} from '@precedent/reporting';
+import { SubmitReportDto } from '../reports/report.dto';
+
+export const REPORTER_COOKIE = 'reporter_session';
+
+export class FormNotGenuineError extends DomainError {
+  readonly code = 'form_not_genuine';
+  readonly kind = 'forbidden';
+  constructor() {
+    super(
+      'This form has expired, was already sent, or did not come from this site. Go back, reload the page and try again.',
+    );
+  }
+}
+
+type Form = Record<string, unknown>;
+
+/**
+ * The portal's pages, server-rendered and usable without JavaScript. No cookie is set until a receipt
+ * code is entered; then one short-lived, HttpOnly, SameSite=Strict session cookie. Forms carry
+ * one-time tokens (FormTokens) instead of a cookie-bound CSRF token.
+ */
+@ApiExcludeController()
+@Controller()
+export class PortalController {
+  constructor(
+    private readonly reporter: ReporterService,
+    private readonly forms: FormTokens,
+    private readonly env: Env,
+  ) {}
+
+  @Get()
+  reportForm(@Res() res: Response): void {
+    this.renderForm(res, {}, {});
+  }
+
+  @Post('report')
+  @HttpCode(200)
+  async submit(@Body() body: Form, @Res() res: Response): Promise<void> {
+    await this.spendForm(body);
+    const values = {
+      summary: text(body.summary),
+      details: text(body.details),
+      platform: text(body.platform),
+      seenAt: text(body.seenAt),
+      links: text(body.links),
+    };
+    const input = {
+      summary: values.summary,
+      details: values.details,
+      ...(values.platform ? { platform: values.platform } : {}),
+      ...(values.seenAt.trim() ? { seenAt: values.seenAt.trim() } : {}),
+      ...(values.links.trim()
+        ? {
+            links: values.links
+              .split(/\r?\n/)
+              .map((l) => l.trim())
+              .filter(Boolean),
+          }
+        : {}),
+    };
+    const dto = plainToInstance(SubmitReportDto, input);
+    const problems = fieldProblems(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
+    if (problems.length > 0) {
+      const errors: Record<string, string> = {};
+      for (const p of problems) errors[p.field.split('.')[0]] ??= sentence(p.message);
+      res.status(400);
+      this.renderForm(res, values, errors);
+      return;
+    }
+    const { receipt } = await this.reporter.submit(dto);
+    res.render('pages/receipt', { title: 'Report sent', receipt });
+  }
+
+  @Get('sign-in')
+  signInForm(@Res() res: Response): void {
+    res.render('pages/sign-in', { title: 'Sign in with your receipt code', formToken: this.forms.issue() });
+  }
+
+  @Post('sign-in')
+  async signIn(@Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.spendForm(body);
+    try {
+      const { token } = await this.reporter.signIn(text(body.receipt), req.socket.remoteAddress ?? 'unknown');
+      res.cookie(REPORTER_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: this.env.NODE_ENV === 'production',
+        path: '/',
+        maxAge: this.env.REPORTER_SESSION_MINUTES * 60_000,
+      });
+      res.redirect(303, '/report');
+    } catch (error) {
+      if (!(error instanceof ReceiptNotRecognisedError || error instanceof ReceiptAttemptsExceededError))
+        throw error;
+      res.status(error instanceof ReceiptNotRecognisedError ? 401 : 429);
+      res.render('pages/sign-in', {
+        title: 'Sign in with your receipt code',
+        formToken: this.forms.issue(),
+        error: error.message,
+      });
+    }
+  }
+
+  @Get('report')
+  async report(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const reportId = await this.signedIn(req, res);
+    if (!reportId) return;
+    await this.renderReport(res, reportId);
+  }
+
+  @Post('report/messages')
+  async reply(@Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const reportId = await this.signedIn(req, res);
+    if (!reportId) return;
+    await this.spendForm(body);
+    const message = text(body.body).trim();
+    if (!message) {
+      res.status(400);
+      await this.renderReport(res, reportId, 'Write your message before sending it.');
+      return;
+    }
+    await this.reporter.reply(reportId, message);
+    res.redirect(303, '/report');
+  }
+
+  @Post('sign-out')
+  async signOut(@Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.spendForm(body);
+    const token = cookieOf(req);
+    if (token) await this.reporter.signOut(token);
+    res.clearCookie(REPORTER_COOKIE, { path: '/' });
+    res.redirect(303, '/sign-in');
+  }
+
+  private renderForm(res: Response, values: Record<string, string>, errors: Record<string, string>): void {
+    const order = ['summary', 'details', 'platform', 'seenAt', 'links'];
+    res.render('pages/report-form', {
+      title: 'Report a colleague’s posts anonymously',
+      formToken: this.forms.issue(),
+      values,
+      errors,
+      errorList: order.filter((f) => errors[f]).map((f) => ({ text: errors[f], href: `#${f}` })),
+      platforms: [
+        { value: '', text: 'Choose a platform' },
+        ...PLATFORMS.map((p) => ({
+          value: p,
+          text: p[0].toUpperCase() + p.slice(1),
+          selected: values.platform === p,
+        })),
+      ],
+    });
+  }
+
+  private async renderReport(res: Response, reportId: string, error?: string): Promise<void> {
+    res.render('pages/report', {
+      title: 'Your report',
+      view: await this.reporter.view(reportId),
+      formToken: this.forms.issue(),
+      signOutToken: this.forms.issue(),
+      error,
+    });
+  }
+
+  /** The signed-in report, or a redirect to sign in (saying the sign-in has ended when there was one). */
+  private async signedIn(req: Request, res: Response): Promise<string | null> {
+    const token = cookieOf(req);
+    if (token) {
+      try {
+        return await this.reporter.reportOf(token);
+      } catch (error) {
+        if (!(error instanceof ReporterSessionEndedError)) throw error;
+        res.clearCookie(REPORTER_COOKIE, { path: '/' });
+      }
+    }
+    res.status(401);
+    res.render('pages/sign-in', {
+      title: 'Sign in with your receipt code',
+      formToken: this.forms.issue(),
+      error: token ? new ReporterSessionEndedError().message : undefined,
+    });
+    return null;
+  }
+
+  private async spendForm(body: Form): Promise<void> {
+    if (!(await this.forms.spend(body._form))) throw new FormNotGenuineError();
+  }
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function cookieOf(req: Request): string | undefined {
+  return (req.cookies as Record<string, string | undefined> | undefined)?.[REPORTER_COOKIE];
+}
+
+function sentence(message: string): string {
+  const s = message.charAt(0).toUpperCase() + message.slice(1);
+  return s.endsWith('.') ? s : `${s}.`;
+}

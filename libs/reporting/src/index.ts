@@ -1,0 +1,28 @@
+// Reporting: the anonymous channel's reports, messages, receipt codes and sessions, and PSD's inbox.
+export { ReportingModule } from './reporting.module';
+export { ReportingInboxModule } from './inbox/reporting-inbox.module';
+export { ReporterService, type ReporterView } from './reports/reporter.service';
+export { FormTokens } from './sessions/form-tokens';
+export {
+  InboxService,
+  type InboxItem,
+  type InboxReport,
+  type CaseFromReportInput,
+} from './inbox/inbox.service';
+export type { SubmitReportInput, ReportContent, MessageView } from './reports/report-content';
+export { REPORT_STATUSES, type ReportStatus, statusInPlainWords } from './reports/report-status.rules';
+export {
+  RECEIPT_DIGITS,
+  RECEIPT_ENTROPY_BITS,
+  formatReceipt,
+  normaliseReceipt,
+} from './receipts/receipt-code.rules';
+export {
+  ReceiptNotRecognisedError,
+  ReceiptAttemptsExceededError,
+  ReporterSessionEndedError,
+  EmptyFieldError,
+  ReportAlreadyHasCaseError,
+} from './reporting.errors';
+export type { AnonymousReport } from './reports/anonymous-report.entity';
+export type { ReportMessage } from './reports/report-message.entity';

@@ -1,0 +1,47 @@
+import { DomainError } from '@precedent/platform';
+
+/** The one answer to every wrong, unknown or malformed receipt code. */
+export class ReceiptNotRecognisedError extends DomainError {
+  readonly code = 'receipt_not_recognised';
+  readonly kind = 'unauthorized';
+  constructor() {
+    super('That receipt code was not recognised. Check each digit and try again.');
+  }
+}
+
+export class ReceiptAttemptsExceededError extends DomainError {
+  readonly code = 'too_many_attempts';
+  readonly kind = 'too_many';
+  constructor(retryAfterSeconds: number) {
+    super(
+      `Too many codes have been tried. Wait ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minutes, then try again.`,
+      { retryAfterSeconds },
+    );
+  }
+}
+
+export class ReporterSessionEndedError extends DomainError {
+  readonly code = 'reporter_session_ended';
+  readonly kind = 'unauthorized';
+  constructor() {
+    super('You are not signed in, or your sign-in has ended. Sign in again with your receipt code.');
+  }
+}
+
+export class EmptyFieldError extends DomainError {
+  readonly code = 'empty_report';
+  readonly kind = 'invalid';
+  constructor(field: string) {
+    super(`Write something in ${field}: it cannot be empty or only spaces.`, {
+      fields: [{ field, message: `${field} is empty` }],
+    });
+  }
+}
+
+export class ReportAlreadyHasCaseError extends DomainError {
+  readonly code = 'report_already_has_case';
+  readonly kind = 'conflict';
+  constructor(caseId: string) {
+    super('A case has already been made from this report.', { caseId });
+  }
+}

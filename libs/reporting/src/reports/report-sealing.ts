@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { Env } from '@precedent/platform';
+import { ReportCipher } from '../crypto/report-cipher';
+import type { AnonymousReport } from './anonymous-report.entity';
+import type { ReportContent } from './report-content';
+import type { MessageAuthor, ReportMessage } from './report-message.entity';
+
+/** Seals and opens reports and messages with the configured key, each bound to where it belongs. */
+@Injectable()
+export class ReportSealing {
+  private readonly cipher: ReportCipher;
+
+  constructor(env: Env) {
+    this.cipher = new ReportCipher(env.REPORTING_ENCRYPTION_KEY);
+  }
+
+  sealContent(reportId: string, content: ReportContent): Buffer {
+    return this.cipher.seal(JSON.stringify(content), `report:${reportId}`);
+  }
+
+  openContent(report: Pick<AnonymousReport, 'id' | 'sealed'>): ReportContent {
+    return JSON.parse(this.cipher.open(report.sealed, `report:${report.id}`)) as ReportContent;
+  }
+
+  sealMessage(reportId: string, author: MessageAuthor, body: string): Buffer {
+    return this.cipher.seal(body, `report-message:${reportId}:${author}`);
+  }
+
+  openMessage(message: Pick<ReportMessage, 'reportId' | 'author' | 'sealed'>): string {
+    return this.cipher.open(message.sealed, `report-message:${message.reportId}:${message.author}`);
+  }
+}

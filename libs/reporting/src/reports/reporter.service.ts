@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Clock } from '@precedent/platform';
+import { normaliseReceipt } from '../receipts/receipt-code.rules';
+import { ReceiptKeys } from '../receipts/receipt-keys';
+import { EmptyFieldError, ReceiptNotRecognisedError, ReporterSessionEndedError } from '../reporting.errors';
+import { ReceiptThrottle } from '../sessions/receipt-throttle';
+import { ReporterSessions } from '../sessions/reporter-sessions';
+import { AnonymousReport } from './anonymous-report.entity';
+import { type MessageView, type SubmitReportInput, toTheHour } from './report-content';
+import { ReportMessage } from './report-message.entity';
+import { ReportSealing } from './report-sealing';
+import { type ReportStatus, statusInPlainWords } from './report-status.rules';
+
+export interface ReporterView {
+  status: ReportStatus;
+  statusText: string;
+  messages: MessageView[];
+}
+
+/**
+ * The reporter's side: submit, sign in with the receipt code, read PSD's messages and reply. Takes no
+ * address, user agent or other request metadata, so none can be stored; audits nothing, because the
+ * audit log's exact times would date the reporter's visits.
+ */
+@Injectable()
+export class ReporterService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly receipts: ReceiptKeys,
+    private readonly sealing: ReportSealing,
+    private readonly sessions: ReporterSessions,
+    private readonly throttle: ReceiptThrottle,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Saves the report sealed; returns the receipt code, which exists nowhere else from now on. */
+  async submit(input: SubmitReportInput): Promise<{ receipt: string }> {
+    const summary = input.summary.trim();
+    const details = input.details.trim();
+    if (!summary) throw new EmptyFieldError('summary');
+    if (!details) throw new EmptyFieldError('details');
+    const issued = await this.receipts.issue();
+    const id = randomUUID();
+    await this.dataSource.getRepository(AnonymousReport).insert({
+      id,
+      lookupDigest: issued.lookupDigest,
+      verifier: issued.verifier,
+      status: 'received',
+      sealed: this.sealing.sealContent(id, {
+        summary,
+        details,
+        platform: input.platform ?? null,
+        seenAt: input.seenAt ?? null,
+        links: input.links ?? [],
+      }),
+      receivedAt: toTheHour(this.clock.now()),
+      caseId: null,
+    });
+    return { receipt: issued.receipt };
+  }
+
+  /**
+   * Exchanges a receipt code for a short-lived session. Every wrong, unknown or malformed code gets
+   * the same answer after the same slow check, and counts against the client's attempts.
+   * `peer` is the connection's address: used only inside the throttle's keyed hash.
+   */
+  async signIn(receipt: string, peer: string): Promise<{ token: string; expiresAt: Date }> {
+    await this.throttle.check(peer);
+    const digits = normaliseReceipt(receipt) ?? '';
+    const report = digits
+      ? await this.dataSource
+          .getRepository(AnonymousReport)
+          .findOne({ where: { lookupDigest: this.receipts.lookupDigest(digits) } })
+      : null;
+    const valid = report
+      ? await this.receipts.verify(report.verifier, digits)
+      : await this.receipts.verifyDecoy(digits);
+    if (!report || !valid) {
+      await this.throttle.recordFailure(peer);
+      throw new ReceiptNotRecognisedError();
+    }
+    return this.sessions.start(report.id);
+  }
+
+  async signOut(token: string): Promise<void> {
+    await this.sessions.end(token);
+  }
+
+  /** The report a session token opens; an unknown or expired token, or a deleted report, ends it. */
+  async reportOf(token: string): Promise<string> {
+    const reportId = await this.sessions.reportOf(token);
+    if (!reportId) throw new ReporterSessionEndedError();
+    const exists = await this.dataSource.getRepository(AnonymousReport).exists({ where: { id: reportId } });
+    if (!exists) throw new ReporterSessionEndedError();
+    return reportId;
+  }
+
+  async view(reportId: string): Promise<ReporterView> {
+    const report = await this.dataSource.getRepository(AnonymousReport).findOneByOrFail({ id: reportId });
+    const messages = await this.dataSource
+      .getRepository(ReportMessage)
+      .find({ where: { reportId }, order: { id: 'ASC' } });
+    const views = messages.map((m) => ({
+      from: m.author,
+      body: this.sealing.openMessage(m),
+      at: m.sentAt,
+    }));
+    return {
+      status: report.status,
+      statusText: statusInPlainWords(report.status, views.at(-1)?.from ?? null),
+      messages: views,
+    };
+  }
+
+  async reply(reportId: string, body: string): Promise<MessageView> {
+    const text = body.trim();
+    if (!text) throw new EmptyFieldError('body');
+    const sentAt = toTheHour(this.clock.now());
+    await this.dataSource.getRepository(ReportMessage).insert({
+      reportId,
+      author: 'reporter',
+      staffAuthorId: null,
+      sealed: this.sealing.sealMessage(reportId, 'reporter', text),
+      sentAt,
+    });
+    return { from: 'reporter', body: text, at: sentAt };
+  }
+}
