@@ -3,7 +3,7 @@
  * database), comparables latency on the index, and the disparity computation's time and memory,
  * at each size. Figures go to stdout; nothing here is a test.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -21,6 +21,10 @@ import type { PrecedentRecord } from '@precedent/exchange';
 import { OUTCOMES } from '@precedent/exchange';
 
 const CLI = join(__dirname, '..', 'dist/apps/cli/apps/cli/src/main.js');
+const API = join(__dirname, '..', 'dist/apps/api/apps/api/src/main.js');
+const API_PORT = 3900;
+const CONCURRENCY = 8;
+const API_SECONDS = 20;
 const sizes = (process.argv[2] ?? '10000,100000').split(',').map(Number);
 const withDisparity = process.env.BENCH_DISPARITY !== '0';
 
@@ -96,6 +100,8 @@ async function main(): Promise<void> {
       `p50 ${quantile(latencies, 0.5).toFixed(2)} ms, p95 ${quantile(latencies, 0.95).toFixed(2)} ms, p99 ${quantile(latencies, 0.99).toFixed(2)} ms, ${Math.round(1000 / (total / latencies.length))} searches/s on one core`,
     );
 
+    await throughTheApi(size, env, queries);
+
     if (withDisparity) {
       time = Date.now();
       const analysis = analyseDisparity(index, FORCE_CODE_LIST);
@@ -106,6 +112,87 @@ async function main(): Promise<void> {
       );
     }
     execFileSync('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', database]);
+  }
+}
+
+/** Comparables through the HTTP API: sign in, wait for the index, then CONCURRENCY clients for API_SECONDS. */
+async function throughTheApi(
+  size: number,
+  env: NodeJS.ProcessEnv,
+  queries: PrecedentRecord[],
+): Promise<void> {
+  execFileSync(
+    process.execPath,
+    [
+      CLI,
+      'users',
+      'create',
+      '--username',
+      'bench',
+      '--password',
+      'bench-password-2026',
+      '--role',
+      'panel_member',
+    ],
+    { env, stdio: 'ignore' },
+  );
+  const api: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=64', API], {
+    env: { ...env, API_PORT: String(API_PORT) },
+    stdio: 'ignore',
+  });
+  try {
+    const base = `http://127.0.0.1:${API_PORT}`;
+    let token = '';
+    for (let attempt = 0; attempt < 120 && !token; attempt++) {
+      try {
+        const login = await fetch(`${base}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'bench', password: 'bench-password-2026' }),
+        });
+        if (login.ok) token = ((await login.json()) as { accessToken: string }).accessToken;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+    const ask = async (record: PrecedentRecord) => {
+      const { subject, conduct, messageCount, standards, culpability, harm, aggravating, mitigating } =
+        record;
+      const response = await fetch(`${base}/api/analytics/comparables`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          profile: { subject, conduct, messageCount, standards, culpability, harm, aggravating, mitigating },
+          k: 20,
+        }),
+      });
+      if (!response.ok) throw new Error(`comparables answered ${response.status}: ${await response.text()}`);
+      await response.json();
+    };
+    let time = Date.now();
+    await ask(queries[0]); // the first request waits for the index to load
+    report(size, 'API first request', `${Date.now() - time} ms (loads the index from PostgreSQL)`);
+    const latencies: number[] = [];
+    const until = Date.now() + API_SECONDS * 1000;
+    time = Date.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (Date.now() < until) {
+          const started = process.hrtime.bigint();
+          await ask(queries[next++ % queries.length]);
+          latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+        }
+      }),
+    );
+    const seconds = (Date.now() - time) / 1000;
+    report(
+      size,
+      'API comparables',
+      `${CONCURRENCY} concurrent clients for ${seconds.toFixed(0)} s: ${Math.round(latencies.length / seconds)} requests/s, p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p95 ${quantile(latencies, 0.95).toFixed(1)} ms`,
+    );
+  } finally {
+    api.kill('SIGTERM');
   }
 }
 

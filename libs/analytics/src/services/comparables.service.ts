@@ -59,6 +59,7 @@ export interface ComparablesAnswer {
 
 export const DEFAULT_K = 20;
 export const MAX_K = 100;
+const VERSION_CHECK_MS = 1000;
 
 /**
  * Comparable precedents for a profile, from an in-memory index of the whole store, reloaded when
@@ -69,6 +70,7 @@ export class ComparablesService {
   private readonly logger = new Logger(ComparablesService.name);
   private index: { version: string; index: PrecedentIndex } | null = null;
   private loading: Promise<{ version: string; index: PrecedentIndex }> | null = null;
+  private versionCheckedAt = 0;
 
   constructor(private readonly store: PrecedentStore) {}
 
@@ -129,7 +131,11 @@ export class ComparablesService {
   }
 
   private async currentIndex(): Promise<{ version: string; index: PrecedentIndex }> {
+    // The data version is read at most once a second: an import shows within a second, and busy
+    // comparables traffic does not cost a query per request.
+    if (this.index && Date.now() - this.versionCheckedAt < VERSION_CHECK_MS) return this.index;
     const version = await this.store.dataVersion();
+    this.versionCheckedAt = Date.now();
     if (this.index?.version === version) return this.index;
     if (!this.loading) {
       const started = Date.now();
