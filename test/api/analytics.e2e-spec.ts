@@ -69,9 +69,20 @@ describe('analytics through the CLI and the API', () => {
 
   it('answers comparables with their parts, the outcome band and where a proposed outcome falls', async () => {
     const panel = await api.signedIn(['panel_member']);
-    const { ref, force, decidedOn, forum, formatVersion, outcome, finding, regime, summary, ...profile } =
-      records[10];
-    void [force, decidedOn, forum, formatVersion, outcome, finding, regime, summary];
+    const {
+      ref,
+      force,
+      decidedOn,
+      forum,
+      formatVersion,
+      outcome,
+      finding,
+      regime,
+      summary,
+      stages,
+      ...profile
+    } = records[10];
+    void [force, decidedOn, forum, formatVersion, outcome, finding, regime, summary, stages];
     const response = await api
       .http()
       .post('/api/analytics/comparables')
@@ -187,6 +198,16 @@ describe('analytics through the CLI and the API', () => {
       'n',
       'relativeSeverity',
     ]);
+    const investigatorDrift = disparity.body.stageDrift.find(
+      (drift: { stage: string; force: string | null }) =>
+        drift.stage === 'investigator' && drift.force === null,
+    );
+    expect(investigatorDrift).toMatchObject({
+      n: 3201,
+      meanDifference: expect.any(Number),
+      changed: expect.any(Number),
+    });
+    expect(disparity.body.consistencyByYear.length).toBeGreaterThan(5);
     const outliers = await api.http().get('/api/analytics/outliers').set(admin.auth).expect(200);
     expect(outliers.body.items.length).toBeGreaterThan(0);
   });

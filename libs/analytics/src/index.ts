@@ -34,3 +34,4 @@ export type { LexiconEntry } from './lexicon/lexicon-entry.entity';
 export type { LexiconEntryVersion } from './lexicon/lexicon-entry-version.entity';
 export { suggestTerms, type TermSuggestions, type TermMatch } from './lexicon/term-suggestion.rules';
 export { STARTING_LEXICON } from './lexicon/starting-lexicon';
+export { stageDrift, type StageDrift } from './consistency/stage-drift.rules';

@@ -90,3 +90,33 @@ describe('reading an exchange-format record', () => {
     expect(readConductProfile({ subject, conduct, standards, outcome: 'x' }, TODAY).ok).toBe(false);
   });
 });
+
+describe('the stages extension', () => {
+  it('reads what each stage recommended, refusing unknown stages, outcomes and repeats', () => {
+    const withStages = {
+      ...record(),
+      stages: [
+        { stage: 'investigator', outcome: 'final_written_warning' },
+        { stage: 'panel', outcome: 'dismissal_without_notice' },
+      ],
+    };
+    const reading = readPrecedentRecord(withStages, TODAY);
+    expect(reading.ok && reading.record.stages).toEqual(withStages.stages);
+    const bad = readPrecedentRecord(
+      {
+        ...record(),
+        stages: [
+          { stage: 'jury', outcome: 'x' },
+          { stage: 'panel', outcome: 'written_warning' },
+          { stage: 'panel', outcome: 'written_warning' },
+        ],
+      },
+      TODAY,
+    );
+    expect(!bad.ok && bad.problems.map((problem) => problem.field)).toEqual([
+      'stages[0].stage',
+      'stages[0].outcome',
+      'stages[2].stage',
+    ]);
+  });
+});

@@ -13,6 +13,7 @@ import {
   PARTICIPATION,
   PLATFORMS,
   REGIMES,
+  STAGES,
   STANDARDS,
   SUBJECT_ROLES,
   TARGETS,
@@ -28,6 +29,7 @@ import {
   type Participation,
   type Platform,
   type Regime,
+  type Stage,
   type Standard,
   type SubjectRole,
   type Target,
@@ -70,7 +72,14 @@ export interface PrecedentRecord extends ConductProfile {
   finding: Finding;
   outcome: Outcome;
   regime?: Regime;
+  /** What each stage recommended or decided, when known (Precedent's extension of version 1). */
+  stages?: StageOutcome[];
   summary?: string;
+}
+
+export interface StageOutcome {
+  stage: Stage;
+  outcome: Outcome;
 }
 
 export interface FieldProblem {
@@ -97,6 +106,7 @@ const RECORD_FIELDS = new Set([
   'aggravating',
   'mitigating',
   'regime',
+  'stages',
   'summary',
 ]);
 const PROFILE_FIELDS = new Set([
@@ -111,6 +121,7 @@ const PROFILE_FIELDS = new Set([
   'mitigating',
 ]);
 const SUBJECT_FIELDS = new Set(['role', 'formerOfficer', 'serviceYears']);
+const STAGE_FIELDS = new Set(['stage', 'outcome']);
 const CONDUCT_FIELDS = new Set([
   'platform',
   'audience',
@@ -148,6 +159,7 @@ export function readPrecedentRecord(value: unknown, today: string): RecordReadin
   const finding = reader.oneOf(value, 'finding', FINDINGS, true);
   const outcome = reader.oneOf(value, 'outcome', OUTCOMES, true);
   const regime = reader.oneOf(value, 'regime', REGIMES, false);
+  const stages = readStages(reader, value.stages);
   const summary = reader.text(value, 'summary', { required: false, max: MAX_SUMMARY });
   const profile = readProfileInto(reader, value, today, { findingRequired: true });
   if (!reader.clean()) return { ok: false, problems: reader.problems };
@@ -171,6 +183,7 @@ export function readPrecedentRecord(value: unknown, today: string): RecordReadin
     aggravating: profile.aggravating,
     mitigating: profile.mitigating,
     ...(regime ? { regime } : {}),
+    ...(stages ? { stages } : {}),
     ...(summary !== undefined ? { summary } : {}),
   };
   for (const problem of outcomeProblems(record, effectiveRegime))
@@ -264,6 +277,28 @@ function readProfileInto(
     aggravating: aggravating ?? [],
     mitigating: mitigating ?? [],
   };
+}
+
+function readStages(reader: FieldReader, value: unknown): StageOutcome[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) {
+    reader.problem('stages', 'must be a list of {stage, outcome}');
+    return undefined;
+  }
+  const seen = new Set<string>();
+  return value.map((item: unknown, index) => {
+    const at = `stages[${index}].`;
+    if (!isObject(item)) {
+      reader.problem(`stages[${index}]`, 'must be an object {stage, outcome}');
+      return { stage: 'investigator', outcome: 'no_further_action' };
+    }
+    reader.unknownFields(item, STAGE_FIELDS, at);
+    const stage = reader.oneOf(item, 'stage', STAGES, true, at);
+    const outcome = reader.oneOf(item, 'outcome', OUTCOMES, true, at);
+    if (stage && seen.has(stage)) reader.problem(`${at}stage`, `${stage} is listed twice`);
+    if (stage) seen.add(stage);
+    return { stage: stage ?? 'investigator', outcome: outcome ?? 'no_further_action' };
+  });
 }
 
 function readSubject(reader: FieldReader, value: unknown): ConductProfile['subject'] {

@@ -155,3 +155,10 @@ export const PERSONAL_MITIGATING_FACTORS = ['good_record', 'personal_circumstanc
 export const MITIGATING_FACTORS = [...CONDUCT_MITIGATING_FACTORS, ...PERSONAL_MITIGATING_FACTORS] as const;
 export type AggravatingFactor = (typeof AGGRAVATING_FACTORS)[number];
 export type MitigatingFactor = (typeof MITIGATING_FACTORS)[number];
+
+/**
+ * The stages at which an outcome is recommended or decided, in order: Precedent's extension of
+ * format version 1 (an optional `stages` list), used to measure how outcomes drift between stages.
+ */
+export const STAGES = ['investigator', 'appropriate_authority', 'panel', 'appeal'] as const;
+export type Stage = (typeof STAGES)[number];

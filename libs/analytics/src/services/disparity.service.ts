@@ -8,6 +8,7 @@ import {
   DEFAULT_ANALYSIS_OPTIONS,
   type DisparityAnalysis,
 } from '../consistency/disparity-analysis';
+import { stageDrift, type StageDrift, type StageTally } from '../consistency/stage-drift.rules';
 import { DisparityResult } from '../store/disparity-result.entity';
 import { PrecedentStore } from '../store/precedent-store.service';
 
@@ -22,6 +23,8 @@ export interface DisparityReport {
   consistencyByForce: DisparityAnalysis['consistencyByForce'];
   consistencyByYear: DisparityAnalysis['consistencyByYear'];
   consistencyByCategory: DisparityAnalysis['consistencyByCategory'];
+  /** How the outcome recommended at each stage differs from the final one, nationally and per force. */
+  stageDrift: StageDrift[];
 }
 
 export type ComputeProgress = (stage: 'loading' | 'measuring', done: number, total: number) => void;
@@ -39,13 +42,37 @@ export class DisparityService {
     const dataVersion = await this.store.dataVersion();
     const total = await this.store.count();
     const index = await this.store.loadIndex((loaded) => onProgress?.('loading', loaded, total));
-    const analysis = analyseDisparity(index, FORCE_CODE_LIST, DEFAULT_ANALYSIS_OPTIONS, (done, of) =>
+    const measured = analyseDisparity(index, FORCE_CODE_LIST, DEFAULT_ANALYSIS_OPTIONS, (done, of) =>
       onProgress?.('measuring', done, of),
     );
+    const analysis = { ...measured, stageDrift: stageDrift(await this.stageTallies()) };
     const repo = this.dataSource.getRepository(DisparityResult);
     return repo.save(
       repo.create({ computedAt: this.clock.now(), dataVersion, precedents: analysis.precedents, analysis }),
     );
+  }
+
+  /** Counts by force, stage, the stage's outcome and the final step, from the records' stages. */
+  private async stageTallies(): Promise<StageTally[]> {
+    const rows: {
+      force: string;
+      stage: StageTally['stage'];
+      outcome: StageTally['outcome'];
+      final_step: number;
+      n: number;
+    }[] = await this.dataSource.query(
+      `SELECT p.force, e->>'stage' AS stage, e->>'outcome' AS outcome, p.step AS final_step, count(*)::int AS n
+           FROM precedents p, json_array_elements(CASE WHEN json_typeof(p.record->'stages') = 'array'
+                                                       THEN p.record->'stages' ELSE '[]'::json END) e
+          GROUP BY 1, 2, 3, 4`,
+    );
+    return rows.map((row) => ({
+      force: row.force,
+      stage: row.stage,
+      outcome: row.outcome,
+      finalStep: row.final_step,
+      n: row.n,
+    }));
   }
 
   async latest(): Promise<DisparityResult | null> {
@@ -66,6 +93,7 @@ export class DisparityService {
       consistencyByForce: analysis.consistencyByForce,
       consistencyByYear: analysis.consistencyByYear,
       consistencyByCategory: analysis.consistencyByCategory,
+      stageDrift: analysis.stageDrift ?? [],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { DisparityAnalysis } from '../consistency/disparity-analysis';
+import type { StageDrift } from '../consistency/stage-drift.rules';
 
 /** A stored consistency and disparity computation, with when and on which data it was made. */
 @Entity('disparity_results')
@@ -17,5 +18,5 @@ export class DisparityResult {
   precedents: number;
 
   @Column({ type: 'jsonb' })
-  analysis: DisparityAnalysis;
+  analysis: DisparityAnalysis & { stageDrift?: StageDrift[] };
 }

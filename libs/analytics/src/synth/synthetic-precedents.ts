@@ -15,6 +15,7 @@ import {
   type Platform,
   type PrecedentRecord,
   type Regime,
+  type StageOutcome,
   type SubjectRole,
   type Target,
 } from '@precedent/exchange';
@@ -446,10 +447,42 @@ export function* syntheticPrecedents(options: SynthOptions): Generator<SynthCase
         aggravating: aggravating.map(([code]) => code),
         mitigating: mitigating.map(([code]) => code),
         regime,
+        stages: stagesFor(fairContinuous, step, outcome, forum, regime, formerOfficer, random, normal),
       },
       truth: { ref, force, latent, fairStep, bias },
     };
   }
+}
+
+/**
+ * What each stage recommended: the investigator from the conduct alone (no force bias, more noise),
+ * the appropriate authority nearer the final outcome, the panel the final outcome itself, and, for
+ * a few hearings, an appeal that sometimes lowers it (the final outcome stays the panel's here).
+ */
+function stagesFor(
+  fairContinuous: number,
+  step: number,
+  outcome: Outcome,
+  forum: Forum,
+  regime: Regime,
+  formerOfficer: boolean,
+  random: () => number,
+  normal: () => number,
+): StageOutcome[] {
+  const recommend = (continuous: number): Outcome => {
+    const recommended = nearestValidStep(continuous, regime);
+    if (recommended >= 5 && forum === 'misconduct_meeting') return 'final_written_warning';
+    return outcomeFor(recommended, regime, formerOfficer, random);
+  };
+  const stages: StageOutcome[] = [
+    { stage: 'investigator', outcome: recommend(fairContinuous + 0.6 * normal()) },
+    { stage: 'appropriate_authority', outcome: recommend((fairContinuous + step) / 2 + 0.3 * normal()) },
+    { stage: 'panel', outcome },
+  ];
+  if (forum !== 'misconduct_meeting' && random() < 0.05) {
+    stages.push({ stage: 'appeal', outcome: random() < 0.3 ? recommend(step - 1) : outcome });
+  }
+  return stages;
 }
 
 /** A continuous position on the step scale, piecewise linear between the thresholds. */

@@ -141,7 +141,8 @@ export function textFingerprint(text: string | null | undefined): Int32Array | n
   for (let word = 0; word < FINGERPRINT_WORDS; word++) {
     for (let bit = 0; bit < 32; bit++) {
       let ones = 0;
-      for (let plane = 0; plane < COUNTER_PLANES; plane++) ones |= ((planes[word * COUNTER_PLANES + plane] >>> bit) & 1) << plane;
+      for (let plane = 0; plane < COUNTER_PLANES; plane++)
+        ones |= ((planes[word * COUNTER_PLANES + plane] >>> bit) & 1) << plane;
       if (2 * ones > shingles) fingerprint[word] |= 1 << bit;
     }
   }
