@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { syntheticPrecedents } from '@precedent/analytics';
+import { PrecedentStore, syntheticPrecedents } from '@precedent/analytics';
 import { runCli } from '../support/cli';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { eventually, startTestWorker } from '../support/test-worker';
@@ -367,5 +367,29 @@ describe('analytics through the CLI and the API', () => {
     expect(answer.body.items).toHaveLength(5);
     expect(answer.body.items[0].ref).toBe(records[20].ref);
     await api.http().get(`/api/cases/${caseId}/comparables`).set(outsider.auth).expect(404);
+
+    // Once decided here, the case's precedent links back to it, for those who may open it only.
+    const store = api.app.get(PrecedentStore);
+    const decided = { ...records[20], ref: `kent:${created.body.reference}`, force: 'kent' };
+    await api.dataSource.transaction((em) => store.recordInternal(em, decided, caseId));
+    const ask = (user: { auth: Record<string, string> }) =>
+      api
+        .http()
+        .post('/api/analytics/comparables')
+        .set(user.auth)
+        .send({ profile: { subject: decided.subject, conduct: decided.conduct }, k: 3 })
+        .expect(200);
+    await eventually(
+      async () => {
+        const mine = (await ask(investigator)).body.items.find(
+          (item: { ref: string }) => item.ref === decided.ref,
+        );
+        return mine?.caseId === caseId ? mine : undefined;
+      },
+      { what: 'the new internal precedent in the index' },
+    );
+    const theirs = (await ask(outsider)).body.items.find((item: { ref: string }) => item.ref === decided.ref);
+    expect(theirs).toBeDefined();
+    expect(theirs.caseId).toBeUndefined();
   });
 });

@@ -35,7 +35,7 @@ import {
   type Forum,
   type Outcome,
 } from '@precedent/exchange';
-import { CaseContentsService, caseProfile } from '@precedent/cases';
+import { CaseContentsService, caseProfile, CasesService } from '@precedent/cases';
 import { Clock, InvalidInputError, londonDate, NotFoundError, projectRoot } from '@precedent/platform';
 import { ROLES } from '@precedent/identity';
 import { Roles } from '../common/roles.decorator';
@@ -55,7 +55,20 @@ export class AnalyticsController {
     private readonly store: PrecedentStore,
     private readonly clock: Clock,
     private readonly caseContents: CaseContentsService,
+    private readonly cases: CasesService,
   ) {}
+
+  /** Internal precedents link to their case only for people allowed to open it. */
+  private async withCaseLinks(answer: ComparablesAnswer, ctx: RequestContext): Promise<ComparablesAnswer> {
+    const linked = answer.items.flatMap((item) => (item.caseId ? [item.caseId] : []));
+    const openable = await this.cases.openableIds(linked, ctx.principal);
+    return {
+      ...answer,
+      items: answer.items.map(({ caseId, ...item }) =>
+        caseId && openable.has(caseId) ? { ...item, caseId } : item,
+      ),
+    };
+  }
 
   @Post('analytics/comparables')
   @HttpCode(200)
@@ -92,8 +105,8 @@ export class AnalyticsController {
       },
     },
   })
-  async comparables(@Body() body: unknown): Promise<ComparablesAnswer> {
-    return this.comparablesService.comparables(this.readComparablesBody(body));
+  async comparables(@Body() body: unknown, @Ctx() ctx: RequestContext): Promise<ComparablesAnswer> {
+    return this.withCaseLinks(await this.comparablesService.comparables(this.readComparablesBody(body)), ctx);
   }
 
   @Get('cases/:id/comparables')
@@ -125,13 +138,14 @@ export class AnalyticsController {
         'This case has no subject or no conduct item yet: record them, then ask for comparables.',
       );
     }
-    return this.comparablesService.comparables(
+    const answer = await this.comparablesService.comparables(
       this.readComparablesBody({
         profile: JSON.parse(JSON.stringify(profile)) as unknown,
         ...(k !== undefined ? { k: Number(k) } : {}),
         ...(proposedOutcome !== undefined ? { proposedOutcome } : {}),
       }),
     );
+    return this.withCaseLinks(answer, ctx);
   }
 
   @Get('analytics/disparity')

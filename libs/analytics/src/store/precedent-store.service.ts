@@ -130,6 +130,22 @@ export class PrecedentStore {
     return summary;
   }
 
+  /**
+   * Writes (or rewrites) the precedent of a subject decided in this instance, in the caller's
+   * transaction, so recording an outcome and its precedent succeed or fail together. The record
+   * must already be anonymised: no names or numbers of people.
+   */
+  async recordInternal(em: EntityManager, record: PrecedentRecord, caseId: string): Promise<void> {
+    const reading = readPrecedentRecord(JSON.parse(JSON.stringify(record)), londonDate(this.clock.now()));
+    if (!reading.ok) {
+      throw new Error(
+        `The precedent for case ${caseId} is not a valid exchange record: ${reading.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+      );
+    }
+    await this.write(em, [reading.record], { source: 'internal', caseId });
+    await this.raiseDataVersion(em);
+  }
+
   /** Writes every record of a force (or all), in the order they were first stored, as JSON Lines. */
   async export(output: Writable, force?: string): Promise<number> {
     let after = 0;
@@ -239,6 +255,7 @@ export class PrecedentStore {
   private async write(
     em: EntityManager,
     records: PrecedentRecord[],
+    origin: { source: 'imported' | 'internal'; caseId: string | null } = { source: 'imported', caseId: null },
   ): Promise<{ imported: number; updated: number }> {
     const columns = {
       force: [] as string[],
@@ -283,8 +300,9 @@ export class PrecedentStore {
     }
     const rows: { inserted: boolean }[] = await em.query(
       `INSERT INTO precedents (force, ref, decided_on, forum, finding, outcome, step, record, category_mask, target_mask,
-                               audience, platform_mask, participation, role, factor_mask, levels, volume, fingerprint)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::smallint[],
+                               audience, platform_mask, participation, role, factor_mask, levels, volume, fingerprint,
+                               source, case_id)
+       SELECT *, $19::text, $20::uuid FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::smallint[],
                             $8::json[], $9::smallint[], $10::smallint[], $11::smallint[], $12::smallint[], $13::smallint[],
                             $14::smallint[], $15::int[], $16::smallint[], $17::smallint[], $18::bytea[])
        ON CONFLICT (force, ref) DO UPDATE SET
@@ -292,9 +310,10 @@ export class PrecedentStore {
          step = EXCLUDED.step, record = EXCLUDED.record, category_mask = EXCLUDED.category_mask,
          target_mask = EXCLUDED.target_mask, audience = EXCLUDED.audience, platform_mask = EXCLUDED.platform_mask,
          participation = EXCLUDED.participation, role = EXCLUDED.role, factor_mask = EXCLUDED.factor_mask,
-         levels = EXCLUDED.levels, volume = EXCLUDED.volume, fingerprint = EXCLUDED.fingerprint, updated_at = now()
+         levels = EXCLUDED.levels, volume = EXCLUDED.volume, fingerprint = EXCLUDED.fingerprint,
+         source = EXCLUDED.source, case_id = EXCLUDED.case_id, updated_at = now()
        RETURNING (xmax = 0) AS inserted`,
-      Object.values(columns),
+      [...Object.values(columns), origin.source, origin.caseId],
     );
     const imported = rows.filter((row) => row.inserted).length;
     return { imported, updated: rows.length - imported };
