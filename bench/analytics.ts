@@ -3,14 +3,13 @@
  * database), comparables latency on the index, and the disparity computation's time and memory,
  * at each size. Figures go to stdout; nothing here is a test.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createReadStream } from 'node:fs';
 import { quantile } from 'simple-statistics';
 import {
-  analyseDisparity,
   conductFeatures,
   FORCE_CODE_LIST,
   indexRecords,
@@ -45,29 +44,18 @@ async function main(): Promise<void> {
       { env, stdio: 'ignore' },
     );
 
-    const started = Date.now();
-    // As `npm run cli` runs it: a larger young generation halves the time lost to garbage collection.
-    const output = execFileSync(
-      process.execPath,
-      ['--max-semi-space-size=64', CLI, 'precedents', 'import', file, '--json'],
-      {
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        maxBuffer: 1 << 26,
-      },
-    );
-    const seconds = (Date.now() - started) / 1000;
-    const summary = JSON.parse(output.toString()) as { imported: number };
+    const imported = timedCli(env, ['precedents', 'import', file, '--json']);
+    const summary = JSON.parse(imported.stdout) as { imported: number };
     report(
       size,
       'import',
-      `${summary.imported} records in ${seconds.toFixed(1)} s = ${Math.round(summary.imported / seconds)} records/s (CLI process, incl. start-up); file ${(statSync(file).size / 1e6).toFixed(0)} MB`,
+      `${summary.imported} records in ${imported.seconds.toFixed(1)} s = ${Math.round(summary.imported / imported.seconds)} records/s (CLI process, incl. start-up); peak RSS ${imported.peakMb} MB; file ${(statSync(file).size / 1e6).toFixed(0)} MB`,
     );
 
     const records: PrecedentRecord[] = [];
     for await (const line of createInterface({ input: createReadStream(file) }))
       if (line) records.push(JSON.parse(line));
-    let time = Date.now();
+    const time = Date.now();
     const index = indexRecords(records, records.length);
     report(
       size,
@@ -103,16 +91,42 @@ async function main(): Promise<void> {
     await throughTheApi(size, env, queries);
 
     if (withDisparity) {
-      time = Date.now();
-      const analysis = analyseDisparity(index, FORCE_CODE_LIST);
+      // As an administrator runs it: the CLI loads the index from PostgreSQL, measures, stores.
+      const job = timedCli(env, ['analytics', 'disparity', '--json']);
+      const result = JSON.parse(job.stdout) as {
+        measured: number;
+        precedents: number;
+        forces: { force: string; relativeSeverity: number; flagged: boolean }[];
+      };
+      const kent = result.forces.find((force) => force.force === 'kent');
       report(
         size,
-        'disparity',
-        `${((Date.now() - time) / 1000).toFixed(1)} s for ${analysis.measured} measured of ${analysis.precedents}; rss ${mb(process.memoryUsage().rss)} MB; kent ${analysis.forces.find((f) => f.force === 'kent')?.relativeSeverity}`,
+        'disparity job',
+        `${job.seconds.toFixed(1)} s, peak RSS ${job.peakMb} MB; ${result.measured} of ${result.precedents} measured; kent (biased +1) ${kent?.relativeSeverity} flagged ${kent?.flagged}; ${result.forces.filter((force) => force.flagged).length} forces flagged`,
       );
     }
     execFileSync('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', database]);
   }
+}
+
+/** Runs the built CLI as `npm run cli` does, timing it and reading its peak memory from GNU time. */
+function timedCli(
+  env: NodeJS.ProcessEnv,
+  args: string[],
+): { stdout: string; seconds: number; peakMb: string } {
+  const started = Date.now();
+  const result = spawnSync(
+    '/usr/bin/time',
+    ['-f', 'PEAK_KB=%M', process.execPath, '--max-semi-space-size=64', CLI, ...args],
+    { env, encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+  const peak = /PEAK_KB=(\d+)/.exec(result.stderr)?.[1];
+  return {
+    stdout: result.stdout,
+    seconds: (Date.now() - started) / 1000,
+    peakMb: peak ? (Number(peak) / 1024).toFixed(0) : '?',
+  };
 }
 
 /** Comparables through the HTTP API: sign in, wait for the index, then CONCURRENCY clients for API_SECONDS. */
