@@ -175,6 +175,34 @@ describe('analytics through the CLI and the API', () => {
     );
     expect(imported.result).toMatchObject({ imported: 200, rejected: 0 });
 
+    // The same file as a multipart upload: every record is already there, so all are updates.
+    const multipart = await api
+      .http()
+      .post('/api/precedents/import?strict=true')
+      .set(admin.auth)
+      .attach('file', Buffer.from(extra), 'national.jsonl')
+      .expect(202);
+    const again = await eventually(
+      async () => {
+        const job = await api
+          .http()
+          .get(`/api/analytics/jobs/${multipart.body.jobId}`)
+          .set(admin.auth)
+          .expect(200);
+        return job.body.status === 'succeeded' ? job.body : undefined;
+      },
+      { what: 'the multipart import job', timeoutMs: 60_000 },
+    );
+    expect(again.result).toMatchObject({ imported: 0, updated: 200, rejected: 0 });
+    const empty = await api
+      .http()
+      .post('/api/precedents/import')
+      .set(admin.auth)
+      .set('content-type', 'application/x-ndjson')
+      .send('')
+      .expect(422);
+    expect(empty.body.code).toBe('empty_upload');
+
     await api.http().get('/api/analytics/disparity').set(admin.auth).expect(404);
     const recompute = await api.http().post('/api/analytics/recompute').set(admin.auth).expect(202);
     await eventually(

@@ -1,8 +1,6 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import {
@@ -40,6 +38,7 @@ import { Clock, InvalidInputError, londonDate, NotFoundError, projectRoot } from
 import { ROLES } from '@precedent/identity';
 import { Roles } from '../common/roles.decorator';
 import { Ctx, type RequestContext } from '../common/request-context.decorator';
+import { receiveUpload } from './uploaded-file';
 
 // Every role reads the analytics: they hold no personal data.
 const ANALYSTS = ROLES;
@@ -198,9 +197,12 @@ export class AnalyticsController {
   @Post('precedents/import')
   @HttpCode(202)
   @Roles('admin')
-  @ApiConsumes('application/x-ndjson', 'application/jsonl', 'text/plain')
+  @ApiConsumes('application/x-ndjson', 'application/jsonl', 'text/plain', 'multipart/form-data')
   @ApiQuery({ name: 'strict', required: false, description: 'true: import nothing when any line is bad' })
-  @ApiOperation({ summary: 'Import an exchange-format file sent as the body; runs as a job with progress' })
+  @ApiOperation({
+    summary:
+      'Import an exchange-format file sent as the body or as a multipart file; runs as a job with progress',
+  })
   async importPrecedents(
     @Req() request: Request,
     @Query('strict') strict: string | undefined,
@@ -209,8 +211,7 @@ export class AnalyticsController {
     const directory = join(projectRoot(), 'var', 'imports');
     await mkdir(directory, { recursive: true });
     const path = join(directory, `${randomUUID()}.jsonl`);
-    await pipeline(request, createWriteStream(path));
-    const { size } = await stat(path);
+    const size = await receiveUpload(request, path);
     const job = await this.jobs.request(ctx.audit, 'import', {
       path,
       strict: strict === 'true',

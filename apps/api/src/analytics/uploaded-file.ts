@@ -1,0 +1,43 @@
+import { createWriteStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import type { Request } from 'express';
+import busboy from 'busboy';
+import { InvalidInputError } from '@precedent/platform';
+
+/**
+ * Streams an uploaded file to `path`, never holding it in memory: the first file of a
+ * multipart/form-data body, or else the raw body itself. Answers the size written; an empty
+ * upload is refused and leaves nothing behind.
+ */
+export async function receiveUpload(request: Request, path: string): Promise<number> {
+  const contentType = request.headers['content-type'] ?? '';
+  try {
+    if (contentType.startsWith('multipart/form-data')) await receiveFirstFile(request, path);
+    else await pipeline(request, createWriteStream(path));
+    const { size } = await stat(path).catch(() => ({ size: 0 }));
+    if (size === 0) {
+      throw new InvalidInputError(
+        'empty_upload',
+        'The upload is empty: send the JSON Lines file as the request body or as a multipart file field.',
+      );
+    }
+    return size;
+  } catch (error) {
+    await rm(path, { force: true });
+    throw error;
+  }
+}
+
+function receiveFirstFile(request: Request, path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const parser = busboy({ headers: request.headers, limits: { files: 1 } });
+    let writing: Promise<void> = Promise.resolve();
+    parser.on('file', (_field, file) => {
+      writing = pipeline(file, createWriteStream(path));
+    });
+    parser.on('error', reject);
+    parser.on('close', () => writing.then(resolve, reject));
+    request.pipe(parser);
+  });
+}
