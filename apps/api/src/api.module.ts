@@ -16,6 +16,7 @@ import { AuthGuard } from './common/auth.guard';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
 import { UsersController } from './users/users.controller';
+import { AnalyticsPagesController } from './web/analytics-pages.controller';
 import { CsrfGuard, WebCsrf } from './web/csrf';
 import { MyWorkController } from './web/my-work.controller';
 import { WebSessionController } from './web/web-session.controller';
@@ -33,6 +34,7 @@ import { WebSessionController } from './web/web-session.controller';
   controllers: [
     AnalyticsController,
     LexiconController,
+    AnalyticsPagesController,
     AnonymousReportsController,
     HealthController,
     AuthController,

@@ -27,6 +27,10 @@ export class Env {
   @MinLength(1, { message: 'a folder path where evidence files are stored, such as ./var/evidence' })
   EVIDENCE_DIR = './var/evidence';
 
+  /** This instance's force, as a code from forces.json: reports highlight it. Empty: none. */
+  @Matches(/^([a-z][a-z-]*)?$/, { message: 'a force code from forces.json, such as kent, or empty' })
+  FORCE_CODE = '';
+
   /** Prefix for BullMQ keys in Redis; tests give each run its own. */
   @Matches(/^[A-Za-z0-9_:-]+$/, { message: 'letters, digits, "_", ":" or "-", such as precedent' })
   QUEUE_PREFIX = 'precedent';

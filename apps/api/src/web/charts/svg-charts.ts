@@ -1,0 +1,99 @@
+/**
+ * Server-rendered SVG charts: they work without JavaScript, print, and carry a text alternative.
+ * Every chart is shown with a table of the same figures beside it (the page's job), so the SVG
+ * itself is a picture for those who can see it (role="img" with a title summarising it).
+ */
+export interface BarRow {
+  label: string;
+  value: number;
+  highlight?: boolean;
+}
+
+export interface IntervalRow {
+  label: string;
+  value: number;
+  low: number;
+  high: number;
+  highlight?: boolean;
+  flagged?: boolean;
+}
+
+const FONT = 'font-family="Arial, sans-serif" font-size="14"';
+const INK = '#0b0c0c';
+const BLUE = '#1d70b8';
+const ORANGE = '#f47738';
+const GREY = '#b1b4b6';
+
+/** Horizontal bars, one row a label: for shares of outcomes and similar. */
+export function barChart(
+  rows: readonly BarRow[],
+  options: { title: string; max: number; format: (value: number) => string },
+): string {
+  const labelWidth = 230;
+  const barWidth = 360;
+  const rowHeight = 26;
+  const height = rows.length * rowHeight + 10;
+  const width = labelWidth + barWidth + 70;
+  const bars = rows
+    .map((row, index) => {
+      const y = 5 + index * rowHeight;
+      const length = options.max > 0 ? Math.max(1, (row.value / options.max) * barWidth) : 1;
+      return (
+        `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end" ${FONT} fill="${INK}">${escapeXml(row.label)}</text>` +
+        `<rect x="${labelWidth}" y="${y + 3}" width="${length.toFixed(1)}" height="${rowHeight - 8}" fill="${row.highlight ? ORANGE : BLUE}"/>` +
+        `<text x="${labelWidth + length + 6}" y="${y + 17}" ${FONT} fill="${INK}">${escapeXml(options.format(row.value))}</text>`
+      );
+    })
+    .join('');
+  return svg(width, height, options.title, bars);
+}
+
+/**
+ * Estimates with their intervals on one axis (a dot and whisker a row), with the zero line and
+ * the margin that matters shaded: for force relative severity against the national picture.
+ */
+export function intervalChart(
+  rows: readonly IntervalRow[],
+  options: { title: string; min: number; max: number; margin: number },
+): string {
+  const labelWidth = 200;
+  const plotWidth = 420;
+  const rowHeight = 20;
+  const top = 24;
+  const height = top + rows.length * rowHeight + 10;
+  const width = labelWidth + plotWidth + 20;
+  const x = (value: number) => labelWidth + ((value - options.min) / (options.max - options.min)) * plotWidth;
+  const axis =
+    `<rect x="${x(-options.margin).toFixed(1)}" y="${top - 4}" width="${(x(options.margin) - x(-options.margin)).toFixed(1)}" height="${rows.length * rowHeight + 4}" fill="#f3f2f1"/>` +
+    `<line x1="${x(0).toFixed(1)}" y1="${top - 6}" x2="${x(0).toFixed(1)}" y2="${top + rows.length * rowHeight}" stroke="${INK}"/>` +
+    [options.min, options.min / 2, 0, options.max / 2, options.max]
+      .map(
+        (tick) =>
+          `<text x="${x(tick).toFixed(1)}" y="14" text-anchor="middle" ${FONT} fill="${INK}">${tick > 0 ? '+' : ''}${tick.toFixed(1)}</text>`,
+      )
+      .join('');
+  const marks = rows
+    .map((row, index) => {
+      const y = top + index * rowHeight + rowHeight / 2;
+      const colour = row.highlight ? ORANGE : row.flagged ? BLUE : GREY;
+      const clamp = (value: number) => Math.min(options.max, Math.max(options.min, value));
+      return (
+        `<text x="${labelWidth - 8}" y="${y + 5}" text-anchor="end" ${FONT} fill="${INK}"${row.highlight ? ' font-weight="bold"' : ''}>${escapeXml(row.label)}</text>` +
+        `<line x1="${x(clamp(row.low)).toFixed(1)}" y1="${y}" x2="${x(clamp(row.high)).toFixed(1)}" y2="${y}" stroke="${colour}" stroke-width="3"/>` +
+        `<circle cx="${x(clamp(row.value)).toFixed(1)}" cy="${y}" r="5" fill="${colour}"/>`
+      );
+    })
+    .join('');
+  return svg(width, height, options.title, axis + marks);
+}
+
+function svg(width: number, height: number, title: string, body: string): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="chart-title" class="app-chart">` +
+    `<title id="chart-title">${escapeXml(title)}</title>${body}</svg>`
+  );
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
