@@ -17,6 +17,7 @@ import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
 import { UsersController } from './users/users.controller';
 import { AnalyticsPagesController } from './web/analytics-pages.controller';
+import { CasePagesController } from './web/case-pages.controller';
 import { CsrfGuard, WebCsrf } from './web/csrf';
 import { MyWorkController } from './web/my-work.controller';
 import { WebSessionController } from './web/web-session.controller';
@@ -35,6 +36,7 @@ import { WebSessionController } from './web/web-session.controller';
     AnalyticsController,
     LexiconController,
     AnalyticsPagesController,
+    CasePagesController,
     AnonymousReportsController,
     HealthController,
     AuthController,

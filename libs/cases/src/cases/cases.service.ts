@@ -7,7 +7,7 @@ import { Case } from './case.entity';
 import type { CaseFilters, CaseSort } from './case-filters';
 import { findOpenableCase } from './openable-case';
 import { CaseEvent } from './case-event.entity';
-import { checkTransition, type CaseStatus, type Severity } from './case-lifecycle.rules';
+import { allowedNext, checkTransition, type CaseStatus, type Severity } from './case-lifecycle.rules';
 import { AuthorisationRequiredError, StaleVersionError, TransitionNotAllowedError } from './case.errors';
 import type { IntakeSource } from './intake-source';
 import { regimeFor } from './regime.rules';
@@ -238,6 +238,18 @@ export class CasesService {
   }
 
   /** Load under a row lock, check the version, apply, save, audit: one transaction. */
+  /** The statuses this person may move the case to now (what the web UI offers as buttons). */
+  allowedNextFor(kase: Case, by: Principal): CaseStatus[] {
+    return allowedNext(kase.status, by.roles, {
+      severity: kase.severity,
+      iopcReferralRequired: kase.iopcReferralRequired,
+      iopcReferralDecided: kase.iopcReferralDecision !== null,
+      specialConditionsCertified: false,
+      hearingFixed: false,
+      outcomeRecorded: false,
+    });
+  }
+
   /** Which of these cases this person may open, by the same policy in SQL (nothing is shown, so no audit). */
   async openableIds(ids: string[], by: Principal): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
