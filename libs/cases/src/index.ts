@@ -10,7 +10,23 @@ export {
 } from './cases/case-lifecycle.rules';
 export { regimeFor, PCR2020_FROM, type Regime } from './cases/regime.rules';
 export { CasesModule } from './cases.module';
-export { CasesService, type RecordCaseInput, type UpdateCaseInput } from './cases/cases.service';
+export {
+  CasesService,
+  type CaseView,
+  type RecordCaseInput,
+  type UpdateCaseInput,
+} from './cases/cases.service';
+export {
+  caseDeadlines,
+  lpbReport,
+  lpbReportCutoff,
+  DEFAULT_CASE_TIME_LIMITS,
+  DEADLINE_NAMES,
+  type CaseTimeLimits,
+  type Deadline,
+  type DeadlineName,
+  type LpbReport,
+} from './cases/case-deadlines.rules';
 export { CASE_SORTS, type CaseSort, type CaseFilters } from './cases/case-filters';
 export { INTAKE_SOURCES, type IntakeSource } from './cases/intake-source';
 export {

@@ -18,6 +18,8 @@ import type { IntakeSource } from './intake-source';
 @Index('ix_cases_team', ['team'])
 // the list's default order (newest received first) and its received-date range
 @Index('ix_cases_received', ['receivedAt', 'reference'])
+// investigations that need the report to the local policing body: status, then how long they have run
+@Index('ix_cases_status_attention', ['status', 'cameToAttentionOn'])
 export class Case {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -44,6 +46,10 @@ export class Case {
 
   @Column({ type: 'text' })
   status: CaseStatus;
+
+  /** When the case entered its current status: some time limits run from it. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  statusChangedAt: Date;
 
   @Column({ type: 'boolean', default: false })
   restricted: boolean;

@@ -3,11 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@precedent/audit';
 import { auditContextOf, hasRole, type Principal } from '@precedent/identity';
+import { Clock, Env, londonDate, WorkingDayCalendar } from '@precedent/platform';
 import { Case } from './case.entity';
 import type { CaseFilters, CaseSort } from './case-filters';
 import { findOpenableCase } from './openable-case';
 import { CaseEvent } from './case-event.entity';
 import { checkTransition, type CaseStatus, type Severity } from './case-lifecycle.rules';
+import {
+  caseDeadlines,
+  DEFAULT_CASE_TIME_LIMITS,
+  lpbReport,
+  lpbReportCutoff,
+  type CaseTimeLimits,
+  type Deadline,
+  type LpbReport,
+} from './case-deadlines.rules';
 import { AuthorisationRequiredError, StaleVersionError, TransitionNotAllowedError } from './case.errors';
 import type { IntakeSource } from './intake-source';
 import { regimeFor } from './regime.rules';
@@ -37,6 +47,14 @@ export interface UpdateCaseInput {
   iopcReferralRequired?: boolean;
 }
 
+/** A case with what is computed from it: the time limits that apply today. */
+export interface CaseView {
+  case: Case;
+  deadlines: Deadline[];
+  /** The report to the local policing body while an investigation is open (null when none applies). */
+  lpbReport: LpbReport | null;
+}
+
 const ORDER: Record<CaseSort, [column: string, direction: 'ASC' | 'DESC']> = {
   '-received': ['c.received_at', 'DESC'],
   received: ['c.received_at', 'ASC'],
@@ -47,13 +65,40 @@ const ORDER: Record<CaseSort, [column: string, direction: 'ASC' | 'DESC']> = {
 /** Cases from intake to closure: every change audited and on the timeline, every read audited. */
 @Injectable()
 export class CasesService {
+  private readonly limits: CaseTimeLimits;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+    private readonly clock: Clock,
+    private readonly calendar: WorkingDayCalendar,
+    env: Env,
+  ) {
+    this.limits = {
+      ...DEFAULT_CASE_TIME_LIMITS,
+      iopcReferralWorkingDays: env.IOPC_REFERRAL_WORKING_DAYS,
+      misconductMeetingWorkingDays: env.MISCONDUCT_MEETING_WORKING_DAYS,
+    };
+  }
 
-  async record(input: RecordCaseInput, by: Principal, requestId: string): Promise<Case> {
-    return this.dataSource.transaction((em) => this.recordIn(em, input, by, requestId));
+  async record(input: RecordCaseInput, by: Principal, requestId: string): Promise<CaseView> {
+    return this.view(await this.dataSource.transaction((em) => this.recordIn(em, input, by, requestId)));
+  }
+
+  /** The time limits that apply to the case today. */
+  view(kase: Case, today = this.clock.today()): CaseView {
+    const facts = {
+      status: kase.status,
+      cameToAttentionOn: kase.cameToAttentionOn,
+      statusSince: londonDate(kase.statusChangedAt),
+      iopcCriteriaMetOn: kase.iopcReferralRequired ? londonDate(kase.createdAt) : null,
+      iopcReferralDecided: kase.iopcReferralDecision !== null,
+    };
+    return {
+      case: kase,
+      deadlines: caseDeadlines(facts, today, this.calendar, this.limits),
+      lpbReport: lpbReport(facts, today, this.limits),
+    };
   }
 
   /** Records a case inside the caller's transaction (a case made from an anonymous report, with its link). */
@@ -73,6 +118,7 @@ export class CasesService {
         regime: regimeFor(cameToAttentionOn),
         summary: input.summary,
         status: 'received',
+        statusChangedAt: new Date(),
         restricted: input.restricted ?? false,
         // the investigator who records a case is assigned to it unless another is named
         assignedInvestigatorId:
@@ -102,17 +148,18 @@ export class CasesService {
   }
 
   /** The case, if this person may open it; "not yours" is "not found". The read is audited. */
-  async open(id: string, by: Principal, requestId: string): Promise<Case> {
+  async open(id: string, by: Principal, requestId: string): Promise<CaseView> {
     const kase = await findOpenableCase(this.dataSource.manager, id, by);
     await this.audit.recordNow(auditContextOf(by, requestId), {
       action: 'case.read',
       entityType: 'case',
       entityId: id,
     });
-    return kase;
+    return this.view(kase);
   }
 
-  async list(filters: CaseFilters, by: Principal): Promise<{ items: Case[]; total: number }> {
+  async list(filters: CaseFilters, by: Principal): Promise<{ items: CaseView[]; total: number }> {
+    const today = this.clock.today();
     const query = this.visibleTo(this.dataSource.getRepository(Case).createQueryBuilder('c'), by);
     if (filters.status) query.andWhere('c.status = :status', { status: filters.status });
     if (filters.source) query.andWhere('c.source = :source', { source: filters.source });
@@ -122,6 +169,13 @@ export class CasesService {
       query.andWhere('c.received_at >= :receivedFrom', { receivedFrom: filters.receivedFrom });
     if (filters.receivedTo)
       query.andWhere('c.received_at <= :receivedTo', { receivedTo: filters.receivedTo });
+    if (filters.lpbReportDue !== undefined) {
+      // exactly lpbReport().due: an open investigation that has run the full period (case-deadlines.rules)
+      const due = `(c.status = 'investigating' AND c.came_to_attention_on <= :lpbCutoff)`;
+      query.andWhere(filters.lpbReportDue ? due : `NOT ${due}`, {
+        lpbCutoff: lpbReportCutoff(today, this.limits),
+      });
+    }
     if (filters.standard) {
       query.andWhere(
         'c.id IN (SELECT a.case_id FROM case_allegations a WHERE a.standards @> ARRAY[CAST(:standard AS text)])',
@@ -153,11 +207,11 @@ export class CasesService {
     // received dates repeat; the reference is unique, so pages never overlap
     if (column !== 'c.reference') query.addOrderBy('c.reference', direction);
     const [items, total] = await query.take(filters.limit).skip(filters.offset).getManyAndCount();
-    return { items, total };
+    return { items: items.map((kase) => this.view(kase, today)), total };
   }
 
   /** Edits the case's own fields; a stale version is refused so nobody's change is silently lost. */
-  async update(id: string, input: UpdateCaseInput, by: Principal, requestId: string): Promise<Case> {
+  async update(id: string, input: UpdateCaseInput, by: Principal, requestId: string): Promise<CaseView> {
     return this.change(id, input.version, by, requestId, async (_em, kase) => {
       const { version: _version, ...changes } = input;
       const changed = Object.entries(changes)
@@ -183,7 +237,7 @@ export class CasesService {
     input: { severity: Severity; rationale: string; version: number },
     by: Principal,
     requestId: string,
-  ): Promise<Case> {
+  ): Promise<CaseView> {
     return this.change(id, input.version, by, requestId, async (em, kase) => {
       kase.severity = input.severity;
       kase.severityRationale = input.rationale;
@@ -202,7 +256,7 @@ export class CasesService {
     input: { to: CaseStatus; reason: string; version?: number },
     by: Principal,
     requestId: string,
-  ): Promise<Case> {
+  ): Promise<CaseView> {
     return this.change(id, input.version, by, requestId, async (em, kase) => {
       const check = checkTransition(kase.status, input.to, by.roles, {
         severity: kase.severity,
@@ -223,6 +277,7 @@ export class CasesService {
       });
       const from = kase.status;
       kase.status = input.to;
+      kase.statusChangedAt = new Date();
       return { action: 'case.transition', details: { from, to: input.to } };
     });
   }
@@ -244,8 +299,8 @@ export class CasesService {
     by: Principal,
     requestId: string,
     apply: (em: EntityManager, kase: Case) => Promise<{ action: string; details: Record<string, unknown> }>,
-  ): Promise<Case> {
-    return this.dataSource.transaction(async (em) => {
+  ): Promise<CaseView> {
+    const saved = await this.dataSource.transaction(async (em) => {
       const kase = await findOpenableCase(em, id, by, true);
       if (version !== undefined && version !== kase.version) throw new StaleVersionError(kase.version);
       const { action, details } = await apply(em, kase);
@@ -258,6 +313,7 @@ export class CasesService {
       });
       return saved;
     });
+    return this.view(saved);
   }
 
   /**
