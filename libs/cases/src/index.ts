@@ -33,7 +33,14 @@ export {
   TransitionNotAllowedError,
   StaleVersionError,
   AuthorisationRequiredError,
+  IopcReferralMandatoryError,
 } from './cases/case.errors';
+export {
+  IOPC_CRITERIA,
+  iopcCriteriaMet,
+  type IopcCriterion,
+  type IopcCriterionMatch,
+} from './cases/iopc-referral.rules';
 export type { Case } from './cases/case.entity';
 export type { CaseEvent } from './cases/case-event.entity';
 export {

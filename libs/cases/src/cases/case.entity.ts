@@ -10,6 +10,7 @@ import {
 import type { CaseStatus, Severity } from './case-lifecycle.rules';
 import type { Regime } from './regime.rules';
 import type { IntakeSource } from './intake-source';
+import type { IopcCriterionMatch } from './iopc-referral.rules';
 
 @Entity('cases')
 @Index('ux_cases_reference', ['reference'], { unique: true })
@@ -88,6 +89,14 @@ export class Case {
 
   @Column({ type: 'text', nullable: true })
   iopcReferralDecision: string | null;
+
+  /** The mandatory IOPC referral criteria met, and why (iopc-referral.rules); declared ones are kept as given. */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  iopcCriteria: IopcCriterionMatch[];
+
+  /** When the referral first became required: its deadline runs from this day. */
+  @Column({ type: 'timestamptz', nullable: true })
+  iopcCriteriaMetAt: Date | null;
 
   @VersionColumn()
   version: number;

@@ -18,7 +18,14 @@ import {
   type Deadline,
   type LpbReport,
 } from './case-deadlines.rules';
-import { AuthorisationRequiredError, StaleVersionError, TransitionNotAllowedError } from './case.errors';
+import {
+  AuthorisationRequiredError,
+  IopcReferralMandatoryError,
+  StaleVersionError,
+  TransitionNotAllowedError,
+} from './case.errors';
+import { reviewIopcCriteria } from './iopc-criteria';
+import type { IopcCriterion } from './iopc-referral.rules';
 import type { IntakeSource } from './intake-source';
 import { regimeFor } from './regime.rules';
 
@@ -32,7 +39,10 @@ export interface RecordCaseInput {
   restricted?: boolean;
   assignedInvestigatorId?: string;
   team?: string;
+  /** Set by hand; the criteria below and those found in the case's contents also set it. */
   iopcReferralRequired?: boolean;
+  /** Mandatory IOPC referral criteria the recorder finds met (domain.md §4.2), each with why. */
+  iopcCriteria?: { criterion: IopcCriterion; reason: string }[];
 }
 
 export interface UpdateCaseInput {
@@ -91,7 +101,8 @@ export class CasesService {
       status: kase.status,
       cameToAttentionOn: kase.cameToAttentionOn,
       statusSince: londonDate(kase.statusChangedAt),
-      iopcCriteriaMetOn: kase.iopcReferralRequired ? londonDate(kase.createdAt) : null,
+      iopcCriteriaMetOn:
+        kase.iopcReferralRequired && kase.iopcCriteriaMetAt ? londonDate(kase.iopcCriteriaMetAt) : null,
       iopcReferralDecided: kase.iopcReferralDecision !== null,
     };
     return {
@@ -130,6 +141,8 @@ export class CasesService {
         authorisedAt: input.authorisation?.authorisedAt ?? null,
         authorisationJustification: input.authorisation?.justification ?? null,
         iopcReferralRequired: input.iopcReferralRequired ?? false,
+        iopcCriteria: [],
+        iopcCriteriaMetAt: input.iopcReferralRequired ? new Date() : null,
       }),
     );
     await em.insert(CaseEvent, {
@@ -138,13 +151,19 @@ export class CasesService {
       kind: 'recorded',
       toStatus: 'received',
     });
+    // the mandatory referral criteria are checked at recording, and again as contents arrive
+    const criteria = await reviewIopcCriteria(em, kase, by.userId, input.iopcCriteria ?? []);
     await this.audit.record(em, auditContextOf(by, requestId), {
       action: 'case.record',
       entityType: 'case',
       entityId: kase.id,
-      details: { reference: kase.reference, source: kase.source },
+      details: {
+        reference: kase.reference,
+        source: kase.source,
+        ...(criteria.length ? { iopcCriteria: criteria.map((c) => c.criterion) } : {}),
+      },
     });
-    return kase;
+    return criteria.length ? em.findOneByOrFail(Case, { id: kase.id }) : kase;
   }
 
   /** The case, if this person may open it; "not yours" is "not found". The read is audited. */
@@ -226,7 +245,13 @@ export class CasesService {
         kase.cameToAttentionOn = input.cameToAttentionOn;
         kase.regime = regimeFor(input.cameToAttentionOn);
       }
-      if (input.iopcReferralRequired !== undefined) kase.iopcReferralRequired = input.iopcReferralRequired;
+      if (input.iopcReferralRequired === false && kase.iopcCriteria.length > 0) {
+        throw new IopcReferralMandatoryError([...new Set(kase.iopcCriteria.map((c) => c.criterion))]);
+      }
+      if (input.iopcReferralRequired !== undefined) {
+        kase.iopcReferralRequired = input.iopcReferralRequired;
+        kase.iopcCriteriaMetAt = input.iopcReferralRequired ? (kase.iopcCriteriaMetAt ?? new Date()) : null;
+      }
       if (input.iopcReferralDecision !== undefined) kase.iopcReferralDecision = input.iopcReferralDecision;
       return { action: 'case.update', details: { changed } };
     });

@@ -6,6 +6,7 @@ import { auditContextOf, type Principal } from '@precedent/identity';
 import { InvalidInputError } from '@precedent/platform';
 import { findOpenableCase } from '../cases/openable-case';
 import { CaseEvent } from '../cases/case-event.entity';
+import { reviewIopcCriteria } from '../cases/iopc-criteria';
 import { Allegation } from './allegation.entity';
 import { ConductItem } from './conduct-item.entity';
 import type {
@@ -158,14 +159,19 @@ export class CaseContentsService {
     create: (em: EntityManager) => Promise<T>,
   ): Promise<T> {
     return this.dataSource.transaction(async (em) => {
-      await findOpenableCase(em, caseId, by);
+      // locked: the criteria review below reads and updates the case
+      const kase = await findOpenableCase(em, caseId, by, true);
       const created = await create(em);
       await em.insert(CaseEvent, { caseId, actorId: by.userId, kind: `${kind}_added`, reason: null });
+      const criteria = kind === 'subject' ? [] : await reviewIopcCriteria(em, kase, by.userId);
       await this.audit.record(em, auditContextOf(by, requestId), {
         action: `case.${kind}.add`,
         entityType: 'case',
         entityId: caseId,
-        details: { [`${kind}Id`]: created.id },
+        details: {
+          [`${kind}Id`]: created.id,
+          ...(criteria.length ? { iopcCriteria: criteria.map((c) => c.criterion) } : {}),
+        },
       });
       return created;
     });
