@@ -8,11 +8,20 @@ import { CasesService } from './cases/cases.service';
 import { Allegation } from './conduct/allegation.entity';
 import { CaseContentsService } from './conduct/case-contents.service';
 import { ConductItem } from './conduct/conduct-item.entity';
+import { CaseDuplicateWarning } from './conduct/case-duplicate-warning.entity';
 import { Subject } from './conduct/subject.entity';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Case, CaseEvent, CaseReferenceCounter, Subject, Allegation, ConductItem]),
+    TypeOrmModule.forFeature([
+      Case,
+      CaseEvent,
+      CaseReferenceCounter,
+      Subject,
+      Allegation,
+      ConductItem,
+      CaseDuplicateWarning,
+    ]),
   ],
   providers: [CasesService, CaseContentsService],
   exports: [CasesService, CaseContentsService],

@@ -48,7 +48,14 @@ export {
   type AddSubjectInput,
   type AddAllegationInput,
   type AddConductItemInput,
+  type Added,
 } from './conduct/case-contents.service';
+export {
+  DUPLICATE_KINDS,
+  SIMILAR_TEXT_THRESHOLD,
+  type DuplicateKind,
+  type DuplicateWarning,
+} from './conduct/duplicate.rules';
 export * from './conduct/exchange-values';
 export type { Subject } from './conduct/subject.entity';
 export type { Allegation } from './conduct/allegation.entity';

@@ -34,6 +34,7 @@ export function toCaseResponse(view: CaseView) {
     deadlines: view.deadlines,
     lpbReportDue: view.lpbReport?.due ?? false,
     lpbReport: view.lpbReport,
+    ...(view.warnings ? { warnings: view.warnings } : {}),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

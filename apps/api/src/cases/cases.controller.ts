@@ -115,6 +115,8 @@ export class CasesController {
       'what it is counted from (working days exclude weekends and England and Wales bank holidays). ' +
       '`lpbReportDue` is true while an investigation has been open 12 months or more since the matter came ' +
       'to attention: the report to the local policing body is due, and again every 6 months (`lpbReport`). ' +
+      '`warnings` are possible duplicates you may open (the same subject with overlapping dates, or ' +
+      'near-identical conduct text), with links; they never block anything. ' +
       'A case you may not open answers 404.',
   })
   @ApiOkResponse({
@@ -144,6 +146,15 @@ export class CasesController {
           nextDueOn: '2026-09-10',
           reportsDue: 1,
         },
+        warnings: [
+          {
+            kind: 'same_subject',
+            caseId: '5a1e9c3d-7b2f-4e8a-9d6c-1f0b2a3c4d5e',
+            reference: 'PSD-2025-00037',
+            reason:
+              'The same subject (staff number 4821, leicestershire) is in this case, covering 2025-02-11 to 2025-03-04.',
+          },
+        ],
       },
     },
   })
@@ -177,7 +188,8 @@ export class CasesController {
   @Post(':id/subjects')
   @Roles('investigator', 'appropriate_authority')
   async addSubject(@Param('id') id: string, @Body() body: AddSubjectDto, @Ctx() ctx: RequestContext) {
-    return toSubjectResponse(await this.contents.addSubject(id, body, ctx.principal, ctx.requestId));
+    const { created, warnings } = await this.contents.addSubject(id, body, ctx.principal, ctx.requestId);
+    return { ...toSubjectResponse(created), warnings };
   }
 
   @Post(':id/allegations')
@@ -189,13 +201,8 @@ export class CasesController {
   @Post(':id/conduct-items')
   @Roles('investigator', 'appropriate_authority')
   async addConductItem(@Param('id') id: string, @Body() body: AddConductItemDto, @Ctx() ctx: RequestContext) {
-    const c = await this.contents.addConductItem(id, body, ctx.principal, ctx.requestId);
-    return {
-      ...c,
-      case: undefined,
-      postedAt: c.postedAt?.toISOString() ?? null,
-      createdAt: c.createdAt.toISOString(),
-    };
+    const { created, warnings } = await this.contents.addConductItem(id, body, ctx.principal, ctx.requestId);
+    return { ...toConductItemResponse(created), warnings };
   }
 
   @Get(':id/contents')

@@ -25,6 +25,9 @@ import {
   TransitionNotAllowedError,
 } from './case.errors';
 import { reviewIopcCriteria } from './iopc-criteria';
+import { visibleCasesWhere } from './case-visibility';
+import { duplicateWarnings } from '../conduct/possible-duplicates';
+import type { DuplicateWarning } from '../conduct/duplicate.rules';
 import type { IopcCriterion } from './iopc-referral.rules';
 import type { IntakeSource } from './intake-source';
 import { regimeFor } from './regime.rules';
@@ -63,6 +66,8 @@ export interface CaseView {
   deadlines: Deadline[];
   /** The report to the local policing body while an investigation is open (null when none applies). */
   lpbReport: LpbReport | null;
+  /** Possible duplicates the person may open: given where a case is recorded or opened. */
+  warnings?: DuplicateWarning[];
 }
 
 const ORDER: Record<CaseSort, [column: string, direction: 'ASC' | 'DESC']> = {
@@ -92,7 +97,8 @@ export class CasesService {
   }
 
   async record(input: RecordCaseInput, by: Principal, requestId: string): Promise<CaseView> {
-    return this.view(await this.dataSource.transaction((em) => this.recordIn(em, input, by, requestId)));
+    const kase = await this.dataSource.transaction((em) => this.recordIn(em, input, by, requestId));
+    return { ...this.view(kase), warnings: await duplicateWarnings(this.dataSource.manager, kase.id, by) };
   }
 
   /** The time limits that apply to the case today. */
@@ -174,7 +180,7 @@ export class CasesService {
       entityType: 'case',
       entityId: id,
     });
-    return this.view(kase);
+    return { ...this.view(kase), warnings: await duplicateWarnings(this.dataSource.manager, id, by) };
   }
 
   async list(filters: CaseFilters, by: Principal): Promise<{ items: CaseView[]; total: number }> {
@@ -355,18 +361,8 @@ export class CasesService {
     return rows.map((r) => r.query).filter((query) => query !== '');
   }
 
-  /** The access policy (libs/identity case-access.rules) as SQL, so lists hold only cases the person may open. */
   private visibleTo(query: SelectQueryBuilder<Case>, by: Principal): SelectQueryBuilder<Case> {
-    const clauses: string[] = [];
-    if (by.roles.includes('investigator')) {
-      clauses.push('c.assigned_investigator_id = :me');
-      if (by.team) clauses.push('(c.team = :team AND NOT c.restricted)');
-    }
-    if (by.roles.includes('appropriate_authority')) clauses.push('NOT c.restricted');
-    return query.where(clauses.length ? `(${clauses.join(' OR ')})` : 'false', {
-      me: by.userId,
-      team: by.team,
-    });
+    return query.where(...visibleCasesWhere('c', by));
   }
 
   private async nextReference(em: EntityManager, year: number): Promise<string> {
