@@ -10,6 +10,7 @@ import { CaseContentsService } from './conduct/case-contents.service';
 import { ConductItem } from './conduct/conduct-item.entity';
 import { CaseDuplicateWarning } from './conduct/case-duplicate-warning.entity';
 import { Subject } from './conduct/subject.entity';
+import { DemoCasesLoader } from './demo/demo-cases.loader';
 
 @Module({
   imports: [
@@ -23,7 +24,7 @@ import { Subject } from './conduct/subject.entity';
       CaseDuplicateWarning,
     ]),
   ],
-  providers: [CasesService, CaseContentsService],
-  exports: [CasesService, CaseContentsService],
+  providers: [CasesService, CaseContentsService, DemoCasesLoader],
+  exports: [CasesService, CaseContentsService, DemoCasesLoader],
 })
 export class CasesModule {}

@@ -26,6 +26,7 @@ import {
 } from './case.errors';
 import { reviewIopcCriteria } from './iopc-criteria';
 import { visibleCasesWhere } from './case-visibility';
+import { nextReference } from './case-reference';
 import { duplicateWarnings } from '../conduct/possible-duplicates';
 import type { DuplicateWarning } from '../conduct/duplicate.rules';
 import type { IopcCriterion } from './iopc-referral.rules';
@@ -128,7 +129,7 @@ export class CasesService {
     const cameToAttentionOn = input.cameToAttentionOn ?? input.receivedAt;
     const kase = await em.save(
       em.create(Case, {
-        reference: await this.nextReference(em, Number(input.receivedAt.slice(0, 4))),
+        reference: await nextReference(em, Number(input.receivedAt.slice(0, 4))),
         source: input.source,
         receivedAt: input.receivedAt,
         cameToAttentionOn,
@@ -363,14 +364,5 @@ export class CasesService {
 
   private visibleTo(query: SelectQueryBuilder<Case>, by: Principal): SelectQueryBuilder<Case> {
     return query.where(...visibleCasesWhere('c', by));
-  }
-
-  private async nextReference(em: EntityManager, year: number): Promise<string> {
-    const [row] = (await em.query(
-      `INSERT INTO case_reference_counters (year, last) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last = case_reference_counters.last + 1 RETURNING last`,
-      [year],
-    )) as { last: number }[];
-    return `PSD-${year}-${String(row.last).padStart(5, '0')}`;
   }
 }
