@@ -1,7 +1,8 @@
-// The command line: migrations, users, audit verification, precedent import/export, synthetic data, analytics.
+// The command line: migrations, users, demo cases, audit verification, precedent import/export, synthetic data, analytics.
 import { Module } from '@nestjs/common';
 import { AnalyticsModule } from '@precedent/analytics';
 import { AuditModule } from '@precedent/audit';
+import { CasesModule } from '@precedent/cases';
 import { IdentityModule } from '@precedent/identity';
 import { PlatformModule } from '@precedent/platform';
 import { AnalyticsCommand, DisparityCommand } from './commands/analytics.command';
@@ -17,7 +18,7 @@ import { SynthCommand } from './commands/synth.command';
 import { CreateUserCommand, UsersCommand } from './commands/users.command';
 
 @Module({
-  imports: [PlatformModule, AuditModule, IdentityModule, AnalyticsModule],
+  imports: [PlatformModule, AuditModule, IdentityModule, AnalyticsModule, CasesModule],
   providers: [
     DemoCommand,
     MigrateCommand,

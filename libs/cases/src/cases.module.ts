@@ -8,13 +8,23 @@ import { CasesService } from './cases/cases.service';
 import { Allegation } from './conduct/allegation.entity';
 import { CaseContentsService } from './conduct/case-contents.service';
 import { ConductItem } from './conduct/conduct-item.entity';
+import { CaseDuplicateWarning } from './conduct/case-duplicate-warning.entity';
 import { Subject } from './conduct/subject.entity';
+import { DemoCasesLoader } from './demo/demo-cases.loader';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Case, CaseEvent, CaseReferenceCounter, Subject, Allegation, ConductItem]),
+    TypeOrmModule.forFeature([
+      Case,
+      CaseEvent,
+      CaseReferenceCounter,
+      Subject,
+      Allegation,
+      ConductItem,
+      CaseDuplicateWarning,
+    ]),
   ],
-  providers: [CasesService, CaseContentsService],
-  exports: [CasesService, CaseContentsService],
+  providers: [CasesService, CaseContentsService, DemoCasesLoader],
+  exports: [CasesService, CaseContentsService, DemoCasesLoader],
 })
 export class CasesModule {}

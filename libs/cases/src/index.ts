@@ -10,14 +10,37 @@ export {
 } from './cases/case-lifecycle.rules';
 export { regimeFor, PCR2020_FROM, type Regime } from './cases/regime.rules';
 export { CasesModule } from './cases.module';
-export { CasesService, type RecordCaseInput, type UpdateCaseInput } from './cases/cases.service';
+export {
+  CasesService,
+  type CaseView,
+  type RecordCaseInput,
+  type UpdateCaseInput,
+} from './cases/cases.service';
+export {
+  caseDeadlines,
+  lpbReport,
+  lpbReportCutoff,
+  DEFAULT_CASE_TIME_LIMITS,
+  DEADLINE_NAMES,
+  type CaseTimeLimits,
+  type Deadline,
+  type DeadlineName,
+  type LpbReport,
+} from './cases/case-deadlines.rules';
 export { CASE_SORTS, type CaseSort, type CaseFilters } from './cases/case-filters';
 export { INTAKE_SOURCES, type IntakeSource } from './cases/intake-source';
 export {
   TransitionNotAllowedError,
   StaleVersionError,
   AuthorisationRequiredError,
+  IopcReferralMandatoryError,
 } from './cases/case.errors';
+export {
+  IOPC_CRITERIA,
+  iopcCriteriaMet,
+  type IopcCriterion,
+  type IopcCriterionMatch,
+} from './cases/iopc-referral.rules';
 export type { Case } from './cases/case.entity';
 export type { CaseEvent } from './cases/case-event.entity';
 export {
@@ -25,9 +48,18 @@ export {
   type AddSubjectInput,
   type AddAllegationInput,
   type AddConductItemInput,
+  type Added,
 } from './conduct/case-contents.service';
+export {
+  DUPLICATE_KINDS,
+  SIMILAR_TEXT_THRESHOLD,
+  type DuplicateKind,
+  type DuplicateWarning,
+} from './conduct/duplicate.rules';
 export * from './conduct/exchange-values';
 export type { Subject } from './conduct/subject.entity';
 export type { Allegation } from './conduct/allegation.entity';
 export type { ConductItem } from './conduct/conduct-item.entity';
 export { caseProfile } from './conduct/case-profile.rules';
+export { demoCases, DEMO_PATHS, type DemoCase } from './demo/demo-cases';
+export { DemoCasesLoader, DEMO_MARK, type DemoCasesOptions } from './demo/demo-cases.loader';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -133,6 +133,17 @@ export class ListCasesQuery implements Partial<CaseFilters> {
   @IsCalendarDate()
   @NotBefore('receivedFrom')
   receivedTo?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'true: open investigations that have run 12 months since the matter came to attention and need ' +
+      'the report to the local policing body (repeated every 6 months); false: every other case',
+    example: true,
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'lpbReportDue must be true or false' })
+  lpbReportDue?: boolean;
 
   @ApiPropertyOptional({
     description:

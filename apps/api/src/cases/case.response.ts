@@ -1,7 +1,8 @@
-import type { Allegation, Case, CaseEvent, ConductItem, Subject } from '@precedent/cases';
+import type { Allegation, CaseEvent, CaseView, ConductItem, Subject } from '@precedent/cases';
 
 /** A case as the API shows it. Reporter contact details are personal data of a third party: shown to those who may open the case. */
-export function toCaseResponse(c: Case) {
+export function toCaseResponse(view: CaseView) {
+  const c = view.case;
   return {
     id: c.id,
     reference: c.reference,
@@ -26,6 +27,14 @@ export function toCaseResponse(c: Case) {
     severity: c.severity,
     severityRationale: c.severityRationale,
     iopcReferralRequired: c.iopcReferralRequired,
+    iopcCriteria: c.iopcCriteria,
+    iopcCriteriaMetAt: c.iopcCriteriaMetAt?.toISOString() ?? null,
+    iopcReferralDecision: c.iopcReferralDecision,
+    statusChangedAt: c.statusChangedAt.toISOString(),
+    deadlines: view.deadlines,
+    lpbReportDue: view.lpbReport?.due ?? false,
+    lpbReport: view.lpbReport,
+    ...(view.warnings ? { warnings: view.warnings } : {}),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

@@ -59,6 +59,16 @@ export class CasesController {
             severityRationale:
               'Racist language in a group of twelve serving officers; identifiable as police.',
             iopcReferralRequired: false,
+            statusChangedAt: '2026-11-27T15:03:10.000Z',
+            deadlines: [],
+            lpbReportDue: false,
+            lpbReport: {
+              due: false,
+              firstDueOn: '2027-11-20',
+              lastDueOn: null,
+              nextDueOn: '2027-11-20',
+              reportsDue: 0,
+            },
             createdAt: '2026-11-20T09:12:44.000Z',
             updatedAt: '2026-11-27T15:03:10.000Z',
           },
@@ -98,6 +108,56 @@ export class CasesController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One case, with the time limits that apply to it today',
+    description:
+      '`deadlines` lists the due dates that apply in the case’s current status, earliest first, each with ' +
+      'what it is counted from (working days exclude weekends and England and Wales bank holidays). ' +
+      '`lpbReportDue` is true while an investigation has been open 12 months or more since the matter came ' +
+      'to attention: the report to the local policing body is due, and again every 6 months (`lpbReport`). ' +
+      '`warnings` are possible duplicates you may open (the same subject with overlapping dates, or ' +
+      'near-identical conduct text), with links; they never block anything. ' +
+      'A case you may not open answers 404.',
+  })
+  @ApiOkResponse({
+    description: 'The case',
+    schema: {
+      example: {
+        id: '8d0b7f2e-1c4a-4f7e-9a53-6b2e0c9d4a11',
+        reference: 'PSD-2025-00042',
+        status: 'investigating',
+        version: 4,
+        cameToAttentionOn: '2025-03-10',
+        statusChangedAt: '2025-04-02T10:00:00.000Z',
+        deadlines: [
+          {
+            name: 'lpb_report',
+            dueOn: '2026-03-10',
+            basis:
+              "Report to the local policing body once an investigation has run 12 months from 2025-03-10, when the matter came to the appropriate authority's attention, then every 6 months (reg 19)",
+            overdue: false,
+          },
+        ],
+        lpbReportDue: true,
+        lpbReport: {
+          due: true,
+          firstDueOn: '2026-03-10',
+          lastDueOn: '2026-03-10',
+          nextDueOn: '2026-09-10',
+          reportsDue: 1,
+        },
+        warnings: [
+          {
+            kind: 'same_subject',
+            caseId: '5a1e9c3d-7b2f-4e8a-9d6c-1f0b2a3c4d5e',
+            reference: 'PSD-2025-00037',
+            reason:
+              'The same subject (staff number 4821, leicestershire) is in this case, covering 2025-02-11 to 2025-03-04.',
+          },
+        ],
+      },
+    },
+  })
   async open(@Param('id') id: string, @Ctx() ctx: RequestContext) {
     return toCaseResponse(await this.cases.open(id, ctx.principal, ctx.requestId));
   }
@@ -128,7 +188,8 @@ export class CasesController {
   @Post(':id/subjects')
   @Roles('investigator', 'appropriate_authority')
   async addSubject(@Param('id') id: string, @Body() body: AddSubjectDto, @Ctx() ctx: RequestContext) {
-    return toSubjectResponse(await this.contents.addSubject(id, body, ctx.principal, ctx.requestId));
+    const { created, warnings } = await this.contents.addSubject(id, body, ctx.principal, ctx.requestId);
+    return { ...toSubjectResponse(created), warnings };
   }
 
   @Post(':id/allegations')
@@ -140,13 +201,8 @@ export class CasesController {
   @Post(':id/conduct-items')
   @Roles('investigator', 'appropriate_authority')
   async addConductItem(@Param('id') id: string, @Body() body: AddConductItemDto, @Ctx() ctx: RequestContext) {
-    const c = await this.contents.addConductItem(id, body, ctx.principal, ctx.requestId);
-    return {
-      ...c,
-      case: undefined,
-      postedAt: c.postedAt?.toISOString() ?? null,
-      createdAt: c.createdAt.toISOString(),
-    };
+    const { created, warnings } = await this.contents.addConductItem(id, body, ctx.principal, ctx.requestId);
+    return { ...toConductItemResponse(created), warnings };
   }
 
   @Get(':id/contents')

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsArray,
   IsBoolean,
   IsIn,
   IsOptional,
@@ -10,7 +11,13 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { INTAKE_SOURCES, type IntakeSource, type RecordCaseInput } from '@precedent/cases';
+import {
+  INTAKE_SOURCES,
+  IOPC_CRITERIA,
+  type IntakeSource,
+  type IopcCriterion,
+  type RecordCaseInput,
+} from '@precedent/cases';
 import { IsPastDate } from '../common/not-in-future.validator';
 
 export class ReporterDto {
@@ -48,6 +55,18 @@ export class AuthorisationDto {
   })
   @MaxLength(4000)
   justification: string;
+}
+
+export class DeclaredIopcCriterionDto {
+  @ApiProperty({ enum: IOPC_CRITERIA, example: 'serious_sexual_offence' })
+  @IsIn(IOPC_CRITERIA, { message: `criterion must be one of: ${IOPC_CRITERIA.join(', ')}` })
+  criterion: IopcCriterion;
+
+  @ApiProperty({ example: 'Intimate images of a member of the public shared in the group without consent.' })
+  @IsString()
+  @MinLength(10, { message: 'reason must say why the criterion is met (at least 10 characters)' })
+  @MaxLength(2000)
+  reason: string;
 }
 
 export class RecordCaseDto implements RecordCaseInput {
@@ -105,4 +124,16 @@ export class RecordCaseDto implements RecordCaseInput {
   @IsOptional()
   @IsBoolean()
   iopcReferralRequired?: boolean;
+
+  @ApiPropertyOptional({
+    type: [DeclaredIopcCriterionDto],
+    description:
+      'Mandatory IOPC referral criteria the recorder finds met (domain.md §4.2), each with why. Conduct ' +
+      'aggravated by discrimination is also found from the conduct items and allegations as they are added.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => DeclaredIopcCriterionDto)
+  iopcCriteria?: DeclaredIopcCriterionDto[];
 }

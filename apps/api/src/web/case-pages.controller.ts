@@ -92,7 +92,7 @@ export class CasePagesController {
       canRecord: principalOf(req).roles.some(
         (role) => role === 'investigator' || role === 'appropriate_authority',
       ),
-      rows: items.map((kase) => ({
+      rows: items.map(({ case: kase }) => ({
         id: kase.id,
         reference: kase.reference,
         received: kase.receivedAt,
@@ -170,8 +170,8 @@ export class CasePagesController {
       });
     if (problems.length > 0) return render(problems);
     try {
-      const kase = await this.cases.record(dto, principalOf(req), req.id);
-      res.redirect(303, `/cases/${kase.id}`);
+      const recorded = await this.cases.record(dto, principalOf(req), req.id);
+      res.redirect(303, `/cases/${recorded.case.id}`);
     } catch (error) {
       if (error instanceof DomainError && error.kind === 'invalid')
         return render([{ text: error.message, href: '#summary' }]);
@@ -187,7 +187,8 @@ export class CasePagesController {
     @Res() res: Response,
   ) {
     const principal = principalOf(req);
-    const kase = await this.cases.open(id, principal, req.id);
+    const view = await this.cases.open(id, principal, req.id);
+    const kase = view.case;
     const [contents, timeline] = await Promise.all([
       this.contents.contents(id, principal, req.id),
       this.cases.timeline(id, principal, req.id),
@@ -214,6 +215,9 @@ export class CasePagesController {
         statusClass: STATUS_COLOURS[kase.status] ?? '',
         sourceText: words(kase.source),
       },
+      deadlines: view.deadlines.map((deadline) => ({ ...deadline, nameText: words(deadline.name) })),
+      lpbReport: view.lpbReport,
+      warnings: view.warnings ?? [],
       transitions: next.map((status) => ({ value: status, text: words(status) })),
       subjects: contents.subjects.map((subject) => ({
         ...subject,

@@ -1,6 +1,8 @@
 import { Command, CommandRunner } from 'nest-commander';
 import { systemContext } from '@precedent/audit';
+import { DemoCasesLoader } from '@precedent/cases';
 import { UsersService, type Role } from '@precedent/identity';
+import { Clock } from '@precedent/platform';
 
 /** Fictional demo accounts, one per role. Passwords are printed: this is for a local demo only. */
 const DEMO_USERS: { username: string; displayName: string; roles: Role[]; team?: string }[] = [
@@ -12,28 +14,49 @@ const DEMO_USERS: { username: string; displayName: string; roles: Role[]; team?:
 ];
 
 export const DEMO_PASSWORD = 'precedent-demo-2026';
+/** Enough fictional cases to fill every status and page through the list. */
+export const DEMO_CASES = 300;
 
 @Command({
   name: 'demo',
-  description: 'Create the demo users (and, as features arrive, demo data); safe to run again',
+  description:
+    'Create the demo users and a few hundred fictional cases across every status; safe to run again',
 })
 export class DemoCommand extends CommandRunner {
-  constructor(private readonly users: UsersService) {
+  constructor(
+    private readonly users: UsersService,
+    private readonly demoCases: DemoCasesLoader,
+    private readonly clock: Clock,
+  ) {
     super();
   }
 
   async run(): Promise<void> {
     const lines: string[] = [];
+    const ids = new Map<string, string>();
     for (const demo of DEMO_USERS) {
-      const existing = await this.users.findByUsername(demo.username);
-      if (!existing) {
-        await this.users.create(
+      const user =
+        (await this.users.findByUsername(demo.username)) ??
+        (await this.users.create(
           { ...demo, password: DEMO_PASSWORD, team: demo.team ?? null },
           systemContext('demo'),
-        );
-      }
+        ));
+      ids.set(demo.username, user.id);
       lines.push(`  ${demo.username.padEnd(14)} ${DEMO_PASSWORD}   ${demo.roles.join(', ')}`);
     }
     process.stdout.write(`Demo users (username, password, roles):\n${lines.join('\n')}\n`);
+    const result = await this.demoCases.load({
+      count: DEMO_CASES,
+      seed: 'precedent-demo',
+      today: this.clock.today(),
+      investigatorId: ids.get('investigator')!,
+      authorityId: ids.get('authority')!,
+      team: 'psd-north',
+    });
+    process.stdout.write(
+      result.loaded
+        ? `Demo cases: ${result.loaded} fictional cases loaded across every status.\n`
+        : `Demo cases: already loaded (${result.alreadyThere}); nothing added.\n`,
+    );
   }
 }

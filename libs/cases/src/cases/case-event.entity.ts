@@ -17,7 +17,14 @@ export class CaseEvent {
   actorId: string | null;
 
   @Column({ type: 'text' })
-  kind: 'recorded' | 'transition' | 'assessed' | 'subject_added' | 'allegation_added' | 'conduct_item_added';
+  kind:
+    | 'recorded'
+    | 'transition'
+    | 'assessed'
+    | 'subject_added'
+    | 'allegation_added'
+    | 'conduct_item_added'
+    | 'iopc_criteria_met';
 
   @Column({ type: 'text', nullable: true })
   fromStatus: string | null;

@@ -20,6 +20,8 @@ export interface CaseFilters {
   /** Received on or after / on or before, as YYYY-MM-DD. */
   receivedFrom?: string;
   receivedTo?: string;
+  /** An open investigation that has run 12 months and needs the report to the local policing body (or not). */
+  lpbReportDue?: boolean;
   /** Words, each found in the summary or in one of the conduct items' text. */
   q?: string;
   sort?: CaseSort;

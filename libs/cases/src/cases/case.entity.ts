@@ -10,6 +10,7 @@ import {
 import type { CaseStatus, Severity } from './case-lifecycle.rules';
 import type { Regime } from './regime.rules';
 import type { IntakeSource } from './intake-source';
+import type { IopcCriterionMatch } from './iopc-referral.rules';
 
 @Entity('cases')
 @Index('ux_cases_reference', ['reference'], { unique: true })
@@ -18,6 +19,8 @@ import type { IntakeSource } from './intake-source';
 @Index('ix_cases_team', ['team'])
 // the list's default order (newest received first) and its received-date range
 @Index('ix_cases_received', ['receivedAt', 'reference'])
+// investigations that need the report to the local policing body: status, then how long they have run
+@Index('ix_cases_status_attention', ['status', 'cameToAttentionOn'])
 export class Case {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -44,6 +47,10 @@ export class Case {
 
   @Column({ type: 'text' })
   status: CaseStatus;
+
+  /** When the case entered its current status: some time limits run from it. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  statusChangedAt: Date;
 
   @Column({ type: 'boolean', default: false })
   restricted: boolean;
@@ -82,6 +89,14 @@ export class Case {
 
   @Column({ type: 'text', nullable: true })
   iopcReferralDecision: string | null;
+
+  /** The mandatory IOPC referral criteria met, and why (iopc-referral.rules); declared ones are kept as given. */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  iopcCriteria: IopcCriterionMatch[];
+
+  /** When the referral first became required: its deadline runs from this day. */
+  @Column({ type: 'timestamptz', nullable: true })
+  iopcCriteriaMetAt: Date | null;
 
   @VersionColumn()
   version: number;

@@ -36,3 +36,13 @@ export class AuthorisationRequiredError extends InvalidInputError {
     );
   }
 }
+
+export class IopcReferralMandatoryError extends InvalidInputError {
+  constructor(criteria: string[]) {
+    super(
+      'iopc_referral_mandatory',
+      `The case meets a mandatory IOPC referral criterion (${criteria.join(', ')}), so the referral cannot be waived: record the referral decision instead.`,
+      { fields: [{ field: 'iopcReferralRequired', message: 'a mandatory criterion is met' }] },
+    );
+  }
+}

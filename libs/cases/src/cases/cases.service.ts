@@ -3,12 +3,33 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@precedent/audit';
 import { auditContextOf, hasRole, type Principal } from '@precedent/identity';
+import { Clock, Env, londonDate, WorkingDayCalendar } from '@precedent/platform';
 import { Case } from './case.entity';
 import type { CaseFilters, CaseSort } from './case-filters';
 import { findOpenableCase } from './openable-case';
 import { CaseEvent } from './case-event.entity';
 import { allowedNext, checkTransition, type CaseStatus, type Severity } from './case-lifecycle.rules';
-import { AuthorisationRequiredError, StaleVersionError, TransitionNotAllowedError } from './case.errors';
+import {
+  caseDeadlines,
+  DEFAULT_CASE_TIME_LIMITS,
+  lpbReport,
+  lpbReportCutoff,
+  type CaseTimeLimits,
+  type Deadline,
+  type LpbReport,
+} from './case-deadlines.rules';
+import {
+  AuthorisationRequiredError,
+  IopcReferralMandatoryError,
+  StaleVersionError,
+  TransitionNotAllowedError,
+} from './case.errors';
+import { reviewIopcCriteria } from './iopc-criteria';
+import { visibleCasesWhere } from './case-visibility';
+import { nextReference } from './case-reference';
+import { duplicateWarnings } from '../conduct/possible-duplicates';
+import type { DuplicateWarning } from '../conduct/duplicate.rules';
+import type { IopcCriterion } from './iopc-referral.rules';
 import type { IntakeSource } from './intake-source';
 import { regimeFor } from './regime.rules';
 
@@ -22,7 +43,10 @@ export interface RecordCaseInput {
   restricted?: boolean;
   assignedInvestigatorId?: string;
   team?: string;
+  /** Set by hand; the criteria below and those found in the case's contents also set it. */
   iopcReferralRequired?: boolean;
+  /** Mandatory IOPC referral criteria the recorder finds met (domain.md §4.2), each with why. */
+  iopcCriteria?: { criterion: IopcCriterion; reason: string }[];
 }
 
 export interface UpdateCaseInput {
@@ -37,6 +61,16 @@ export interface UpdateCaseInput {
   iopcReferralRequired?: boolean;
 }
 
+/** A case with what is computed from it: the time limits that apply today. */
+export interface CaseView {
+  case: Case;
+  deadlines: Deadline[];
+  /** The report to the local policing body while an investigation is open (null when none applies). */
+  lpbReport: LpbReport | null;
+  /** Possible duplicates the person may open: given where a case is recorded or opened. */
+  warnings?: DuplicateWarning[];
+}
+
 const ORDER: Record<CaseSort, [column: string, direction: 'ASC' | 'DESC']> = {
   '-received': ['c.received_at', 'DESC'],
   received: ['c.received_at', 'ASC'],
@@ -47,13 +81,42 @@ const ORDER: Record<CaseSort, [column: string, direction: 'ASC' | 'DESC']> = {
 /** Cases from intake to closure: every change audited and on the timeline, every read audited. */
 @Injectable()
 export class CasesService {
+  private readonly limits: CaseTimeLimits;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+    private readonly clock: Clock,
+    private readonly calendar: WorkingDayCalendar,
+    env: Env,
+  ) {
+    this.limits = {
+      ...DEFAULT_CASE_TIME_LIMITS,
+      iopcReferralWorkingDays: env.IOPC_REFERRAL_WORKING_DAYS,
+      misconductMeetingWorkingDays: env.MISCONDUCT_MEETING_WORKING_DAYS,
+    };
+  }
 
-  async record(input: RecordCaseInput, by: Principal, requestId: string): Promise<Case> {
-    return this.dataSource.transaction((em) => this.recordIn(em, input, by, requestId));
+  async record(input: RecordCaseInput, by: Principal, requestId: string): Promise<CaseView> {
+    const kase = await this.dataSource.transaction((em) => this.recordIn(em, input, by, requestId));
+    return { ...this.view(kase), warnings: await duplicateWarnings(this.dataSource.manager, kase.id, by) };
+  }
+
+  /** The time limits that apply to the case today. */
+  view(kase: Case, today = this.clock.today()): CaseView {
+    const facts = {
+      status: kase.status,
+      cameToAttentionOn: kase.cameToAttentionOn,
+      statusSince: londonDate(kase.statusChangedAt),
+      iopcCriteriaMetOn:
+        kase.iopcReferralRequired && kase.iopcCriteriaMetAt ? londonDate(kase.iopcCriteriaMetAt) : null,
+      iopcReferralDecided: kase.iopcReferralDecision !== null,
+    };
+    return {
+      case: kase,
+      deadlines: caseDeadlines(facts, today, this.calendar, this.limits),
+      lpbReport: lpbReport(facts, today, this.limits),
+    };
   }
 
   /** Records a case inside the caller's transaction (a case made from an anonymous report, with its link). */
@@ -66,13 +129,14 @@ export class CasesService {
     const cameToAttentionOn = input.cameToAttentionOn ?? input.receivedAt;
     const kase = await em.save(
       em.create(Case, {
-        reference: await this.nextReference(em, Number(input.receivedAt.slice(0, 4))),
+        reference: await nextReference(em, Number(input.receivedAt.slice(0, 4))),
         source: input.source,
         receivedAt: input.receivedAt,
         cameToAttentionOn,
         regime: regimeFor(cameToAttentionOn),
         summary: input.summary,
         status: 'received',
+        statusChangedAt: new Date(),
         restricted: input.restricted ?? false,
         // the investigator who records a case is assigned to it unless another is named
         assignedInvestigatorId:
@@ -84,6 +148,8 @@ export class CasesService {
         authorisedAt: input.authorisation?.authorisedAt ?? null,
         authorisationJustification: input.authorisation?.justification ?? null,
         iopcReferralRequired: input.iopcReferralRequired ?? false,
+        iopcCriteria: [],
+        iopcCriteriaMetAt: input.iopcReferralRequired ? new Date() : null,
       }),
     );
     await em.insert(CaseEvent, {
@@ -92,27 +158,34 @@ export class CasesService {
       kind: 'recorded',
       toStatus: 'received',
     });
+    // the mandatory referral criteria are checked at recording, and again as contents arrive
+    const criteria = await reviewIopcCriteria(em, kase, by.userId, input.iopcCriteria ?? []);
     await this.audit.record(em, auditContextOf(by, requestId), {
       action: 'case.record',
       entityType: 'case',
       entityId: kase.id,
-      details: { reference: kase.reference, source: kase.source },
+      details: {
+        reference: kase.reference,
+        source: kase.source,
+        ...(criteria.length ? { iopcCriteria: criteria.map((c) => c.criterion) } : {}),
+      },
     });
-    return kase;
+    return criteria.length ? em.findOneByOrFail(Case, { id: kase.id }) : kase;
   }
 
   /** The case, if this person may open it; "not yours" is "not found". The read is audited. */
-  async open(id: string, by: Principal, requestId: string): Promise<Case> {
+  async open(id: string, by: Principal, requestId: string): Promise<CaseView> {
     const kase = await findOpenableCase(this.dataSource.manager, id, by);
     await this.audit.recordNow(auditContextOf(by, requestId), {
       action: 'case.read',
       entityType: 'case',
       entityId: id,
     });
-    return kase;
+    return { ...this.view(kase), warnings: await duplicateWarnings(this.dataSource.manager, id, by) };
   }
 
-  async list(filters: CaseFilters, by: Principal): Promise<{ items: Case[]; total: number }> {
+  async list(filters: CaseFilters, by: Principal): Promise<{ items: CaseView[]; total: number }> {
+    const today = this.clock.today();
     const query = this.visibleTo(this.dataSource.getRepository(Case).createQueryBuilder('c'), by);
     if (filters.status) query.andWhere('c.status = :status', { status: filters.status });
     if (filters.source) query.andWhere('c.source = :source', { source: filters.source });
@@ -122,6 +195,13 @@ export class CasesService {
       query.andWhere('c.received_at >= :receivedFrom', { receivedFrom: filters.receivedFrom });
     if (filters.receivedTo)
       query.andWhere('c.received_at <= :receivedTo', { receivedTo: filters.receivedTo });
+    if (filters.lpbReportDue !== undefined) {
+      // exactly lpbReport().due: an open investigation that has run the full period (case-deadlines.rules)
+      const due = `(c.status = 'investigating' AND c.came_to_attention_on <= :lpbCutoff)`;
+      query.andWhere(filters.lpbReportDue ? due : `NOT ${due}`, {
+        lpbCutoff: lpbReportCutoff(today, this.limits),
+      });
+    }
     if (filters.standard) {
       query.andWhere(
         'c.id IN (SELECT a.case_id FROM case_allegations a WHERE a.standards @> ARRAY[CAST(:standard AS text)])',
@@ -153,11 +233,11 @@ export class CasesService {
     // received dates repeat; the reference is unique, so pages never overlap
     if (column !== 'c.reference') query.addOrderBy('c.reference', direction);
     const [items, total] = await query.take(filters.limit).skip(filters.offset).getManyAndCount();
-    return { items, total };
+    return { items: items.map((kase) => this.view(kase, today)), total };
   }
 
   /** Edits the case's own fields; a stale version is refused so nobody's change is silently lost. */
-  async update(id: string, input: UpdateCaseInput, by: Principal, requestId: string): Promise<Case> {
+  async update(id: string, input: UpdateCaseInput, by: Principal, requestId: string): Promise<CaseView> {
     return this.change(id, input.version, by, requestId, async (_em, kase) => {
       const { version: _version, ...changes } = input;
       const changed = Object.entries(changes)
@@ -172,7 +252,13 @@ export class CasesService {
         kase.cameToAttentionOn = input.cameToAttentionOn;
         kase.regime = regimeFor(input.cameToAttentionOn);
       }
-      if (input.iopcReferralRequired !== undefined) kase.iopcReferralRequired = input.iopcReferralRequired;
+      if (input.iopcReferralRequired === false && kase.iopcCriteria.length > 0) {
+        throw new IopcReferralMandatoryError([...new Set(kase.iopcCriteria.map((c) => c.criterion))]);
+      }
+      if (input.iopcReferralRequired !== undefined) {
+        kase.iopcReferralRequired = input.iopcReferralRequired;
+        kase.iopcCriteriaMetAt = input.iopcReferralRequired ? (kase.iopcCriteriaMetAt ?? new Date()) : null;
+      }
       if (input.iopcReferralDecision !== undefined) kase.iopcReferralDecision = input.iopcReferralDecision;
       return { action: 'case.update', details: { changed } };
     });
@@ -183,7 +269,7 @@ export class CasesService {
     input: { severity: Severity; rationale: string; version: number },
     by: Principal,
     requestId: string,
-  ): Promise<Case> {
+  ): Promise<CaseView> {
     return this.change(id, input.version, by, requestId, async (em, kase) => {
       kase.severity = input.severity;
       kase.severityRationale = input.rationale;
@@ -202,7 +288,7 @@ export class CasesService {
     input: { to: CaseStatus; reason: string; version?: number },
     by: Principal,
     requestId: string,
-  ): Promise<Case> {
+  ): Promise<CaseView> {
     return this.change(id, input.version, by, requestId, async (em, kase) => {
       const check = checkTransition(kase.status, input.to, by.roles, {
         severity: kase.severity,
@@ -223,6 +309,7 @@ export class CasesService {
       });
       const from = kase.status;
       kase.status = input.to;
+      kase.statusChangedAt = new Date();
       return { action: 'case.transition', details: { from, to: input.to } };
     });
   }
@@ -253,12 +340,10 @@ export class CasesService {
   /** Which of these cases this person may open, by the same policy in SQL (nothing is shown, so no audit). */
   async openableIds(ids: string[], by: Principal): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const query = this.dataSource
-      .getRepository(Case)
-      .createQueryBuilder('c')
+    const query = this.visibleTo(this.dataSource.getRepository(Case).createQueryBuilder('c'), by)
       .select('c.id', 'id')
-      .where('c.id IN (:...ids)', { ids });
-    const rows: { id: string }[] = await this.visibleTo(query, by).getRawMany();
+      .andWhere('c.id IN (:...ids)', { ids });
+    const rows: { id: string }[] = await query.getRawMany();
     return new Set(rows.map((row) => row.id));
   }
 
@@ -268,8 +353,8 @@ export class CasesService {
     by: Principal,
     requestId: string,
     apply: (em: EntityManager, kase: Case) => Promise<{ action: string; details: Record<string, unknown> }>,
-  ): Promise<Case> {
-    return this.dataSource.transaction(async (em) => {
+  ): Promise<CaseView> {
+    const saved = await this.dataSource.transaction(async (em) => {
       const kase = await findOpenableCase(em, id, by, true);
       if (version !== undefined && version !== kase.version) throw new StaleVersionError(kase.version);
       const { action, details } = await apply(em, kase);
@@ -282,6 +367,7 @@ export class CasesService {
       });
       return saved;
     });
+    return this.view(saved);
   }
 
   /**
@@ -298,26 +384,7 @@ export class CasesService {
     return rows.map((r) => r.query).filter((query) => query !== '');
   }
 
-  /** The access policy (libs/identity case-access.rules) as SQL, so lists hold only cases the person may open. */
   private visibleTo(query: SelectQueryBuilder<Case>, by: Principal): SelectQueryBuilder<Case> {
-    const clauses: string[] = [];
-    if (by.roles.includes('investigator')) {
-      clauses.push('c.assigned_investigator_id = :me');
-      if (by.team) clauses.push('(c.team = :team AND NOT c.restricted)');
-    }
-    if (by.roles.includes('appropriate_authority')) clauses.push('NOT c.restricted');
-    return query.where(clauses.length ? `(${clauses.join(' OR ')})` : 'false', {
-      me: by.userId,
-      team: by.team,
-    });
-  }
-
-  private async nextReference(em: EntityManager, year: number): Promise<string> {
-    const [row] = (await em.query(
-      `INSERT INTO case_reference_counters (year, last) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last = case_reference_counters.last + 1 RETURNING last`,
-      [year],
-    )) as { last: number }[];
-    return `PSD-${year}-${String(row.last).padStart(5, '0')}`;
+    return query.where(...visibleCasesWhere('c', by));
   }
 }

@@ -6,6 +6,9 @@ import { auditContextOf, type Principal } from '@precedent/identity';
 import { InvalidInputError } from '@precedent/platform';
 import { findOpenableCase } from '../cases/openable-case';
 import { CaseEvent } from '../cases/case-event.entity';
+import { reviewIopcCriteria } from '../cases/iopc-criteria';
+import { detectDuplicates, duplicateWarnings } from './possible-duplicates';
+import type { DuplicateWarning } from './duplicate.rules';
 import { Allegation } from './allegation.entity';
 import { ConductItem } from './conduct-item.entity';
 import type {
@@ -50,6 +53,12 @@ export interface AddConductItemInput {
   messageCount?: number;
 }
 
+/** Something added to a case, with the case's possible duplicates as they stand after it. */
+export interface Added<T> {
+  created: T;
+  warnings: DuplicateWarning[];
+}
+
 /** Who and what a case is about: subjects, allegations and the conduct items at issue. */
 @Injectable()
 export class CaseContentsService {
@@ -58,19 +67,28 @@ export class CaseContentsService {
     private readonly audit: AuditService,
   ) {}
 
-  addSubject(caseId: string, input: AddSubjectInput, by: Principal, requestId: string): Promise<Subject> {
-    return this.write(caseId, by, requestId, 'subject', async (em) =>
-      em.save(
-        em.create(Subject, {
-          caseId,
-          name: input.name,
-          staffNumber: input.staffNumber,
-          role: input.role,
-          rank: input.rank ?? null,
-          force: input.force,
-          serviceStart: input.serviceStart ?? null,
-          formerOfficer: input.formerOfficer ?? false,
-        }),
+  async addSubject(
+    caseId: string,
+    input: AddSubjectInput,
+    by: Principal,
+    requestId: string,
+  ): Promise<Added<Subject>> {
+    return this.withWarnings(
+      caseId,
+      by,
+      this.write(caseId, by, requestId, 'subject', async (em) =>
+        em.save(
+          em.create(Subject, {
+            caseId,
+            name: input.name,
+            staffNumber: input.staffNumber,
+            role: input.role,
+            rank: input.rank ?? null,
+            force: input.force,
+            serviceStart: input.serviceStart ?? null,
+            formerOfficer: input.formerOfficer ?? false,
+          }),
+        ),
       ),
     );
   }
@@ -103,29 +121,33 @@ export class CaseContentsService {
     });
   }
 
-  addConductItem(
+  async addConductItem(
     caseId: string,
     input: AddConductItemInput,
     by: Principal,
     requestId: string,
-  ): Promise<ConductItem> {
-    return this.write(caseId, by, requestId, 'conduct_item', async (em) =>
-      em.save(
-        em.create(ConductItem, {
-          caseId,
-          platform: input.platform,
-          audience: input.audience,
-          audienceSize: input.audienceSize ?? null,
-          text: input.text,
-          postedAt: input.postedAt ? new Date(input.postedAt) : null,
-          url: input.url ?? null,
-          categories: [...new Set(input.categories)],
-          targets: [...new Set(input.targets ?? [])],
-          offDuty: input.offDuty ?? null,
-          identifiableAsPolice: input.identifiableAsPolice ?? null,
-          participation: input.participation ?? 'author',
-          messageCount: input.messageCount ?? null,
-        }),
+  ): Promise<Added<ConductItem>> {
+    return this.withWarnings(
+      caseId,
+      by,
+      this.write(caseId, by, requestId, 'conduct_item', async (em) =>
+        em.save(
+          em.create(ConductItem, {
+            caseId,
+            platform: input.platform,
+            audience: input.audience,
+            audienceSize: input.audienceSize ?? null,
+            text: input.text,
+            postedAt: input.postedAt ? new Date(input.postedAt) : null,
+            url: input.url ?? null,
+            categories: [...new Set(input.categories)],
+            targets: [...new Set(input.targets ?? [])],
+            offDuty: input.offDuty ?? null,
+            identifiableAsPolice: input.identifiableAsPolice ?? null,
+            participation: input.participation ?? 'author',
+            messageCount: input.messageCount ?? null,
+          }),
+        ),
       ),
     );
   }
@@ -150,6 +172,11 @@ export class CaseContentsService {
     return { subjects, allegations, conductItems };
   }
 
+  private async withWarnings<T>(caseId: string, by: Principal, written: Promise<T>): Promise<Added<T>> {
+    const created = await written;
+    return { created, warnings: await duplicateWarnings(this.dataSource.manager, caseId, by) };
+  }
+
   private write<T extends { id: string }>(
     caseId: string,
     by: Principal,
@@ -158,14 +185,21 @@ export class CaseContentsService {
     create: (em: EntityManager) => Promise<T>,
   ): Promise<T> {
     return this.dataSource.transaction(async (em) => {
-      await findOpenableCase(em, caseId, by);
+      // locked: the criteria review below reads and updates the case
+      const kase = await findOpenableCase(em, caseId, by, true);
       const created = await create(em);
       await em.insert(CaseEvent, { caseId, actorId: by.userId, kind: `${kind}_added`, reason: null });
+      const criteria = kind === 'subject' ? [] : await reviewIopcCriteria(em, kase, by.userId);
+      if (kind !== 'allegation')
+        await detectDuplicates(em, caseId, kind === 'conduct_item' ? created.id : undefined);
       await this.audit.record(em, auditContextOf(by, requestId), {
         action: `case.${kind}.add`,
         entityType: 'case',
         entityId: caseId,
-        details: { [`${kind}Id`]: created.id },
+        details: {
+          [`${kind}Id`]: created.id,
+          ...(criteria.length ? { iopcCriteria: criteria.map((c) => c.criterion) } : {}),
+        },
       });
       return created;
     });

@@ -16,6 +16,8 @@ import type { Audience, Category, Participation, Platform, Target } from './exch
 // cases listed by platform and by category; case_id last so the platform filter reads only the index
 @Index('ix_conduct_items_platform', ['platform', 'caseId'])
 @Index('ix_conduct_items_categories', ['categories'], { type: 'gin' })
+// trigram GIN (gin_trgm_ops) for near-identical text at intake; made by its migration, which TypeORM cannot express
+@Index('ix_conduct_items_text_trgm', { synchronize: false })
 export class ConductItem {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -91,6 +91,20 @@ export class Env {
   @Min(1, { message: 'a whole number of minutes from 1 to 1440' })
   @Max(1440, { message: 'a whole number of minutes from 1 to 1440' })
   RECEIPT_ATTEMPT_WINDOW_MINUTES = 15;
+
+  /** Working days to refer a case meeting a mandatory IOPC criterion (the 2004 rule; today's deadline unverified). */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of working days from 0 to 30' })
+  @Min(0, { message: 'a whole number of working days from 0 to 30' })
+  @Max(30, { message: 'a whole number of working days from 0 to 30' })
+  IOPC_REFERRAL_WORKING_DAYS = 1;
+
+  /** Working days within which a misconduct meeting is held (reg 34; unverified). */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of working days from 1 to 120' })
+  @Min(1, { message: 'a whole number of working days from 1 to 120' })
+  @Max(120, { message: 'a whole number of working days from 1 to 120' })
+  MISCONDUCT_MEETING_WORKING_DAYS = 20;
 }
 
 /** Variables that must be set in production and are generated for development. */

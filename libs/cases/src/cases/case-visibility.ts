@@ -1,0 +1,15 @@
+import type { Principal } from '@precedent/identity';
+
+/**
+ * The access policy (libs/identity case-access.rules) as a SQL condition on the cases table under
+ * `alias`, so lists and links hold only cases the person may open. Parameters are named for a query builder.
+ */
+export function visibleCasesWhere(alias: string, by: Principal): [string, Record<string, unknown>] {
+  const clauses: string[] = [];
+  if (by.roles.includes('investigator')) {
+    clauses.push(`${alias}.assigned_investigator_id = :me`);
+    if (by.team) clauses.push(`(${alias}.team = :team AND NOT ${alias}.restricted)`);
+  }
+  if (by.roles.includes('appropriate_authority')) clauses.push(`NOT ${alias}.restricted`);
+  return [clauses.length ? `(${clauses.join(' OR ')})` : 'false', { me: by.userId, team: by.team }];
+}
