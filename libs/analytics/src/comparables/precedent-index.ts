@@ -109,7 +109,9 @@ export class PrecedentIndex {
   private refs: string[] = [];
   private sealed = false;
   private blockKeys = new Int32Array(0);
-  private blockStart = new Int32Array(0);
+  private blockCellStart = new Int32Array(0);
+  private cellKeys = new Int32Array(0);
+  private cellStart = new Int32Array(0);
   private blockMembers = new Int32Array(0);
   private pieceStart: Int32Array[] = [];
   private pieceMembers: Int32Array[] = [];
@@ -241,27 +243,36 @@ export class PrecedentIndex {
     const { order, bounds, base: blockBase } = this.blockOrder(query, totalWeight);
     const { platformTable, subjectTable, levelTable, volumeTable, identifiableSame, identifiableDifferent } =
       tables;
+    const factorMaximum = weights.factors * 0.5 + weights.volume;
     for (const block of order) {
       if (best.full && bounds[block] <= best.floor) break;
       const base = blockBase[block];
-      for (let at = this.blockStart[block], end = this.blockStart[block + 1]; at < end; at++) {
-        const index = this.blockMembers[at];
-        if (this.seen[index] === generation || index === options.excludeIndex) continue;
-        if (filtered && !this.passes(index, options)) continue;
-        const union = popcount32(query.factorMask | this.factor[index]);
-        const factorJaccard = union === 0 ? 1 : popcount32(query.factorMask & this.factor[index]) / union;
-        const score =
-          (base +
-            (((this.audience[index] & 4) !== 0) === query.identifiable
-              ? identifiableSame
-              : identifiableDifferent) +
-            platformTable[this.platform[index]] +
-            subjectTable[this.role[index]] +
-            weights.factors * 0.5 * factorJaccard +
-            levelTable[this.levels[index]] +
-            volumeTable[this.volume[index]]) /
-          totalWeight;
-        best.offer(index, score);
+      // Within a block, cells share everything but factors and volume: a cell that cannot beat
+      // the k-th best even with both at their best is passed over whole.
+      for (
+        let cell = this.blockCellStart[block], lastCell = this.blockCellStart[block + 1];
+        cell < lastCell;
+        cell++
+      ) {
+        const key = this.cellKeys[cell];
+        const cellBase =
+          base +
+          ((((key >> 4) & 1) === 1) === query.identifiable ? identifiableSame : identifiableDifferent) +
+          platformTable[(key >>> 10) & 0xff] +
+          subjectTable[(key >> 5) & 31] +
+          levelTable[key & 15];
+        if (best.full && (cellBase + factorMaximum) / totalWeight <= best.floor) continue;
+        for (let at = this.cellStart[cell], end = this.cellStart[cell + 1]; at < end; at++) {
+          const index = this.blockMembers[at];
+          if (this.seen[index] === generation || index === options.excludeIndex) continue;
+          if (filtered && !this.passes(index, options)) continue;
+          const union = popcount32(query.factorMask | this.factor[index]);
+          const factorJaccard = union === 0 ? 1 : popcount32(query.factorMask & this.factor[index]) / union;
+          const score =
+            (cellBase + weights.factors * 0.5 * factorJaccard + volumeTable[this.volume[index]]) /
+            totalWeight;
+          best.offer(index, score);
+        }
       }
     }
     return best.sorted();
@@ -384,28 +395,49 @@ export class PrecedentIndex {
     return this.generation;
   }
 
+  /**
+   * Blocks share categories, targets, participation and reach; within a block, cells also share
+   * the levels, whether identifiable as police, the subject's role and the platforms.
+   */
   private buildBlocks(): void {
-    const keyOf = (index: number) =>
-      this.category[index] |
-      (this.target[index] << 9) |
-      (this.participation[index] << 18) |
-      ((this.audience[index] & 3) << 20);
     const keys = new Int32Array(this.size);
-    for (let index = 0; index < this.size; index++) keys[index] = keyOf(index);
+    const cells = new Int32Array(this.size);
+    for (let index = 0; index < this.size; index++) {
+      keys[index] =
+        this.category[index] |
+        (this.target[index] << 9) |
+        (this.participation[index] << 18) |
+        ((this.audience[index] & 3) << 20);
+      cells[index] =
+        this.levels[index] |
+        ((this.audience[index] & 4) << 2) |
+        (this.role[index] << 5) |
+        (this.platform[index] << 10);
+    }
     const order = new Int32Array(this.size);
     for (let index = 0; index < this.size; index++) order[index] = index;
-    order.sort((a, b) => keys[a] - keys[b] || a - b);
+    order.sort((a, b) => keys[a] - keys[b] || cells[a] - cells[b] || a - b);
     const blockKeys: number[] = [];
-    const blockStart: number[] = [];
+    const blockCellStart: number[] = [];
+    const cellKeys: number[] = [];
+    const cellStart: number[] = [];
     for (let at = 0; at < this.size; at++) {
-      if (at === 0 || keys[order[at]] !== keys[order[at - 1]]) {
+      const newBlock = at === 0 || keys[order[at]] !== keys[order[at - 1]];
+      if (newBlock) {
         blockKeys.push(keys[order[at]]);
-        blockStart.push(at);
+        blockCellStart.push(cellKeys.length);
+      }
+      if (newBlock || cells[order[at]] !== cells[order[at - 1]]) {
+        cellKeys.push(cells[order[at]]);
+        cellStart.push(at);
       }
     }
-    blockStart.push(this.size);
+    blockCellStart.push(cellKeys.length);
+    cellStart.push(this.size);
     this.blockKeys = Int32Array.from(blockKeys);
-    this.blockStart = Int32Array.from(blockStart);
+    this.blockCellStart = Int32Array.from(blockCellStart);
+    this.cellKeys = Int32Array.from(cellKeys);
+    this.cellStart = Int32Array.from(cellStart);
     this.blockMembers = order;
   }
 
