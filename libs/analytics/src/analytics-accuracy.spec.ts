@@ -1,7 +1,7 @@
 import seedrandom from 'seedrandom';
 import { sampleCorrelation } from 'simple-statistics';
 import type { PrecedentRecord } from '@precedent/exchange';
-import { conductFeatures } from './comparables/conduct-features';
+import { conductFeatures, type ConductFeatures } from './comparables/conduct-features';
 import { FORCE_CODE_LIST, indexRecords } from './comparables/indexing';
 import { combine, similarityParts } from './comparables/similarity.rules';
 import { analyseDisparity, DEFAULT_ANALYSIS_OPTIONS } from './consistency/disparity-analysis';
@@ -19,9 +19,9 @@ describe('comparables', () => {
     const small = records.slice(0, 3000);
     const smallIndex = indexRecords(small);
     const all = small.map((record) => conductFeatures(record));
-    for (let trial = 0; trial < 60; trial++) {
-      const query = conductFeatures(records[3000 + trial]);
-      const brute = all
+    // Every precedent compared with the query: the answer the index must give, under a filter.
+    const bruteForce = (query: ConductFeatures, keep: (at: number) => boolean) =>
+      all
         .map((features, at) => ({
           at,
           similarity: combine(
@@ -30,24 +30,17 @@ describe('comparables', () => {
             query.fingerprint !== null,
           ),
         }))
+        .filter(({ at }) => keep(at))
         .sort((a, b) => b.similarity - a.similarity)
         .slice(0, 20);
+    for (let trial = 0; trial < 60; trial++) {
+      const query = conductFeatures(records[3000 + trial]);
+      const brute = bruteForce(query, () => true);
       const found = smallIndex.search(query, { k: 20 });
       expect(found.map((n) => n.similarity)).toEqual(brute.map((n) => expect.closeTo(n.similarity, 9)));
       // With a filter too: only other forces than the query's.
       const force = smallIndex.precedentAt(trial).force;
-      const bruteOthers = all
-        .map((features, at) => ({
-          at,
-          similarity: combine(
-            similarityParts(query, features),
-            smallIndex.weights,
-            query.fingerprint !== null,
-          ),
-        }))
-        .filter(({ at }) => smallIndex.precedentAt(at).force !== force)
-        .sort((a, b) => b.similarity - a.similarity)
-        .slice(0, 20);
+      const bruteOthers = bruteForce(query, (at) => smallIndex.precedentAt(at).force !== force);
       const foundOthers = smallIndex.search(query, { k: 20, excludeForce: force });
       expect(foundOthers.map((n) => n.similarity)).toEqual(
         bruteOthers.map((n) => expect.closeTo(n.similarity, 9)),

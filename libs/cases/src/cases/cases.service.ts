@@ -8,7 +8,13 @@ import { Case } from './case.entity';
 import type { CaseFilters, CaseSort } from './case-filters';
 import { findOpenableCase } from './openable-case';
 import { CaseEvent } from './case-event.entity';
-import { allowedNext, checkTransition, type CaseStatus, type Severity } from './case-lifecycle.rules';
+import {
+  allowedNext,
+  checkTransition,
+  type CaseFacts,
+  type CaseStatus,
+  type Severity,
+} from './case-lifecycle.rules';
 import {
   caseDeadlines,
   DEFAULT_CASE_TIME_LIMITS,
@@ -290,14 +296,7 @@ export class CasesService {
     requestId: string,
   ): Promise<CaseView> {
     return this.change(id, input.version, by, requestId, async (em, kase) => {
-      const check = checkTransition(kase.status, input.to, by.roles, {
-        severity: kase.severity,
-        iopcReferralRequired: kase.iopcReferralRequired,
-        iopcReferralDecided: kase.iopcReferralDecision !== null,
-        specialConditionsCertified: false,
-        hearingFixed: false,
-        outcomeRecorded: false,
-      });
+      const check = checkTransition(kase.status, input.to, by.roles, factsOf(kase));
       if (!check.allowed) throw new TransitionNotAllowedError(check.reason, check.allowedNext);
       await em.insert(CaseEvent, {
         caseId: id,
@@ -324,17 +323,9 @@ export class CasesService {
     return this.dataSource.getRepository(CaseEvent).find({ where: { caseId: id }, order: { id: 'ASC' } });
   }
 
-  /** Load under a row lock, check the version, apply, save, audit: one transaction. */
   /** The statuses this person may move the case to now (what the web UI offers as buttons). */
   allowedNextFor(kase: Case, by: Principal): CaseStatus[] {
-    return allowedNext(kase.status, by.roles, {
-      severity: kase.severity,
-      iopcReferralRequired: kase.iopcReferralRequired,
-      iopcReferralDecided: kase.iopcReferralDecision !== null,
-      specialConditionsCertified: false,
-      hearingFixed: false,
-      outcomeRecorded: false,
-    });
+    return allowedNext(kase.status, by.roles, factsOf(kase));
   }
 
   /** Which of these cases this person may open, by the same policy in SQL (nothing is shown, so no audit). */
@@ -347,6 +338,7 @@ export class CasesService {
     return new Set(rows.map((row) => row.id));
   }
 
+  /** Load under a row lock, check the version, apply, save, audit: one transaction. */
   private async change(
     id: string,
     version: number | undefined,
@@ -387,4 +379,16 @@ export class CasesService {
   private visibleTo(query: SelectQueryBuilder<Case>, by: Principal): SelectQueryBuilder<Case> {
     return query.where(...visibleCasesWhere('c', by));
   }
+}
+
+/** What the lifecycle rules need to know of a case (hearings and outcomes arrive with the hearings issue). */
+function factsOf(kase: Case): CaseFacts {
+  return {
+    severity: kase.severity,
+    iopcReferralRequired: kase.iopcReferralRequired,
+    iopcReferralDecided: kase.iopcReferralDecision !== null,
+    specialConditionsCertified: false,
+    hearingFixed: false,
+    outcomeRecorded: false,
+  };
 }
