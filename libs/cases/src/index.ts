@@ -11,6 +11,7 @@ export {
 export { regimeFor, PCR2020_FROM, type Regime } from './cases/regime.rules';
 export { CasesModule } from './cases.module';
 export { CasesService, type RecordCaseInput, type UpdateCaseInput } from './cases/cases.service';
+export { findOpenableCase } from './cases/openable-case';
 export { CASE_SORTS, type CaseSort, type CaseFilters } from './cases/case-filters';
 export { INTAKE_SOURCES, type IntakeSource } from './cases/intake-source';
 export {

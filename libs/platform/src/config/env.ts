@@ -27,6 +27,13 @@ export class Env {
   @MinLength(1, { message: 'a folder path where evidence files are stored, such as ./var/evidence' })
   EVIDENCE_DIR = './var/evidence';
 
+  /** Largest evidence file accepted in one upload, in megabytes (MiB). */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of megabytes from 1 to 102400' })
+  @Min(1, { message: 'a whole number of megabytes from 1 to 102400' })
+  @Max(102_400, { message: 'a whole number of megabytes from 1 to 102400' })
+  EVIDENCE_MAX_FILE_MB = 500;
+
   /** Prefix for BullMQ keys in Redis; tests give each run its own. */
   @Matches(/^[A-Za-z0-9_:-]+$/, { message: 'letters, digits, "_", ":" or "-", such as precedent' })
   QUEUE_PREFIX = 'precedent';

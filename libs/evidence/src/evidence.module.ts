@@ -1,0 +1,29 @@
+// Evidence: files of a case, stored by content hash, their chain of custody and their processing.
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Env } from '@precedent/platform';
+import { CustodyEvent } from './items/custody-event.entity';
+import { EvidenceItem } from './items/evidence-item.entity';
+import { EvidenceService } from './items/evidence.service';
+import { EvidenceProcessingService } from './processing/evidence-processing.service';
+import { OcrEngine } from './processing/ocr-engine';
+import { OcrResult } from './processing/ocr-result.entity';
+import { EvidenceStorage } from './storage/evidence-storage';
+import { LocalEvidenceStorage } from './storage/local-evidence-storage';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([EvidenceItem, CustodyEvent, OcrResult])],
+  providers: [
+    EvidenceService,
+    EvidenceProcessingService,
+    OcrEngine,
+    // the local folder is the default store; another implementation replaces this one provider
+    {
+      provide: EvidenceStorage,
+      inject: [Env],
+      useFactory: (env: Env) => new LocalEvidenceStorage(env.EVIDENCE_DIR),
+    },
+  ],
+  exports: [EvidenceService, EvidenceProcessingService, EvidenceStorage],
+})
+export class EvidenceModule {}

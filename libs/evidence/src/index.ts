@@ -1,0 +1,38 @@
+// Evidence: files of a case, hashed on arrival and stored once by content, the chain of custody, and processing (thumbnails, EXIF, OCR). All other code uses only this.
+export { EvidenceModule } from './evidence.module';
+export {
+  EvidenceService,
+  type CaptureMetadata,
+  type ReceivedFile,
+  type UploadOutcome,
+  type VerifyOutcome,
+  type Rendition,
+  type EvidenceContent,
+} from './items/evidence.service';
+export { EvidenceProcessingService } from './processing/evidence-processing.service';
+export { EvidenceStorage, type StagedBlob, type StageOptions } from './storage/evidence-storage';
+export { LocalEvidenceStorage } from './storage/local-evidence-storage';
+export { EVIDENCE_QUEUE, EvidenceJob, type EvidenceJobData } from './evidence.jobs';
+export {
+  EVIDENCE_MEDIA_TYPES,
+  type EvidenceMediaType,
+  ACCEPTED_DESCRIPTION,
+  describeMediaType,
+} from './items/evidence-type.rules';
+export {
+  EvidenceNotFoundError,
+  EvidenceTypeNotAcceptedError,
+  EvidenceFileMissingError,
+  EvidenceUnprocessableError,
+} from './items/evidence.errors';
+export {
+  EVIDENCE_STATUSES,
+  type EvidenceStatus,
+  type IntegrityStatus,
+  type ImageMetadata,
+  type ProcessingStep,
+} from './items/evidence-item.entity';
+export type { EvidenceItem } from './items/evidence-item.entity';
+export { CUSTODY_ACTIONS, type CustodyAction } from './items/custody-event.entity';
+export type { CustodyEvent } from './items/custody-event.entity';
+export type { OcrResult, OcrWord } from './processing/ocr-result.entity';
