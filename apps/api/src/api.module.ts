@@ -5,13 +5,23 @@ import { AuditModule } from '@precedent/audit';
 import { AnalyticsModule } from '@precedent/analytics';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { CasesModule } from '@precedent/cases';
+import { EvidenceModule, EvidenceService } from '@precedent/evidence';
+import { MulterModule } from '@nestjs/platform-express';
 import { IdentityModule } from '@precedent/identity';
-import { HealthController, HTTP_APP_PROVIDERS, LoggingModule, PlatformModule } from '@precedent/platform';
+import {
+  Env,
+  HealthController,
+  HTTP_APP_PROVIDERS,
+  LoggingModule,
+  PlatformModule,
+} from '@precedent/platform';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
+import { EvidenceController } from './evidence/evidence.controller';
+import { evidenceUploadOptions } from './evidence/evidence-upload.storage';
 import { UsersController } from './users/users.controller';
 import { CsrfGuard, WebCsrf } from './web/csrf';
 import { MyWorkController } from './web/my-work.controller';
@@ -25,6 +35,13 @@ import { WebSessionController } from './web/web-session.controller';
     IdentityModule,
     CasesModule,
     AnalyticsModule,
+    EvidenceModule,
+    // file uploads (only evidence takes files) stream into the evidence store, within the configured limit
+    MulterModule.registerAsync({
+      imports: [EvidenceModule],
+      inject: [Env, EvidenceService],
+      useFactory: evidenceUploadOptions,
+    }),
   ],
   controllers: [
     AnalyticsController,
@@ -34,6 +51,7 @@ import { WebSessionController } from './web/web-session.controller';
     AuditController,
     CalendarController,
     CasesController,
+    EvidenceController,
     WebSessionController,
     MyWorkController,
   ],
