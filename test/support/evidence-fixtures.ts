@@ -21,9 +21,12 @@ export async function jpegWithExif(): Promise<Buffer> {
     .toBuffer();
 }
 
-/** Starts like a PNG (its magic bytes) and then is noise: stored as a PNG, refused by the decoder. */
-export function corruptPng(): Buffer {
-  const noise = Buffer.alloc(3000);
-  for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), noise]);
+/** A real PNG cut off two thirds of the way through its image data: a PNG by its header, undecodable. */
+export async function truncatedPng(): Promise<Buffer> {
+  const pixels = Buffer.alloc(200 * 200 * 3);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 7919) % 251;
+  const whole = await sharp(pixels, { raw: { width: 200, height: 200, channels: 3 } })
+    .png()
+    .toBuffer();
+  return whole.subarray(0, Math.floor(whole.length * 0.66));
 }
