@@ -1,7 +1,9 @@
-// Evidence: files of a case, stored by content hash, their chain of custody and their processing.
+// Evidence: files of a case, stored by content hash, their chain of custody, their processing, and the posts read from them.
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Env } from '@precedent/platform';
+import { ArchivePost } from './archives/archive-post.entity';
+import { ArchivePostsService } from './archives/archive-posts.service';
 import { CustodyEvent } from './items/custody-event.entity';
 import { EvidenceItem } from './items/evidence-item.entity';
 import { EvidenceService } from './items/evidence.service';
@@ -12,10 +14,11 @@ import { EvidenceStorage } from './storage/evidence-storage';
 import { LocalEvidenceStorage } from './storage/local-evidence-storage';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([EvidenceItem, CustodyEvent, OcrResult])],
+  imports: [TypeOrmModule.forFeature([EvidenceItem, CustodyEvent, OcrResult, ArchivePost])],
   providers: [
     EvidenceService,
     EvidenceProcessingService,
+    ArchivePostsService,
     OcrEngine,
     // the local folder is the default store; another implementation replaces this one provider
     {
@@ -24,6 +27,6 @@ import { LocalEvidenceStorage } from './storage/local-evidence-storage';
       useFactory: (env: Env) => new LocalEvidenceStorage(env.EVIDENCE_DIR),
     },
   ],
-  exports: [EvidenceService, EvidenceProcessingService, EvidenceStorage],
+  exports: [EvidenceService, EvidenceProcessingService, ArchivePostsService, EvidenceStorage],
 })
 export class EvidenceModule {}

@@ -36,3 +36,7 @@ export type { EvidenceItem } from './items/evidence-item.entity';
 export { CUSTODY_ACTIONS, type CustodyAction } from './items/custody-event.entity';
 export type { CustodyEvent } from './items/custody-event.entity';
 export type { OcrResult, OcrWord } from './processing/ocr-result.entity';
+export { ArchivePostsService, type PostSearch, type PostHit } from './archives/archive-posts.service';
+export type { ArchivePost, PostLocator } from './archives/archive-post.entity';
+export type { ArchiveSummary } from './items/evidence-item.entity';
+export { ZIP_LIMITS } from './archives/zip-reader.rules';

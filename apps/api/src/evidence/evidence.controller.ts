@@ -5,6 +5,7 @@ import {
   HttpCode,
   Param,
   Post,
+  Query,
   Res,
   UploadedFile,
   UseInterceptors,
@@ -20,7 +21,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { EvidenceFileMissingError, EvidenceService, type Rendition } from '@precedent/evidence';
+import {
+  ArchivePostsService,
+  EvidenceFileMissingError,
+  EvidenceService,
+  type Rendition,
+} from '@precedent/evidence';
+import { ChatDateOrderDto, ListPostsQuery } from './evidence-commands.dto';
 import { Ctx, type RequestContext } from '../common/request-context.decorator';
 import { Roles } from '../common/roles.decorator';
 import { EvidenceUploadErrors } from './evidence-upload-errors.interceptor';
@@ -35,7 +42,10 @@ const HASH_HEADER = 'X-Evidence-SHA256';
 @ApiBearerAuth()
 @Controller('api')
 export class EvidenceController {
-  constructor(private readonly evidence: EvidenceService) {}
+  constructor(
+    private readonly evidence: EvidenceService,
+    private readonly posts: ArchivePostsService,
+  ) {}
 
   @Post('cases/:id/evidence')
   @Roles('investigator', 'appropriate_authority')
@@ -154,6 +164,54 @@ export class EvidenceController {
   })
   async verify(@Param('id') id: string, @Ctx() ctx: RequestContext) {
     return toVerifyResponse(await this.evidence.verify(id, ctx.principal, ctx.requestId));
+  }
+
+  @Post('evidence/:id/process')
+  @Roles('investigator', 'appropriate_authority')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Process a failed item again' })
+  async reprocess(@Param('id') id: string, @Ctx() ctx: RequestContext) {
+    return toEvidenceResponse(await this.evidence.reprocess(id, ctx.principal, ctx.requestId));
+  }
+
+  @Post('evidence/:id/chat-date-order')
+  @Roles('investigator', 'appropriate_authority')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      "Choose a chat export's day/month order when its dates cannot settle it; the chat is parsed again",
+  })
+  async chooseChatDateOrder(
+    @Param('id') id: string,
+    @Body() body: ChatDateOrderDto,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return toEvidenceResponse(
+      await this.evidence.chooseChatDateOrder(id, body.order, ctx.principal, ctx.requestId),
+    );
+  }
+
+  @Get('cases/:id/posts')
+  @ApiOperation({
+    summary: "Search a case's archive posts and OCR text",
+    description:
+      'Each word of q must match as a word (English forms, accents ignored) or, when lightly obfuscated (digits for letters, separators, repeated letters), as a run of letters.',
+  })
+  async searchPosts(@Param('id') caseId: string, @Query() query: ListPostsQuery, @Ctx() ctx: RequestContext) {
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const { items, total } = await this.posts.search(
+      caseId,
+      { ...query, limit, offset },
+      ctx.principal,
+      ctx.requestId,
+    );
+    return {
+      items: items.map((p) => ({ ...p, postedAt: p.postedAt?.toISOString() ?? null })),
+      total,
+      limit,
+      offset,
+    };
   }
 
   private async send(

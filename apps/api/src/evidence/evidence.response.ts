@@ -47,6 +47,8 @@ export function toEvidenceResponse(item: EvidenceItem, ocr?: OcrResult | null) {
             : null,
         }
       : {}),
+    archive: item.archiveSummary,
+    chatDateOrder: item.chatDateOrder,
     integrity: {
       status: item.integrity,
       checkedAt: item.integrityCheckedAt?.toISOString() ?? null,

@@ -9,6 +9,8 @@ export const CUSTODY_ACTIONS = [
   'verified',
   'processed',
   'processing_failed',
+  'processing_requested',
+  'date_order_chosen',
 ] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 

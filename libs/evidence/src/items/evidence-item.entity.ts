@@ -6,9 +6,21 @@ export const EVIDENCE_STATUSES = ['queued', 'processing', 'processed', 'failed']
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
 
 /** What processing applies to an item: decided by its type when it arrives. */
-export type ProcessingStep = 'thumbnail' | 'metadata' | 'ocr';
+export type ProcessingStep = 'thumbnail' | 'metadata' | 'ocr' | 'archive';
 
 export type IntegrityStatus = 'unchecked' | 'intact' | 'mismatch' | 'missing';
+
+/** What archive parsing found: the format, the entry read, how many posts, and how dates were read. */
+export interface ArchiveSummary {
+  format: 'whatsapp';
+  entry: string | null;
+  entrySha256: string;
+  posts: number;
+  participants: string[];
+  dateOrder?: string;
+  dateOrderReason?: string;
+  timeZoneAssumed?: string;
+}
 
 export interface ImageMetadata {
   format: string;
@@ -98,6 +110,13 @@ export class EvidenceItem {
 
   @Column({ type: 'char', length: 64, nullable: true })
   previewSha256: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  archiveSummary: ArchiveSummary | null;
+
+  /** The investigator's day/month order for a chat whose dates cannot settle it (recorded on custody). */
+  @Column({ type: 'text', nullable: true })
+  chatDateOrder: 'dmy' | 'mdy' | null;
 
   @Column({ type: 'text', default: 'unchecked' })
   integrity: IntegrityStatus;

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, type AuditContext } from '@precedent/audit';
 import { findOpenableCase, type Platform } from '@precedent/cases';
 import { auditContextOf, type Principal } from '@precedent/identity';
-import { ConflictError, NotFoundError, Outbox } from '@precedent/platform';
+import { ConflictError, InvalidInputError, NotFoundError, Outbox } from '@precedent/platform';
 import { EVIDENCE_QUEUE, EvidenceJob } from '../evidence.jobs';
 import { OcrResult } from '../processing/ocr-result.entity';
 import { EvidenceStorage, type StagedBlob } from '../storage/evidence-storage';
@@ -58,7 +58,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What processing an item of this type gets; an empty list means there is nothing to run. */
 export function stepsFor(mediaType: EvidenceMediaType): ProcessingStep[] {
-  return IMAGE_TYPES.includes(mediaType) ? ['thumbnail', 'metadata', 'ocr'] : [];
+  if (IMAGE_TYPES.includes(mediaType)) return ['thumbnail', 'metadata', 'ocr'];
+  // chat exports (WhatsApp .txt, alone or in its ZIP); other archive layouts are recognised and named
+  if (mediaType === 'text/plain' || mediaType === 'application/zip') return ['archive'];
+  return [];
 }
 
 class EvidenceBytesMissingError extends ConflictError {
@@ -287,6 +290,58 @@ export class EvidenceService {
     item.integrity = result;
     item.integrityCheckedAt = checkedAt;
     return { item, result, expected: item.sha256, actual: found?.sha256 ?? null, checkedAt };
+  }
+
+  /** Queues a failed item's processing again (after a transient failure, or a fixed cause). */
+  async reprocess(id: string, by: Principal, requestId: string): Promise<EvidenceItem> {
+    return this.requeue(id, by, requestId, 'processing_requested', {}, (item) => {
+      if (item.status !== 'failed')
+        throw new InvalidInputError(
+          'evidence_not_failed',
+          `Only an item whose processing failed can be processed again; this one is ${item.status}.`,
+        );
+      return {};
+    });
+  }
+
+  /**
+   * The investigator's day/month order for a chat export whose dates cannot settle it. Recorded on
+   * the custody log, and the chat is parsed again with it.
+   */
+  async chooseChatDateOrder(
+    id: string,
+    order: 'dmy' | 'mdy',
+    by: Principal,
+    requestId: string,
+  ): Promise<EvidenceItem> {
+    return this.requeue(id, by, requestId, 'date_order_chosen', { order }, (item) => {
+      if (!item.steps.includes('archive'))
+        throw new InvalidInputError('evidence_not_a_chat', 'A date order applies only to a chat export.');
+      return { chatDateOrder: order };
+    });
+  }
+
+  private async requeue(
+    id: string,
+    by: Principal,
+    requestId: string,
+    action: CustodyAction,
+    details: Record<string, unknown>,
+    change: (item: EvidenceItem) => Partial<Pick<EvidenceItem, 'chatDateOrder'>>,
+  ): Promise<EvidenceItem> {
+    return this.dataSource.transaction(async (em) => {
+      await this.findAccessible(em, id, by);
+      const item = await em.findOneOrFail(EvidenceItem, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const changed = change(item);
+      await em.update(EvidenceItem, { id }, { ...changed, status: 'queued', error: null });
+      Object.assign(item, changed, { status: 'queued', error: null });
+      await this.enqueueProcessing(em, item);
+      await this.log(em, auditContextOf(by, requestId), item, action, item.sha256, details);
+      return item;
+    });
   }
 
   /** The item, when its case is one this person may open; otherwise "not found". */

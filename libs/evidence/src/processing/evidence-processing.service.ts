@@ -6,12 +6,24 @@ import { recordCustody } from '../items/custody-log';
 import { EvidenceItem } from '../items/evidence-item.entity';
 import { EvidenceUnprocessableError } from '../items/evidence.errors';
 import { EvidenceStorage } from '../storage/evidence-storage';
+import { normaliseText } from '@precedent/analytics';
+import { ArchivePost } from '../archives/archive-post.entity';
+import {
+  ChatDateOrderAmbiguousError,
+  ChatLayoutError,
+  londonInstant,
+  parseWhatsAppChat,
+} from '../archives/whatsapp.rules';
+import { readArchiveEntry } from '../archives/zip-reader';
 import { processImage } from './image-processing';
 import { OcrEngine } from './ocr-engine';
 import { OcrResult } from './ocr-result.entity';
 
 /** Images larger than this are not decoded in memory; the original stays stored and verifiable. */
 const MAX_IMAGE_BYTES = 200 * 1024 * 1024;
+/** A chat export larger than this is not parsed in memory (200,000 lines is about 20 MB). */
+const MAX_CHAT_BYTES = 256 * 1024 * 1024;
+const INSERT_BATCH = 1_000;
 
 /**
  * Runs an item's processing steps in the worker: thumbnail and preview, metadata with EXIF, OCR.
@@ -36,7 +48,9 @@ export class EvidenceProcessingService {
       { status: 'processing', processingAttempts: () => 'processing_attempts + 1' },
     );
 
-    const bytes = await this.readOriginal(item);
+    if (item.steps.includes('archive')) return this.processArchive(item, jobId);
+
+    const bytes = await this.readOriginal(item, MAX_IMAGE_BYTES);
     const image = await processImage(bytes);
     const thumbnailSha256 = await this.storage.put(image.thumbnail);
     const previewSha256 = await this.storage.put(image.preview);
@@ -62,6 +76,7 @@ export class EvidenceProcessingService {
           {
             evidenceId,
             text: ocr.text,
+            searchLetters: normaliseText(ocr.text).letters,
             confidence: ocr.confidence,
             words: ocr.words,
             engine: ocr.engine,
@@ -106,10 +121,86 @@ export class EvidenceProcessingService {
     });
   }
 
-  private async readOriginal(item: EvidenceItem): Promise<Buffer> {
-    if (Number(item.size) > MAX_IMAGE_BYTES)
+  /**
+   * A WhatsApp chat, alone (.txt) or inside its ZIP, parsed into archive posts that replace any
+   * from an earlier run, with a locator back to the entry, its hash and the line.
+   */
+  private async processArchive(item: EvidenceItem, jobId: string | null): Promise<void> {
+    const source =
+      item.mediaType === 'application/zip'
+        ? await this.storage.withLocalFile(item.sha256, readArchiveEntry)
+        : { entry: null, sha256: item.sha256, bytes: await this.readOriginal(item, MAX_CHAT_BYTES) };
+    if (!source) throw new EvidenceUnprocessableError('The stored bytes of this item are missing.');
+    let chat: ReturnType<typeof parseWhatsAppChat>;
+    try {
+      chat = parseWhatsAppChat(
+        new TextDecoder('utf-8').decode(source.bytes),
+        item.chatDateOrder ?? undefined,
+      );
+    } catch (error) {
+      if (error instanceof ChatDateOrderAmbiguousError) throw new EvidenceUnprocessableError(error.message);
+      if (error instanceof ChatLayoutError)
+        throw new EvidenceUnprocessableError(
+          `No parser recognises this ${source.entry ? `archive entry (${source.entry})` : 'text file'}: ${error.message}`,
+        );
+      throw error;
+    }
+    const participants = [
+      ...new Set(chat.messages.map((m) => m.author).filter((a): a is string => a !== null)),
+    ];
+    const context = systemContext('evidence-processing', jobId);
+    await this.dataSource.transaction(async (em) => {
+      await em.delete(ArchivePost, { evidenceId: item.id });
+      for (let start = 0; start < chat.messages.length; start += INSERT_BATCH) {
+        const rows = chat.messages.slice(start, start + INSERT_BATCH).map((m) => ({
+          evidenceId: item.id,
+          caseId: item.caseId,
+          seq: m.seq,
+          platform: 'whatsapp' as const,
+          kind: m.facts.includes('system') ? ('system' as const) : ('message' as const),
+          author: m.author,
+          postedAt: m.local ? londonInstant(m.local) : null,
+          postedAtLocal: m.local,
+          text: m.text,
+          searchLetters: normaliseText(m.text).letters,
+          raw: m.raw,
+          postRef: null,
+          replyTo: null,
+          media: m.media,
+          facts: m.facts,
+          locator: { entry: source.entry, entrySha256: source.sha256, line: m.line, lines: m.lineCount },
+        }));
+        await em.createQueryBuilder().insert().into(ArchivePost).values(rows).execute();
+      }
+      const archiveSummary = {
+        format: 'whatsapp' as const,
+        entry: source.entry,
+        entrySha256: source.sha256,
+        posts: chat.messages.length,
+        participants,
+        dateOrder: chat.dateOrder,
+        dateOrderReason: chat.dateOrderReason,
+        timeZoneAssumed: 'Europe/London',
+      };
+      await em.update(
+        EvidenceItem,
+        { id: item.id },
+        { status: 'processed', error: null, processedAt: new Date(), archiveSummary },
+      );
+      await this.log(em, context, item, 'processed', {
+        steps: item.steps,
+        entry: source.entry,
+        entrySha256: source.sha256,
+        posts: chat.messages.length,
+        dateOrder: chat.dateOrder,
+      });
+    });
+  }
+
+  private async readOriginal(item: EvidenceItem, limit: number): Promise<Buffer> {
+    if (Number(item.size) > limit)
       throw new EvidenceUnprocessableError(
-        `The image is ${Math.round(Number(item.size) / 1048576)} MB; images over ${MAX_IMAGE_BYTES / 1048576} MB are stored and verifiable but not processed.`,
+        `The file is ${Math.round(Number(item.size) / 1048576)} MB; files of this type over ${limit / 1048576} MB are stored and verifiable but not processed.`,
       );
     const stream = await this.storage.read(item.sha256);
     if (!stream) throw new EvidenceUnprocessableError('The stored bytes of this item are missing.');

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import { EvidenceItem } from '../items/evidence-item.entity';
 
 export interface OcrWord {
@@ -11,6 +11,8 @@ export interface OcrWord {
 
 /** The text read from an image, with each word's box so a passage can be highlighted. */
 @Entity('evidence_ocr_results')
+// trigram GIN on the letters, written in the migration (TypeORM cannot declare an operator class)
+@Index('ix_evidence_ocr_results_letters', { synchronize: false })
 export class OcrResult {
   @PrimaryColumn({ type: 'uuid' })
   evidenceId: string;
@@ -21,6 +23,10 @@ export class OcrResult {
 
   @Column({ type: 'text' })
   text: string;
+
+  /** Letters only (see ArchivePost.searchLetters): finds lightly obfuscated words. */
+  @Column({ type: 'text', default: '' })
+  searchLetters: string;
 
   @Column({ type: 'real' })
   confidence: number;

@@ -42,6 +42,12 @@ export abstract class EvidenceStorage {
   /** The stored bytes, or null when no blob has that hash. */
   abstract read(sha256: string): Promise<Readable | null>;
 
+  /**
+   * Runs `use` with a local file holding the blob, for readers that need random access (ZIP).
+   * Null when the blob is missing.
+   */
+  abstract withLocalFile<T>(sha256: string, use: (path: string) => Promise<T>): Promise<T | null>;
+
   /** Reads the stored bytes again and hashes them; null when the blob is missing. */
   abstract rehash(sha256: string): Promise<RehashResult | null>;
 }

@@ -80,6 +80,17 @@ export class LocalEvidenceStorage extends EvidenceStorage {
     }
   }
 
+  async withLocalFile<T>(sha256: string, use: (path: string) => Promise<T>): Promise<T | null> {
+    const path = this.pathOf(sha256);
+    try {
+      await stat(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    return use(path);
+  }
+
   async rehash(sha256: string): Promise<RehashResult | null> {
     const path = this.pathOf(sha256);
     try {

@@ -1,0 +1,283 @@
+import { INestApplication } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pngWithText } from '../support/evidence-fixtures';
+import { startTestApi, TestApi } from '../support/test-api';
+import { eventually, startTestWorker } from '../support/test-worker';
+import { zip } from '../support/zip-writer';
+
+const LRM = '\u200e';
+
+/** A fictional Android (UK) group chat: a system line, a multi-line message, markers, an obfuscated word. */
+const ANDROID_CHAT = [
+  '13/01/2026, 14:30 - Messages and calls are end-to-end encrypted. No one outside of this chat can read them.',
+  '13/01/2026, 14:31 - Sam Fictional created group "Night shift"',
+  '13/01/2026, 14:32 - Sam Fictional: meet at the depot before briefing',
+  'and bring the r.o.t.a',
+  '13/01/2026, 14:33 - Alex Example: <Media omitted>',
+  '14/01/2026, 09:05 - Alex Example: This message was deleted',
+  '14/01/2026, 09:06 - Jo Placeholder: sooo laaate again <This message was edited>',
+  '02/02/2026, 22:10 - Jo Placeholder: the new rota is out',
+].join('\n');
+
+/** A fictional iOS chat, as inside its ZIP: bracketed times with seconds, direction marks, an attachment. */
+const IOS_CHAT = [
+  `${LRM}[13/01/2026, 14:30:00] Sam Fictional: ${LRM}Messages and calls are end-to-end encrypted.`,
+  '[13/01/2026, 14:31:05] Sam Fictional: parade at the depot 0600',
+  `${LRM}[13/01/2026, 14:31:40] Alex Example: ${LRM}<attached: 00000012-PHOTO-2026-01-13-14-31-40.jpg>`,
+].join('\n');
+
+describe('archive parsing in the worker: WhatsApp chats into searchable posts, and refused archives', () => {
+  let api: TestApi;
+  let worker: INestApplication;
+  let evidenceDir: string;
+  let auth: { Authorization: string };
+  let caseId: string;
+
+  beforeAll(async () => {
+    evidenceDir = await mkdtemp(join(tmpdir(), 'precedent-evidence-'));
+    process.env.EVIDENCE_DIR = evidenceDir;
+    api = await startTestApi();
+    worker = await startTestWorker();
+    auth = (await api.signedIn(['investigator'], { team: 'east' })).auth;
+    caseId = await newCase();
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await rm(evidenceDir, { recursive: true, force: true });
+    delete process.env.EVIDENCE_DIR;
+  });
+
+  async function newCase(): Promise<string> {
+    const created = await api
+      .http()
+      .post('/api/cases')
+      .set(auth)
+      .send({
+        source: 'psd_direct',
+        receivedAt: '2026-11-02',
+        summary: 'A WhatsApp group of response officers.',
+      })
+      .expect(201);
+    return created.body.id as string;
+  }
+
+  interface ItemBody {
+    id: string;
+    status: string;
+    sha256: string;
+    error?: string;
+    archive: {
+      format: string;
+      entry: string | null;
+      entrySha256: string;
+      posts: number;
+      participants: string[];
+      dateOrder: string;
+    };
+  }
+
+  async function uploadAndSettle(bytes: Buffer, name: string, into = caseId): Promise<ItemBody> {
+    const uploaded = await api
+      .http()
+      .post(`/api/cases/${into}/evidence`)
+      .set(auth)
+      .field('platform', 'whatsapp')
+      .attach('file', bytes, name)
+      .expect(201);
+    return settled(uploaded.body.id as string);
+  }
+
+  async function settled(id: string): Promise<ItemBody> {
+    return eventually(
+      async () => {
+        const item = await api.http().get(`/api/evidence/${id}`).set(auth).expect(200);
+        return ['processed', 'failed'].includes(item.body.status) ? (item.body as ItemBody) : undefined;
+      },
+      { what: `evidence ${id} to be processed`, timeoutMs: 45_000, intervalMs: 250 },
+    );
+  }
+
+  async function search(query: Record<string, string>, into = caseId) {
+    const response = await api.http().get(`/api/cases/${into}/posts`).set(auth).query(query).expect(200);
+    return response.body as {
+      total: number;
+      items: {
+        id: string;
+        source: string;
+        evidenceId: string;
+        author: string | null;
+        text: string;
+        facts: string[];
+        postedAt: string | null;
+        locator: Record<string, unknown>;
+      }[];
+    };
+  }
+
+  it('parses an Android chat into posts with facts and locators, searchable by word, obfuscation, author and date', async () => {
+    const item = await uploadAndSettle(Buffer.from(ANDROID_CHAT), 'WhatsApp Chat with Night shift.txt');
+    expect(item.status).toBe('processed');
+    expect(item.archive).toMatchObject({
+      format: 'whatsapp',
+      entry: null,
+      entrySha256: item.sha256,
+      posts: 7,
+      participants: ['Sam Fictional', 'Alex Example', 'Jo Placeholder'],
+      dateOrder: 'dmy',
+    });
+
+    const all = await search({});
+    expect(all.total).toBe(7);
+    expect(all.items.map((p) => [p.author, p.facts])).toEqual([
+      [null, ['system']],
+      [null, ['system']],
+      ['Sam Fictional', []],
+      ['Alex Example', ['media_omitted']],
+      ['Alex Example', ['deleted']],
+      ['Jo Placeholder', ['edited']],
+      ['Jo Placeholder', []],
+    ]);
+    const multiLine = all.items[2];
+    expect(multiLine).toMatchObject({
+      source: 'archive_post',
+      evidenceId: item.id,
+      text: 'meet at the depot before briefing\nand bring the r.o.t.a',
+      postedAt: '2026-01-13T14:32:00.000Z',
+      locator: { entry: null, entrySha256: item.sha256, line: 3, lines: 2 },
+    });
+
+    // a word, in another form
+    expect((await search({ q: 'briefings' })).items.map((p) => p.id)).toEqual([multiLine.id]);
+    // written with separators in the post, plainly in the query: found by its letters
+    const rota = await search({ q: 'rota' });
+    expect(rota.items.map((p) => p.text)).toEqual([multiLine.text, 'the new rota is out']);
+    // written with digits for letters in the query
+    expect((await search({ q: 'd3p0t' })).items.map((p) => p.id)).toEqual([multiLine.id]);
+    // letters repeated in the post
+    expect((await search({ q: 'late again' })).items.map((p) => p.author)).toEqual(['Jo Placeholder']);
+    expect((await search({ author: 'jo place' })).total).toBe(2);
+    expect((await search({ from: '2026-02-01', to: '2026-02-28' })).items.map((p) => p.text)).toEqual([
+      'the new rota is out',
+    ]);
+    expect((await search({ q: 'rota', to: '2026-01-13' })).total).toBe(1);
+
+    const bad = await api
+      .http()
+      .get(`/api/cases/${caseId}/posts`)
+      .set(auth)
+      .query({ platform: 'myspace' })
+      .expect(400);
+    expect(JSON.stringify(bad.body.details)).toMatch(/platform must be one of/);
+  });
+
+  it('reads the chat inside an iOS ZIP, with the entry and its hash on every post, and finds OCR text too', async () => {
+    const kase = await newCase();
+    const chat = Buffer.from(IOS_CHAT);
+    const archive = zip([
+      { name: '_chat.txt', data: chat },
+      { name: '00000012-PHOTO-2026-01-13-14-31-40.jpg', data: Buffer.alloc(100, 1) },
+    ]);
+    const item = await uploadAndSettle(archive, 'WhatsApp Chat - Night shift.zip', kase);
+    expect(item.status).toBe('processed');
+    const entrySha256 = createHash('sha256').update(chat).digest('hex');
+    expect(item.archive).toMatchObject({ entry: '_chat.txt', entrySha256, posts: 3 });
+
+    const posts = await search({}, kase);
+    expect(posts.items[2]).toMatchObject({
+      author: 'Alex Example',
+      facts: ['attachment'],
+      locator: { entry: '_chat.txt', entrySha256, line: 3, lines: 1 },
+    });
+    expect(posts.items[0].text).toBe('Messages and calls are end-to-end encrypted.');
+
+    const screenshot = await uploadAndSettle(
+      await pngWithText(['Fictional parade at the depot']),
+      'shot.png',
+      kase,
+    );
+    expect(screenshot.status).toBe('processed');
+    const depot = await search({ q: 'depot' }, kase);
+    expect(depot.items.map((p) => p.source).sort()).toEqual(['archive_post', 'ocr']);
+    expect(depot.items.find((p) => p.source === 'ocr')).toMatchObject({
+      evidenceId: screenshot.id,
+      locator: { ocr: true, entrySha256: screenshot.sha256 },
+    });
+  });
+
+  it('asks the investigator for the date order when the file cannot settle it, and records the choice', async () => {
+    const ambiguous = ['01/02/2026, 10:00 - Sam Fictional: a', '02/03/2026, 10:00 - Sam Fictional: b'].join(
+      '\n',
+    );
+    const item = await uploadAndSettle(Buffer.from(ambiguous), 'chat.txt');
+    expect(item.status).toBe('failed');
+    expect(item.error).toMatch(/day\/month or month\/day cannot be told from the file.*Choose the order/);
+
+    await api
+      .http()
+      .post(`/api/evidence/${item.id}/chat-date-order`)
+      .set(auth)
+      .send({ order: 'mdy' })
+      .expect(202);
+    const parsed = await settled(item.id);
+    expect(parsed.status).toBe('processed');
+    expect(parsed.archive).toMatchObject({ dateOrder: 'mdy', posts: 2 });
+    const custody = await api.http().get(`/api/evidence/${item.id}/custody`).set(auth).expect(200);
+    const actions = custody.body.items.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['uploaded', 'processing_failed', 'date_order_chosen', 'processed']),
+    );
+    const choice = custody.body.items.find((e: { action: string }) => e.action === 'date_order_chosen');
+    expect(choice.details).toEqual({ order: 'mdy' });
+  });
+
+  it('refuses damaged, hostile and unknown archives with a reason on the item, the original intact', async () => {
+    const kase = await newCase();
+    const good = zip([{ name: '_chat.txt', data: IOS_CHAT }]);
+    const bomb = zip([{ name: '_chat.txt', data: Buffer.alloc(20 * 1024 * 1024, 0x20) }]);
+    const cases: [string, Buffer, RegExp][] = [
+      ['truncated.zip', good.subarray(0, Math.floor(good.length / 2)), /damaged or truncated/],
+      ['escape.zip', zip([{ name: '../../etc/_chat.txt', data: IOS_CHAT }]), /invalid relative path/],
+      ['absolute.zip', zip([{ name: '/tmp/_chat.txt', data: IOS_CHAT }]), /absolute path/],
+      ['bomb.zip', bomb, /possible ZIP bomb/],
+      [
+        'holiday.zip',
+        zip([{ name: 'photos/readme.md', data: 'fictional' }]),
+        /No parser recognises this archive/,
+      ],
+      [
+        'twitter-2026.zip',
+        zip([{ name: 'data/tweets.js', data: 'window.YTD.tweets.part0 = []' }]),
+        /X \(Twitter\) export \(data\/tweets\.js\); parsing that format is not available yet/,
+      ],
+      [
+        'note.txt',
+        Buffer.from('A fictional note\nwith no dates at all.'),
+        /No parser recognises this text file/,
+      ],
+    ];
+    for (const [name, bytes, reason] of cases) {
+      const item = await uploadAndSettle(bytes, name, kase);
+      expect({ name, status: item.status }).toEqual({ name, status: 'failed' });
+      expect(item.error).toMatch(reason);
+      const verified = await api.http().post(`/api/evidence/${item.id}/verify`).set(auth).expect(200);
+      expect(verified.body.result).toBe('intact');
+    }
+    expect((await search({}, kase)).total).toBe(0);
+
+    // a failed item can be queued again; it fails again for the same reason
+    const [, truncated] = cases[0];
+    const again = await api.http().get(`/api/cases/${kase}/evidence`).set(auth).expect(200);
+    const first = again.body.items.find(
+      (i: { sha256: string }) => i.sha256 === createHash('sha256').update(truncated).digest('hex'),
+    );
+    const requeued = await api.http().post(`/api/evidence/${first.id}/process`).set(auth).expect(202);
+    expect(requeued.body.status).toBe('queued');
+    expect((await settled(first.id)).error).toMatch(/damaged or truncated/);
+    await api.http().post(`/api/evidence/${first.id}/process`).set(auth).expect(202);
+    await settled(first.id);
+  }, 90_000);
+});
