@@ -40,3 +40,10 @@ export { ArchivePostsService, type PostSearch, type PostHit } from './archives/a
 export type { ArchivePost, PostLocator } from './archives/archive-post.entity';
 export type { ArchiveSummary } from './items/evidence-item.entity';
 export { ZIP_LIMITS } from './archives/zip-reader.rules';
+export { OcrEngine } from './processing/ocr-engine';
+export {
+  parseWhatsAppChat,
+  type ChatParse,
+  type ChatMessage,
+  type DateOrder,
+} from './archives/whatsapp.rules';

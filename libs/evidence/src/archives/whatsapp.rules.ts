@@ -258,28 +258,31 @@ export function parseWhatsAppChat(content: string, chosen?: DateOrder): ChatPars
   return { messages, ...order };
 }
 
+// one formatter for every call: building an Intl.DateTimeFormat costs far more than using one
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** London's offset from UTC at an instant, in milliseconds. */
+function londonOffset(at: number): number {
+  const parts = LONDON.formatToParts(new Date(at));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - at;
+}
+
 /** Converts a London wall-clock time to the instant it names (the export carries no zone). */
 export function londonInstant(local: string): Date {
   const [date, time] = local.split('T');
   const [y, mo, d] = date.split('-').map(Number);
   const [h, mi, s] = time.split(':').map(Number);
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  const offset = (at: number) => {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    }).formatToParts(new Date(at));
-    const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-    return (
-      Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - at
-    );
-  };
-  const first = asUtc - offset(asUtc);
-  return new Date(asUtc - offset(first));
+  const first = asUtc - londonOffset(asUtc);
+  return new Date(asUtc - londonOffset(first));
 }

@@ -23,7 +23,7 @@ import { OcrResult } from './ocr-result.entity';
 const MAX_IMAGE_BYTES = 200 * 1024 * 1024;
 /** A chat export larger than this is not parsed in memory (200,000 lines is about 20 MB). */
 const MAX_CHAT_BYTES = 256 * 1024 * 1024;
-const INSERT_BATCH = 1_000;
+const INSERT_BATCH = 5_000;
 
 /**
  * Runs an item's processing steps in the worker: thumbnail and preview, metadata with EXIF, OCR.
@@ -153,24 +153,28 @@ export class EvidenceProcessingService {
       await em.delete(ArchivePost, { evidenceId: item.id });
       for (let start = 0; start < chat.messages.length; start += INSERT_BATCH) {
         const rows = chat.messages.slice(start, start + INSERT_BATCH).map((m) => ({
-          evidenceId: item.id,
-          caseId: item.caseId,
           seq: m.seq,
-          platform: 'whatsapp' as const,
-          kind: m.facts.includes('system') ? ('system' as const) : ('message' as const),
+          kind: m.facts.includes('system') ? 'system' : 'message',
           author: m.author,
-          postedAt: m.local ? londonInstant(m.local) : null,
-          postedAtLocal: m.local,
+          posted_at: m.local ? londonInstant(m.local).toISOString() : null,
+          posted_at_local: m.local,
           text: m.text,
-          searchLetters: normaliseText(m.text).letters,
+          search_letters: normaliseText(m.text).letters,
           raw: m.raw,
-          postRef: null,
-          replyTo: null,
           media: m.media,
           facts: m.facts,
           locator: { entry: source.entry, entrySha256: source.sha256, line: m.line, lines: m.lineCount },
         }));
-        await em.createQueryBuilder().insert().into(ArchivePost).values(rows).execute();
+        // one parameter per batch: far faster than a VALUES list of 17 parameters a row
+        await em.query(
+          `INSERT INTO archive_posts (evidence_id, case_id, platform, seq, kind, author, posted_at, posted_at_local,
+                                      text, search_letters, raw, media, facts, locator)
+           SELECT $1, $2, 'whatsapp', r.seq, r.kind, r.author, r.posted_at, r.posted_at_local,
+                  r.text, r.search_letters, r.raw, r.media, r.facts, r.locator
+             FROM jsonb_to_recordset($3::jsonb) AS r(seq int, kind text, author text, posted_at timestamptz,
+                  posted_at_local text, text text, search_letters text, raw text, media text[], facts text[], locator jsonb)`,
+          [item.id, item.caseId, JSON.stringify(rows)],
+        );
       }
       const archiveSummary = {
         format: 'whatsapp' as const,
