@@ -1,9 +1,17 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplication } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import {
+  EVIDENCE_INTEGRITY_QUEUE,
+  EVIDENCE_VERIFY_SCHEDULE,
+  EvidenceJob,
+  LocalEvidenceStorage,
+} from '@precedent/evidence';
 import { jpegWithExif, pngWithText, truncatedPng } from '../support/evidence-fixtures';
 import { startTestApi, TestApi } from '../support/test-api';
 import { eventually, startTestWorker } from '../support/test-worker';
@@ -149,5 +157,43 @@ describe('evidence processing in the worker: thumbnails, EXIF and offline OCR', 
       [id],
     );
     expect(attempts).toBe(1);
+  }, 60_000);
+
+  it('re-hashes every item on a nightly schedule and raises an alert for a changed file', async () => {
+    const queue = worker.get<Queue>(getQueueToken(EVIDENCE_INTEGRITY_QUEUE), { strict: false });
+    const schedule = await queue.getJobScheduler(EVIDENCE_VERIFY_SCHEDULE.id);
+    expect(schedule).toMatchObject({ pattern: '0 2 * * *', tz: 'Europe/London' });
+
+    const uploaded = await api
+      .http()
+      .post(`/api/cases/${caseId}/evidence`)
+      .set(auth)
+      .attach('file', await pngWithText(['Fictional words to keep']), 'kept.png')
+      .expect(201);
+    const path = new LocalEvidenceStorage(evidenceDir).pathOf(uploaded.body.sha256 as string);
+    await chmod(path, 0o644);
+    await writeFile(path, 'changed on disk');
+
+    await queue.add(EvidenceJob.VerifyAll, {});
+    const alert = await eventually(
+      async () => {
+        const [row] = await api.dataSource.query<{ actor_name: string; result: string; details: string }[]>(
+          `SELECT actor_name, result, details FROM audit_events WHERE action = 'evidence.integrity_alert' AND entity_id = $1`,
+          [uploaded.body.id],
+        );
+        return row;
+      },
+      { what: 'the integrity alert', timeoutMs: 45_000 },
+    );
+    expect(alert).toMatchObject({ actor_name: 'system:evidence-integrity', result: 'failure' });
+    expect(JSON.parse(alert.details)).toMatchObject({ result: 'mismatch', expected: uploaded.body.sha256 });
+
+    const item = await api.http().get(`/api/evidence/${uploaded.body.id}`).set(auth).expect(200);
+    expect(item.body.integrity.status).toBe('mismatch');
+    // the other items were checked too, and found intact
+    const [{ intact }] = await api.dataSource.query<{ intact: string }[]>(
+      `SELECT count(*) AS intact FROM evidence_items WHERE integrity = 'intact'`,
+    );
+    expect(Number(intact)).toBeGreaterThanOrEqual(3);
   }, 60_000);
 });

@@ -5,7 +5,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { ANALYTICS_QUEUE, AnalyticsModule } from '@precedent/analytics';
 import { AUDIT_QUEUE, AuditModule } from '@precedent/audit';
-import { EVIDENCE_QUEUE, EvidenceModule } from '@precedent/evidence';
+import { EVIDENCE_INTEGRITY_QUEUE, EVIDENCE_QUEUE, EvidenceModule } from '@precedent/evidence';
 import {
   HealthController,
   HealthService,
@@ -18,9 +18,10 @@ import {
 import { AnalyticsProcessor } from './analytics/analytics.processor';
 import { AuditProcessor } from './audit/audit.processor';
 import { EvidenceProcessor } from './evidence/evidence.processor';
+import { EvidenceIntegrityProcessor } from './evidence/evidence-integrity.processor';
 
 /** Every queue this worker processes; /health reports their depth. */
-const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE, EVIDENCE_QUEUE];
+const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE, EVIDENCE_QUEUE, EVIDENCE_INTEGRITY_QUEUE];
 
 @Module({
   imports: [
@@ -33,7 +34,14 @@ const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE, EVIDENCE_QUEUE];
     EvidenceModule,
   ],
   controllers: [HealthController],
-  providers: [...HTTP_APP_PROVIDERS, OutboxRelay, AuditProcessor, AnalyticsProcessor, EvidenceProcessor],
+  providers: [
+    ...HTTP_APP_PROVIDERS,
+    OutboxRelay,
+    AuditProcessor,
+    AnalyticsProcessor,
+    EvidenceProcessor,
+    EvidenceIntegrityProcessor,
+  ],
 })
 export class WorkerModule implements OnModuleInit {
   constructor(

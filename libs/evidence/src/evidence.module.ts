@@ -7,6 +7,7 @@ import { ArchivePostsService } from './archives/archive-posts.service';
 import { CustodyEvent } from './items/custody-event.entity';
 import { EvidenceItem } from './items/evidence-item.entity';
 import { EvidenceService } from './items/evidence.service';
+import { EvidenceIntegrityService } from './items/evidence-integrity.service';
 import { EvidenceProcessingService } from './processing/evidence-processing.service';
 import { OcrEngine } from './processing/ocr-engine';
 import { OcrResult } from './processing/ocr-result.entity';
@@ -17,6 +18,7 @@ import { LocalEvidenceStorage } from './storage/local-evidence-storage';
   imports: [TypeOrmModule.forFeature([EvidenceItem, CustodyEvent, OcrResult, ArchivePost])],
   providers: [
     EvidenceService,
+    EvidenceIntegrityService,
     EvidenceProcessingService,
     ArchivePostsService,
     OcrEngine,
@@ -27,6 +29,12 @@ import { LocalEvidenceStorage } from './storage/local-evidence-storage';
       useFactory: (env: Env) => new LocalEvidenceStorage(env.EVIDENCE_DIR),
     },
   ],
-  exports: [EvidenceService, EvidenceProcessingService, ArchivePostsService, EvidenceStorage],
+  exports: [
+    EvidenceService,
+    EvidenceIntegrityService,
+    EvidenceProcessingService,
+    ArchivePostsService,
+    EvidenceStorage,
+  ],
 })
 export class EvidenceModule {}

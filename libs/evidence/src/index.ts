@@ -12,7 +12,14 @@ export {
 export { EvidenceProcessingService } from './processing/evidence-processing.service';
 export { EvidenceStorage, type StagedBlob, type StageOptions } from './storage/evidence-storage';
 export { LocalEvidenceStorage } from './storage/local-evidence-storage';
-export { EVIDENCE_QUEUE, EvidenceJob, type EvidenceJobData } from './evidence.jobs';
+export {
+  EVIDENCE_QUEUE,
+  EVIDENCE_INTEGRITY_QUEUE,
+  EVIDENCE_VERIFY_SCHEDULE,
+  EvidenceJob,
+  type EvidenceJobData,
+} from './evidence.jobs';
+export { EvidenceIntegrityService, type IntegrityReport } from './items/evidence-integrity.service';
 export {
   EVIDENCE_MEDIA_TYPES,
   type EvidenceMediaType,

@@ -52,7 +52,7 @@ export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
     };
   } catch (error) {
     throw new EvidenceUnprocessableError(
-      `The image could not be decoded (${error instanceof Error ? error.message : String(error)}). The original bytes are kept unchanged and can still be downloaded and verified.`,
+      `The image could not be decoded (${(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim()}). The original bytes are kept unchanged and can still be downloaded and verified.`,
     );
   }
 }
