@@ -280,4 +280,82 @@ describe('archive parsing in the worker: WhatsApp chats into searchable posts, a
     await api.http().post(`/api/evidence/${first.id}/process`).set(auth).expect(202);
     await settled(first.id);
   }, 90_000);
+
+  it('promotes a found message, and an OCR passage, to conduct items that keep the link and the hash', async () => {
+    const kase = await newCase();
+    const chat = await uploadAndSettle(Buffer.from(ANDROID_CHAT), 'WhatsApp Chat with Night shift.txt', kase);
+    const [post] = (await search({ q: 'd3p0t' }, kase)).items;
+
+    const promoted = await api
+      .http()
+      .post(`/api/cases/${kase}/conduct-items`)
+      .set(auth)
+      .send({
+        source: { archivePostId: post.id },
+        audience: 'private_group',
+        categories: ['abusive_or_offensive'],
+      })
+      .expect(201);
+    expect(promoted.body).toMatchObject({
+      platform: 'whatsapp',
+      text: post.text,
+      postedAt: '2026-01-13T14:32:00.000Z',
+      source: {
+        evidenceId: chat.id,
+        archivePostId: post.id,
+        sha256: chat.sha256,
+        locator: { entry: null, line: 3, lines: 2, author: 'Sam Fictional' },
+      },
+    });
+
+    const shot = await uploadAndSettle(
+      await pngWithText(['Fictional meeting at the depot']),
+      'shot.png',
+      kase,
+    );
+    const ocr = await api.http().get(`/api/evidence/${shot.id}/ocr`).set(auth).expect(200);
+    const from = (ocr.body.words as { text: string }[]).findIndex((w) => w.text === 'at');
+    const passage = await api
+      .http()
+      .post(`/api/cases/${kase}/conduct-items`)
+      .set(auth)
+      .send({
+        source: { ocrEvidenceId: shot.id, words: { from, to: from + 2 } },
+        audience: 'private_group',
+        categories: ['abusive_or_offensive'],
+      })
+      .expect(201);
+    expect(passage.body).toMatchObject({
+      platform: 'whatsapp',
+      text: 'at the depot',
+      source: { evidenceId: shot.id, archivePostId: null, sha256: shot.sha256, locator: { ocr: true } },
+    });
+
+    const custody = await api.http().get(`/api/evidence/${chat.id}/custody`).set(auth).expect(200);
+    const promotion = custody.body.items.find((e: { action: string }) => e.action === 'promoted');
+    expect(promotion).toMatchObject({
+      sha256: chat.sha256,
+      details: { conductItemId: promoted.body.id, archivePostId: post.id },
+    });
+
+    // a post of another case, or no text and no source, is refused by field
+    const other = await api
+      .http()
+      .post(`/api/cases/${caseId}/conduct-items`)
+      .set(auth)
+      .send({
+        source: { archivePostId: post.id },
+        audience: 'private_group',
+        categories: ['abusive_or_offensive'],
+      })
+      .expect(422);
+    expect(other.body.code).toBe('unknown_source');
+    const none = await api
+      .http()
+      .post(`/api/cases/${kase}/conduct-items`)
+      .set(auth)
+      .send({ audience: 'private_group', categories: ['abusive_or_offensive'] })
+      .expect(400);
+    expect(JSON.stringify(none.body.details)).toMatch(/text/);
+  }, 60_000);
 });

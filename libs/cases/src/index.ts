@@ -26,6 +26,7 @@ export {
   type AddSubjectInput,
   type AddAllegationInput,
   type AddConductItemInput,
+  type ConductItemSource,
 } from './conduct/case-contents.service';
 export * from './conduct/exchange-values';
 export type { Subject } from './conduct/subject.entity';

@@ -1,9 +1,11 @@
 // Evidence: files of a case, stored by content hash, their chain of custody, their processing, and the posts read from them.
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CasesModule } from '@precedent/cases';
 import { Env } from '@precedent/platform';
 import { ArchivePost } from './archives/archive-post.entity';
 import { ArchivePostsService } from './archives/archive-posts.service';
+import { EvidencePromotionService } from './archives/evidence-promotion.service';
 import { CustodyEvent } from './items/custody-event.entity';
 import { EvidenceItem } from './items/evidence-item.entity';
 import { EvidenceService } from './items/evidence.service';
@@ -15,12 +17,13 @@ import { EvidenceStorage } from './storage/evidence-storage';
 import { LocalEvidenceStorage } from './storage/local-evidence-storage';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([EvidenceItem, CustodyEvent, OcrResult, ArchivePost])],
+  imports: [TypeOrmModule.forFeature([EvidenceItem, CustodyEvent, OcrResult, ArchivePost]), CasesModule],
   providers: [
     EvidenceService,
     EvidenceIntegrityService,
     EvidenceProcessingService,
     ArchivePostsService,
+    EvidencePromotionService,
     OcrEngine,
     // the local folder is the default store; another implementation replaces this one provider
     {
@@ -34,6 +37,7 @@ import { LocalEvidenceStorage } from './storage/local-evidence-storage';
     EvidenceIntegrityService,
     EvidenceProcessingService,
     ArchivePostsService,
+    EvidencePromotionService,
     EvidenceStorage,
   ],
 })

@@ -54,3 +54,8 @@ export {
   type ChatMessage,
   type DateOrder,
 } from './archives/whatsapp.rules';
+export {
+  EvidencePromotionService,
+  type PromoteInput,
+  type PromotionSource,
+} from './archives/evidence-promotion.service';

@@ -35,6 +35,14 @@ export interface AddAllegationInput {
   description: string;
 }
 
+/** Evidence a conduct item was promoted from; the evidence library fills it in and checks it. */
+export interface ConductItemSource {
+  evidenceId: string;
+  archivePostId: string | null;
+  sha256: string;
+  locator: Record<string, unknown>;
+}
+
 export interface AddConductItemInput {
   platform: Platform;
   audience: Audience;
@@ -48,6 +56,7 @@ export interface AddConductItemInput {
   identifiableAsPolice?: boolean;
   participation?: Participation;
   messageCount?: number;
+  source?: ConductItemSource;
 }
 
 /** Who and what a case is about: subjects, allegations and the conduct items at issue. */
@@ -103,14 +112,19 @@ export class CaseContentsService {
     });
   }
 
+  /**
+   * `alsoInTransaction` lets the caller record its side of the change (the evidence custody log
+   * for a promotion) in the same transaction as the item.
+   */
   addConductItem(
     caseId: string,
     input: AddConductItemInput,
     by: Principal,
     requestId: string,
+    alsoInTransaction?: (em: EntityManager, item: ConductItem) => Promise<void>,
   ): Promise<ConductItem> {
-    return this.write(caseId, by, requestId, 'conduct_item', async (em) =>
-      em.save(
+    return this.write(caseId, by, requestId, 'conduct_item', async (em) => {
+      const item = await em.save(
         em.create(ConductItem, {
           caseId,
           platform: input.platform,
@@ -125,9 +139,15 @@ export class CaseContentsService {
           identifiableAsPolice: input.identifiableAsPolice ?? null,
           participation: input.participation ?? 'author',
           messageCount: input.messageCount ?? null,
+          sourceEvidenceId: input.source?.evidenceId ?? null,
+          sourceArchivePostId: input.source?.archivePostId ?? null,
+          sourceSha256: input.source?.sha256 ?? null,
+          sourceLocator: input.source?.locator ?? null,
         }),
-      ),
-    );
+      );
+      await alsoInTransaction?.(em, item);
+      return item;
+    });
   }
 
   /** Everything on the case the person may open; the read is audited. */

@@ -11,6 +11,7 @@ export const CUSTODY_ACTIONS = [
   'processing_failed',
   'processing_requested',
   'date_order_chosen',
+  'promoted',
 ] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 
