@@ -165,6 +165,22 @@ describe('archive parsing in the worker: WhatsApp chats into searchable posts, a
     ]);
     expect((await search({ q: 'rota', to: '2026-01-13' })).total).toBe(1);
 
+    const parts = await api.http().get(`/api/evidence/${item.id}/participants`).set(auth).expect(200);
+    expect(
+      parts.body.items.map((p: Record<string, unknown>) => [
+        p.name,
+        p.sent,
+        p.mediaShared,
+        p.deleted,
+        p.received,
+        p.membershipFrom,
+      ]),
+    ).toEqual([
+      ['Sam Fictional', 1, 0, 0, 4, 'system_lines'],
+      ['Alex Example', 2, 1, 1, 3, 'whole_export'],
+      ['Jo Placeholder', 2, 0, 0, 3, 'whole_export'],
+    ]);
+
     const bad = await api
       .http()
       .get(`/api/cases/${caseId}/posts`)

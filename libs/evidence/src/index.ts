@@ -59,3 +59,4 @@ export {
   type PromoteInput,
   type PromotionSource,
 } from './archives/evidence-promotion.service';
+export type { ParticipantPart } from './archives/participants.rules';

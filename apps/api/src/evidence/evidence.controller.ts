@@ -148,6 +148,23 @@ export class EvidenceController {
     await this.send('preview', id, ctx, response);
   }
 
+  @Get('evidence/:id/participants')
+  @ApiOperation({
+    summary:
+      'A chat export seen per participant: messages sent, media shared, messages received while a member',
+  })
+  async participants(@Param('id') id: string, @Ctx() ctx: RequestContext) {
+    const parts = await this.posts.participants(id, ctx.principal, ctx.requestId);
+    return {
+      items: parts.map((p) => ({
+        ...p,
+        firstSent: p.firstSent?.toISOString() ?? null,
+        lastSent: p.lastSent?.toISOString() ?? null,
+      })),
+      total: parts.length,
+    };
+  }
+
   @Get('evidence/:id/custody')
   @ApiOperation({ summary: 'The chain of custody: every upload, view, download, check and processing step' })
   async custody(@Param('id') id: string, @Ctx() ctx: RequestContext) {

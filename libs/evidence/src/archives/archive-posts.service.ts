@@ -5,7 +5,10 @@ import { normaliseText } from '@precedent/analytics';
 import { AuditService } from '@precedent/audit';
 import { findOpenableCase, type Platform } from '@precedent/cases';
 import { auditContextOf, type Principal } from '@precedent/identity';
-import type { PostLocator } from './archive-post.entity';
+import { recordCustody } from '../items/custody-log';
+import { findAccessibleItem } from '../items/accessible-item';
+import { ArchivePost, type PostLocator } from './archive-post.entity';
+import { type ParticipantPart, participantParts } from './participants.rules';
 
 export interface PostSearch {
   q?: string;
@@ -123,6 +126,22 @@ export class ArchivePostsService {
           locator: r.locator as PostHit['locator'],
         })),
       };
+    });
+  }
+
+  /** The per-participant view of one chat export; recorded on the item's custody log as a view. */
+  async participants(evidenceId: string, by: Principal, requestId: string): Promise<ParticipantPart[]> {
+    return this.dataSource.transaction(async (em) => {
+      const item = await findAccessibleItem(em, evidenceId, by);
+      const posts = await em.find(ArchivePost, {
+        select: { seq: true, author: true, kind: true, text: true, facts: true, postedAt: true },
+        where: { evidenceId },
+        order: { seq: 'ASC' },
+      });
+      await recordCustody(em, this.audit, auditContextOf(by, requestId), item, 'viewed', item.sha256, {
+        what: 'participants',
+      });
+      return participantParts(posts);
     });
   }
 }

@@ -11,6 +11,7 @@ import { OcrResult } from '../processing/ocr-result.entity';
 import { EvidenceStorage, type StagedBlob } from '../storage/evidence-storage';
 import { type CustodyAction, CustodyEvent } from './custody-event.entity';
 import { recordCustody } from './custody-log';
+import { findAccessibleItem } from './accessible-item';
 import { EvidenceItem, type IntegrityStatus, type ProcessingStep } from './evidence-item.entity';
 import { detectEvidenceType } from './evidence-type';
 import { type EvidenceMediaType, IMAGE_TYPES, SNIFF_BYTES } from './evidence-type.rules';
@@ -53,8 +54,6 @@ export interface EvidenceContent {
   sha256: string;
   stream: Readable;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What processing an item of this type gets; an empty list means there is nothing to run. */
 export function stepsFor(mediaType: EvidenceMediaType): ProcessingStep[] {
@@ -344,17 +343,8 @@ export class EvidenceService {
     });
   }
 
-  /** The item, when its case is one this person may open; otherwise "not found". */
-  private async findAccessible(em: EntityManager, id: string, by: Principal): Promise<EvidenceItem> {
-    const item = UUID.test(id) ? await em.findOneBy(EvidenceItem, { id }) : null;
-    if (!item) throw new EvidenceNotFoundError(id);
-    try {
-      await findOpenableCase(em, item.caseId, by);
-    } catch (error) {
-      if (error instanceof NotFoundError) throw new EvidenceNotFoundError(id);
-      throw error;
-    }
-    return item;
+  private findAccessible(em: EntityManager, id: string, by: Principal): Promise<EvidenceItem> {
+    return findAccessibleItem(em, id, by);
   }
 
   private async enqueueProcessing(em: EntityManager, item: EvidenceItem): Promise<void> {
