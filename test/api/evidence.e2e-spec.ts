@@ -190,10 +190,10 @@ describe('evidence upload, reads, custody and integrity', () => {
         .set(investigator.auth)
         .attach('file', Buffer.from(content), 'export.bin')
         .expect(201);
-      // text may be a chat export, queued for parsing; the others have nothing to process yet
+      // text and X data may be exports, queued for parsing; the others have nothing to process yet
       expect(response.body).toMatchObject({
         type,
-        status: type === 'text/plain' ? 'queued' : 'processed',
+        status: ['text/plain', 'text/javascript'].includes(type) ? 'queued' : 'processed',
         duplicate: false,
       });
     }

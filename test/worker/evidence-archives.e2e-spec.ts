@@ -265,9 +265,31 @@ describe('archive parsing in the worker: WhatsApp chats into searchable posts, a
         /No parser recognises this archive/,
       ],
       [
-        'twitter-2026.zip',
-        zip([{ name: 'data/tweets.js', data: 'window.YTD.tweets.part0 = []' }]),
-        /X \(Twitter\) export \(data\/tweets\.js\); parsing that format is not available yet/,
+        'facebook.zip',
+        zip([
+          {
+            name: 'your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json',
+            data: '[]',
+          },
+        ]),
+        /Facebook export \(.*your_posts.*\); parsing that format is not available yet/,
+      ],
+      [
+        'tweets.js',
+        Buffer.from(
+          'window.YTD.tweets.part0 = [ { "tweet": { "id_str": "1" } } ];\nfetch("https://example.invalid")',
+        ),
+        /code after the array; it is refused, never run/,
+      ],
+      [
+        'twitter-truncated.zip',
+        zip([
+          {
+            name: 'data/tweets.js',
+            data: 'window.YTD.tweets.part0 = [ { "tweet": { "id_str": "1", "full_text": "cut',
+          },
+        ]),
+        /data\/tweets\.js cannot be read as X archive data: .*truncated/,
       ],
       [
         'note.txt',
@@ -373,5 +395,52 @@ describe('archive parsing in the worker: WhatsApp chats into searchable posts, a
       .send({ audience: 'private_group', categories: ['abusive_or_offensive'] })
       .expect(400);
     expect(JSON.stringify(none.body.details)).toMatch(/text/);
+  }, 60_000);
+
+  it('reads an X archive: tweets, deleted and note tweets, as posts with links, facts and record locators', async () => {
+    const kase = await newCase();
+    const tweets = `window.YTD.tweets.part0 = [ {
+      "tweet" : { "id_str" : "1001", "full_text" : "Fictional post about the depot rota", "created_at" : "Tue Jan 13 14:30:00 +0000 2026",
+                  "favorite_count" : "3", "retweet_count" : "0" } },
+      { "tweet" : { "id_str" : "1002", "full_text" : "RT @someone_fictional: shared words", "created_at" : "Tue Jan 13 15:00:00 +0000 2026",
+                  "in_reply_to_status_id_str" : "999",
+                  "extended_entities" : { "media" : [ { "media_url_https" : "https://pbs.example.invalid/1.jpg" } ] } } } ]`;
+    const archive = zip([
+      { name: 'Your archive.html', data: '<html></html>' },
+      {
+        name: 'data/account.js',
+        data: 'window.YTD.account.part0 = [ { "account" : { "username" : "fictional_pc", "accountId" : "42" } } ]',
+      },
+      { name: 'data/tweets.js', data: tweets },
+      {
+        name: 'data/deleted-tweets.js',
+        data: 'window.YTD.deleted_tweets.part0 = [ { "tweet" : { "id_str" : "1003", "full_text" : "removed later", "created_at" : "Wed Jan 14 09:00:00 +0000 2026", "deleted_at" : "2026-01-15T10:00:00.000Z" } } ]',
+      },
+      {
+        name: 'data/note-tweet.js',
+        data: 'window.YTD.note_tweet.part0 = [ { "noteTweet" : { "noteTweetId" : "77", "createdAt" : "2026-01-16T08:00:00.000Z", "core" : { "text" : "a long fictional post" } } } ]',
+      },
+    ]);
+    const item = await uploadAndSettle(archive, 'twitter-2026-01-20-abc.zip', kase);
+    expect(item.error).toBeUndefined();
+    expect(item.archive).toMatchObject({ format: 'x', posts: 4, participants: ['@fictional_pc'] });
+    const tweetsSha256 = createHash('sha256').update(tweets).digest('hex');
+
+    const posts = await search({}, kase);
+    expect(posts.items.map((p) => [p.author, p.text, p.facts])).toEqual([
+      ['@fictional_pc', 'Fictional post about the depot rota', []],
+      ['@fictional_pc', 'RT @someone_fictional: shared words', ['retweet', 'reply']],
+      ['@fictional_pc', 'removed later', ['deleted', 'deleted_at:2026-01-15T10:00:00.000Z']],
+      ['@fictional_pc', 'a long fictional post', ['note_tweet']],
+    ]);
+    expect(posts.items[0]).toMatchObject({
+      postedAt: '2026-01-13T14:30:00.000Z',
+      locator: { entry: 'data/tweets.js', entrySha256: tweetsSha256, index: 0 },
+    });
+    expect((await search({ q: 'r0ta', platform: 'twitter' }, kase)).total).toBe(1);
+
+    // a data file uploaded on its own is read the same way
+    const alone = await uploadAndSettle(Buffer.from(tweets), 'tweets.js', kase);
+    expect(alone.archive).toMatchObject({ format: 'x', entry: null, posts: 2 });
   }, 60_000);
 });

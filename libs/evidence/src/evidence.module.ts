@@ -5,6 +5,7 @@ import { CasesModule } from '@precedent/cases';
 import { Env } from '@precedent/platform';
 import { ArchivePost } from './archives/archive-post.entity';
 import { ArchivePostsService } from './archives/archive-posts.service';
+import { ArchiveProcessingService } from './archives/archive-processing.service';
 import { EvidencePromotionService } from './archives/evidence-promotion.service';
 import { CustodyEvent } from './items/custody-event.entity';
 import { EvidenceItem } from './items/evidence-item.entity';
@@ -23,6 +24,7 @@ import { LocalEvidenceStorage } from './storage/local-evidence-storage';
     EvidenceIntegrityService,
     EvidenceProcessingService,
     ArchivePostsService,
+    ArchiveProcessingService,
     EvidencePromotionService,
     OcrEngine,
     // the local folder is the default store; another implementation replaces this one provider

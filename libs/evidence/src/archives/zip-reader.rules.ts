@@ -42,6 +42,11 @@ export type ArchiveLayout =
 
 const basename = (name: string) => name.slice(name.lastIndexOf('/') + 1);
 
+/** X archive data files the parser reads: tweets (and parts), deleted tweets, note tweets, the account. */
+export function isXDataFile(name: string): boolean {
+  return /(^|\/)data\/(tweets?|deleted-tweets?|note-tweet|account)(-part\d+)?\.js$/.test(name);
+}
+
 /** Recognises an export by the names of its entries (not full paths: layouts move between versions). */
 export function recogniseLayout(names: string[]): ArchiveLayout {
   const files = names.filter((n) => !n.endsWith('/'));

@@ -1,26 +1,32 @@
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import * as yauzl from 'yauzl';
 import { EvidenceUnprocessableError } from '../items/evidence.errors';
 import { type ArchiveLayout, recogniseLayout, ZIP_LIMITS, zipRefusal } from './zip-reader.rules';
 
-export interface ZipEntryRead {
+/** A stored ZIP, checked against the limits and recognised; entries are read on demand, never extracted. */
+export interface OpenArchive {
   layout: ArchiveLayout;
-  entry: string;
-  sha256: string;
-  bytes: Buffer;
+  names: string[];
+  /** The entry's bytes, for an entry small enough to parse in memory. */
+  readBytes(name: string): Promise<{ bytes: Buffer; sha256: string }>;
+  /** The entry as a stream (inflated, its size checked by yauzl). */
+  open(name: string): Promise<Readable>;
+  /** SHA-256 of the entry, read through once. */
+  hash(name: string): Promise<string>;
+  close(): void;
 }
 
 /**
- * Opens a stored ZIP, checks its directory against the limits, recognises its layout and reads the
- * one entry to parse, hashing it. yauzl refuses absolute names and ".." segments itself; its
- * reason is passed on. Nothing is extracted to disk.
+ * Opens a ZIP for parsing. yauzl refuses absolute names and ".." segments itself; its reason is
+ * passed on, like every other reason the archive cannot be read.
  */
-export async function readArchiveEntry(path: string): Promise<ZipEntryRead> {
+export async function openArchive(path: string): Promise<OpenArchive> {
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.openPromise(path, {
       lazyEntries: true,
-      // kept open after the directory is listed, to read the chosen entry; closed below
+      // kept open after the directory is listed, to read entries; closed by the caller
       autoClose: false,
       validateEntrySizes: true,
       strictFileNames: true,
@@ -40,25 +46,68 @@ export async function readArchiveEntry(path: string): Promise<ZipEntryRead> {
       })),
     );
     if (refusal) throw new EvidenceUnprocessableError(refusal);
-    const layout = recogniseLayout(entries.map((e) => e.fileName));
-    if (layout.kind === 'unknown')
-      throw new EvidenceUnprocessableError(
-        'No parser recognises this archive: it holds no WhatsApp chat (_chat.txt), X archive (data/tweets.js), Facebook or Instagram export files.',
-      );
-    if (layout.kind !== 'whatsapp')
-      throw new EvidenceUnprocessableError(
-        `This looks like a ${{ x: 'X (Twitter)', facebook: 'Facebook', instagram: 'Instagram' }[layout.kind]} export (${layout.entry}); parsing that format is not available yet.`,
-      );
-    const entry = entries.find((e) => e.fileName === layout.entry)!;
-    if (entry.uncompressedSize > ZIP_LIMITS.maxEntryRead)
-      throw new EvidenceUnprocessableError(
-        `Entry "${entry.fileName}" is larger than ${ZIP_LIMITS.maxEntryRead / 1024 ** 2} MB.`,
-      );
-    const bytes = await readEntry(zip, entry);
-    return { layout, entry: entry.fileName, sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
-  } finally {
+    const byName = new Map(entries.map((e) => [e.fileName, e]));
+    const open = async (name: string): Promise<Readable> => {
+      const entry = byName.get(name);
+      if (!entry) throw new EvidenceUnprocessableError(`The archive has no entry "${name}".`);
+      try {
+        return await zip.openReadStreamPromise(entry);
+      } catch (error) {
+        throw new EvidenceUnprocessableError(
+          `Entry "${name}" cannot be read: it is damaged or truncated (${reason(error)}).`,
+        );
+      }
+    };
+    const consume = async (name: string, each: (chunk: Buffer) => void): Promise<void> => {
+      try {
+        for await (const chunk of (await open(name)) as AsyncIterable<Buffer>) each(chunk);
+      } catch (error) {
+        if (error instanceof EvidenceUnprocessableError) throw error;
+        throw new EvidenceUnprocessableError(
+          `Entry "${name}" cannot be read: it is damaged or truncated (${reason(error)}).`,
+        );
+      }
+    };
+    return {
+      layout: recogniseLayout(entries.map((e) => e.fileName)),
+      names: entries.map((e) => e.fileName),
+      open,
+      async readBytes(name) {
+        const entry = byName.get(name);
+        if (entry && entry.uncompressedSize > ZIP_LIMITS.maxEntryRead)
+          throw new EvidenceUnprocessableError(
+            `Entry "${name}" is larger than ${ZIP_LIMITS.maxEntryRead / 1024 ** 2} MB.`,
+          );
+        const chunks: Buffer[] = [];
+        await consume(name, (chunk) => chunks.push(chunk));
+        const bytes = Buffer.concat(chunks);
+        return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+      },
+      async hash(name) {
+        const hash = createHash('sha256');
+        await consume(name, (chunk) => hash.update(chunk));
+        return hash.digest('hex');
+      },
+      close: () => zip.close(),
+    };
+  } catch (error) {
     zip.close();
+    throw error;
   }
+}
+
+/** The layouts not parsed yet, named so the investigator knows what was recognised. */
+export function layoutNotParsed(layout: ArchiveLayout): EvidenceUnprocessableError {
+  if (layout.kind === 'unknown')
+    return new EvidenceUnprocessableError(
+      'No parser recognises this archive: it holds no WhatsApp chat (_chat.txt), X archive (data/tweets.js), Facebook or Instagram export files.',
+    );
+  const name = { whatsapp: 'WhatsApp', x: 'X (Twitter)', facebook: 'Facebook', instagram: 'Instagram' }[
+    layout.kind
+  ];
+  return new EvidenceUnprocessableError(
+    `This looks like a ${name} export (${layout.entry}); parsing that format is not available yet.`,
+  );
 }
 
 function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
@@ -78,19 +127,6 @@ function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
     );
     zip.readEntry();
   });
-}
-
-async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
-  try {
-    const stream = await zip.openReadStreamPromise(entry);
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
-    return Buffer.concat(chunks);
-  } catch (error) {
-    throw new EvidenceUnprocessableError(
-      `Entry "${entry.fileName}" cannot be read: it is damaged or truncated (${reason(error)}).`,
-    );
-  }
 }
 
 function reason(error: unknown): string {

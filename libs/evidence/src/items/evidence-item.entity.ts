@@ -12,7 +12,7 @@ export type IntegrityStatus = 'unchecked' | 'intact' | 'mismatch' | 'missing';
 
 /** What archive parsing found: the format, the entry read, how many posts, and how dates were read. */
 export interface ArchiveSummary {
-  format: 'whatsapp';
+  format: 'whatsapp' | 'x';
   entry: string | null;
   entrySha256: string;
   posts: number;
@@ -20,6 +20,8 @@ export interface ArchiveSummary {
   dateOrder?: string;
   dateOrderReason?: string;
   timeZoneAssumed?: string;
+  /** For multi-file exports (X): each data file read, its hash and how many records it gave. */
+  files?: { entry: string | null; sha256: string; kind: string; records: number }[];
 }
 
 export interface ImageMetadata {

@@ -58,8 +58,9 @@ export interface EvidenceContent {
 /** What processing an item of this type gets; an empty list means there is nothing to run. */
 export function stepsFor(mediaType: EvidenceMediaType): ProcessingStep[] {
   if (IMAGE_TYPES.includes(mediaType)) return ['thumbnail', 'metadata', 'ocr'];
-  // chat exports (WhatsApp .txt, alone or in its ZIP); other archive layouts are recognised and named
-  if (mediaType === 'text/plain' || mediaType === 'application/zip') return ['archive'];
+  // exports: WhatsApp .txt (alone or in its ZIP), X archives (the ZIP or a data .js); other ZIP layouts are named
+  if (mediaType === 'text/plain' || mediaType === 'application/zip' || mediaType === 'text/javascript')
+    return ['archive'];
   return [];
 }
 
