@@ -23,6 +23,7 @@ const WORKER = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
 const DATABASE = 'precedent_bench_evidence';
 const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 200);
 const CHAT_LINES = Number(process.env.BENCH_CHAT_LINES ?? 200_000);
+const TWEETS = Number(process.env.BENCH_TWEETS ?? 100_000);
 const API_PORT = 3950;
 
 const evidenceDir = mkdtempSync(join(tmpdir(), 'precedent-bench-evidence-'));
@@ -122,6 +123,24 @@ async function main(): Promise<void> {
       'whatsapp',
       `upload -> ${status} (${(item.archive as { posts?: number } | null)?.posts ?? 0} posts stored and indexed) in ${e2eSeconds.toFixed(2)} s end to end (API, outbox relay, worker)${item.error ? `: ${String(item.error)}` : ''}`,
     );
+    // X: a 100,000-tweet tweets.js through the worker, with the worker's memory sampled
+    const tweets = tweetsJs(TWEETS);
+    const workerBefore = rssKb(worker.pid!);
+    let workerPeak = workerBefore;
+    const workerSampler = setInterval(() => (workerPeak = Math.max(workerPeak, rssKb(worker!.pid!))), 50);
+    const xStart = process.hrtime.bigint();
+    const xUpload = await multipart(`/api/cases/${String(kase.id)}/evidence`, token, 'tweets.js', tweets);
+    let xItem: Record<string, unknown> = {};
+    while (!['processed', 'failed'].includes(xItem.status as string)) {
+      await new Promise((r) => setTimeout(r, 200));
+      xItem = await json('GET', `/api/evidence/${String(xUpload.body.id)}`, undefined, token);
+    }
+    clearInterval(workerSampler);
+    line(
+      'x',
+      `${TWEETS} tweets (${(tweets.length / 1e6).toFixed(0)} MB tweets.js) -> ${String(xItem.status)} (${(xItem.archive as { posts?: number } | null)?.posts ?? 0} posts) in ${(Number(process.hrtime.bigint() - xStart) / 1e9).toFixed(2)} s end to end; worker RSS ${Math.round(workerBefore / 1024)} MB -> peak ${Math.round(workerPeak / 1024)} MB (growth ${Math.round((workerPeak - workerBefore) / 1024)} MB)${xItem.error ? `: ${String(xItem.error)}` : ''}`,
+    );
+
     const searchStart = process.hrtime.bigint();
     const found = await json('GET', `/api/cases/${String(kase.id)}/posts?q=d3p0t&limit=5`, undefined, token);
     line(
@@ -284,6 +303,56 @@ function whatsAppChat(lines: number): Buffer {
     out.push(`${d} - ${names[i % names.length]}: ${text}`);
   }
   return Buffer.from(out.join('\n'));
+}
+
+function tweetsJs(count: number): Buffer {
+  const words = [
+    'shift',
+    'depot',
+    'briefing',
+    'rota',
+    'parade',
+    'van',
+    'custody',
+    'station',
+    'late',
+    'overtime',
+  ];
+  const parts: string[] = [];
+  const start = Date.UTC(2024, 0, 1);
+  for (let i = 0; i < count; i++) {
+    const at = new Date(start + i * 600_000)
+      .toUTCString()
+      .replace(/^(\w{3}), (\d{2}) (\w{3}) (\d{4}) (\S+) GMT$/, '$1 $3 $2 $5 +0000 $4');
+    parts.push(
+      JSON.stringify({
+        tweet: {
+          edit_info: {
+            initial: {
+              editTweetIds: [String(10_000_000 + i)],
+              editableUntil: '2024-01-01T00:30:00.000Z',
+              editsRemaining: '5',
+              isEditEligible: true,
+            },
+          },
+          retweeted: false,
+          source: '<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>',
+          entities: { hashtags: [], symbols: [], user_mentions: [], urls: [] },
+          display_text_range: ['0', '120'],
+          favorite_count: String(i % 17),
+          id_str: String(10_000_000 + i),
+          truncated: false,
+          retweet_count: String(i % 5),
+          id: String(10_000_000 + i),
+          created_at: at,
+          favorited: false,
+          full_text: `Fictional post ${i} about the ${words[i % words.length]} and the ${words[(i * 3) % words.length]}, nothing real here at all.`,
+          lang: 'en',
+        },
+      }),
+    );
+  }
+  return Buffer.from(`window.YTD.tweets.part0 = [ ${parts.join(',\n')} ]`);
 }
 
 async function phoneScreenshot(): Promise<Buffer> {

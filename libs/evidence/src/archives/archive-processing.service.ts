@@ -15,6 +15,7 @@ import {
   ChatDateOrderAmbiguousError,
   ChatLayoutError,
   londonInstant,
+  looksLikeWhatsAppChat,
   parseWhatsAppChat,
 } from './whatsapp.rules';
 import { type XAccount, xAccount, xFileKind, xNoteTweet, type XPost, xTweet } from './x-archive.rules';
@@ -22,8 +23,10 @@ import { ArchiveFormatError, YtdScanner } from './ytd-scanner';
 import { layoutNotParsed, openArchive } from './zip-reader';
 import { isXDataFile } from './zip-reader.rules';
 
-/** A chat export larger than this is not parsed in memory (200,000 lines is about 20 MB). */
-const MAX_CHAT_BYTES = 256 * 1024 * 1024;
+/** A chat export larger than this is not parsed in memory (200,000 lines is about 15 MB). */
+const MAX_CHAT_BYTES = 128 * 1024 * 1024;
+/** How much of a text file is read to decide whether it is a chat export at all. */
+const CHAT_SNIFF_BYTES = 64 * 1024;
 const INSERT_BATCH = 5_000;
 
 interface PostRow {
@@ -61,15 +64,8 @@ export class ArchiveProcessingService {
 
   async process(item: EvidenceItem, jobId: string | null): Promise<void> {
     if (item.mediaType === 'text/plain') {
-      const stream = await this.storage.read(item.sha256);
-      if (!stream) throw new EvidenceUnprocessableError('The stored bytes of this item are missing.');
-      if (Number(item.size) > MAX_CHAT_BYTES)
-        throw new EvidenceUnprocessableError(
-          `A text file over ${MAX_CHAT_BYTES / 1024 ** 2} MB is stored but not parsed.`,
-        );
-      const chunks: Buffer[] = [];
-      for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
-      return this.chat(item, jobId, { entry: null, sha256: item.sha256, bytes: Buffer.concat(chunks) });
+      const bytes = await this.readChatText(item);
+      return this.chat(item, jobId, { entry: null, sha256: item.sha256, bytes });
     }
     if (item.mediaType === 'text/javascript') {
       return this.x(item, jobId, [
@@ -97,6 +93,40 @@ export class ArchiveProcessingService {
     if (!done) throw new EvidenceUnprocessableError('The stored bytes of this item are missing.');
   }
 
+  /**
+   * The text of a lone .txt, once its first lines show it is a chat: a large text file of another
+   * kind is refused from its head, never read whole into memory.
+   */
+  private async readChatText(item: EvidenceItem): Promise<Buffer> {
+    const stream = await this.storage.read(item.sha256);
+    if (!stream) throw new EvidenceUnprocessableError('The stored bytes of this item are missing.');
+    const chunks: Buffer[] = [];
+    let read = 0;
+    let checked = false;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      read += chunk.length;
+      if (!checked && read >= CHAT_SNIFF_BYTES) {
+        checked = true;
+        if (
+          !looksLikeWhatsAppChat(
+            new TextDecoder().decode(Buffer.concat(chunks).subarray(0, CHAT_SNIFF_BYTES)),
+          )
+        ) {
+          stream.destroy();
+          throw notAChat(null);
+        }
+        if (Number(item.size) > MAX_CHAT_BYTES) {
+          stream.destroy();
+          throw new EvidenceUnprocessableError(
+            `The chat export is ${Math.round(Number(item.size) / 1024 ** 2)} MB; over ${MAX_CHAT_BYTES / 1024 ** 2} MB it is stored and verifiable but not parsed.`,
+          );
+        }
+      }
+    }
+    return Buffer.concat(chunks);
+  }
+
   private async chat(
     item: EvidenceItem,
     jobId: string | null,
@@ -110,10 +140,7 @@ export class ArchiveProcessingService {
       );
     } catch (error) {
       if (error instanceof ChatDateOrderAmbiguousError) throw new EvidenceUnprocessableError(error.message);
-      if (error instanceof ChatLayoutError)
-        throw new EvidenceUnprocessableError(
-          `No parser recognises this ${source.entry ? `archive entry (${source.entry})` : 'text file'}: ${error.message}`,
-        );
+      if (error instanceof ChatLayoutError) throw notAChat(source.entry, error.message);
       throw error;
     }
     const participants = [
@@ -299,6 +326,15 @@ async function insertBatch(
             posted_at_local text, text text, search_letters text, raw text, post_ref text, reply_to text,
             media text[], facts text[], locator jsonb)`,
     [item.id, item.caseId, platform, JSON.stringify(json)],
+  );
+}
+
+function notAChat(
+  entry: string | null,
+  reason = 'No line starts with a date and time as a WhatsApp chat export does.',
+) {
+  return new EvidenceUnprocessableError(
+    `No parser recognises this ${entry ? `archive entry (${entry})` : 'text file'}: ${reason}`,
   );
 }
 

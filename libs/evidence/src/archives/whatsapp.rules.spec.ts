@@ -2,6 +2,7 @@ import {
   ChatDateOrderAmbiguousError,
   ChatLayoutError,
   londonInstant,
+  looksLikeWhatsAppChat,
   parseWhatsAppChat,
 } from './whatsapp.rules';
 
@@ -93,5 +94,10 @@ describe('WhatsApp chat export', () => {
   it('converts London wall-clock time to the instant, in winter and summer', () => {
     expect(londonInstant('2026-01-13T14:30:00').toISOString()).toBe('2026-01-13T14:30:00.000Z');
     expect(londonInstant('2026-07-13T14:30:00').toISOString()).toBe('2026-07-13T13:30:00.000Z');
+  });
+
+  it('tells from the first lines whether a text is a chat at all', () => {
+    expect(looksLikeWhatsAppChat('\ufeff[13/01/2026, 14:30:00] Sam: hi\n')).toBe(true);
+    expect(looksLikeWhatsAppChat('fictional evidence text line\n'.repeat(100))).toBe(false);
   });
 });

@@ -184,6 +184,17 @@ function describe(message: {
   return { facts, media, text };
 }
 
+/**
+ * Whether the start of a text looks like a chat export: one of its first lines starts with a date and
+ * time. Checked on the first bytes before a large file is read whole.
+ */
+export function looksLikeWhatsAppChat(head: string, lines = 50): boolean {
+  return head
+    .split(/\r\n|\n|\r/)
+    .slice(0, lines)
+    .some((raw) => header(raw.replace(INVISIBLE, '').replace(ODD_SPACES, ' ').trimStart()) !== null);
+}
+
 /** Parses a whole chat. `chosen` is the investigator's date order when the file cannot settle it. */
 export function parseWhatsAppChat(content: string, chosen?: DateOrder): ChatParse {
   const lines = content.split(/\r\n|\n|\r/);
