@@ -265,15 +265,11 @@ describe('archive parsing in the worker: WhatsApp chats into searchable posts, a
         /No parser recognises this archive/,
       ],
       [
-        'facebook.zip',
-        zip([
-          {
-            name: 'your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json',
-            data: '[]',
-          },
-        ]),
-        /Facebook export \(.*your_posts.*\); parsing that format is not available yet/,
+        'comments.json',
+        Buffer.from('{ "comments_v2": [ { "timestamp": 1700000000, '),
+        /comments\.json is not valid JSON/,
       ],
+      ['other.json', Buffer.from('{ "fictional": "settings" }'), /No parser recognises this JSON file/],
       [
         'tweets.js',
         Buffer.from(
@@ -442,5 +438,75 @@ describe('archive parsing in the worker: WhatsApp chats into searchable posts, a
     // a data file uploaded on its own is read the same way
     const alone = await uploadAndSettle(Buffer.from(tweets), 'tweets.js', kase);
     expect(alone.archive).toMatchObject({ format: 'x', entry: null, posts: 2 });
+  }, 60_000);
+
+  it('reads Facebook and Instagram exports: posts and comments with repaired text and record locators', async () => {
+    const kase = await newCase();
+    const escaped = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+    const posts = JSON.stringify([
+      {
+        timestamp: 1768314600,
+        data: [{ post: escaped('Fictional post: don’t miss the depot briefing') }],
+        title: 'Sam Fictional updated his status.',
+        attachments: [{ data: [{ media: { uri: 'your_facebook_activity/posts/media/1.jpg' } }] }],
+      },
+    ]);
+    const comments = JSON.stringify({
+      comments_v2: [
+        {
+          timestamp: 1768318200,
+          data: [
+            {
+              comment: {
+                timestamp: 1768318200,
+                comment: 'a fictional reply about the rota',
+                author: 'Sam Fictional',
+              },
+            },
+          ],
+          title: "Sam Fictional commented on Alex Example's post.",
+        },
+      ],
+    });
+    const archive = zip([
+      { name: 'your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json', data: posts },
+      { name: 'your_facebook_activity/comments_and_reactions/comments.json', data: comments },
+      { name: 'personal_information/profile_information/profile_information.json', data: '{}' },
+    ]);
+    const facebook = await uploadAndSettle(archive, 'facebook-fictional.zip', kase);
+    expect(facebook.error).toBeUndefined();
+    expect(facebook.archive).toMatchObject({ format: 'facebook', posts: 2, participants: ['Sam Fictional'] });
+    const found = await search({ q: 'briefing', platform: 'facebook' }, kase);
+    expect(found.items).toEqual([
+      expect.objectContaining({
+        text: 'Fictional post: don’t miss the depot briefing',
+        postedAt: '2026-01-13T14:30:00.000Z',
+        locator: expect.objectContaining({ entry: expect.stringMatching(/your_posts__check_ins/), index: 0 }),
+      }),
+    ]);
+    expect((await search({ author: 'sam', platform: 'facebook' }, kase)).items.map((p) => p.text)).toEqual([
+      'a fictional reply about the rota',
+    ]);
+
+    const instagram = await uploadAndSettle(
+      Buffer.from(
+        JSON.stringify([
+          {
+            string_map_data: {
+              Comment: { value: escaped('fictional comment — with a dash') },
+              'Media Owner': { value: 'someone_fictional' },
+              Time: { timestamp: 1768320000 },
+            },
+          },
+        ]),
+      ),
+      'post_comments_1.json',
+      kase,
+    );
+    expect(instagram.archive).toMatchObject({ format: 'instagram', entry: null, posts: 1 });
+    expect((await search({ q: 'dash', platform: 'instagram' }, kase)).items[0]).toMatchObject({
+      text: 'fictional comment — with a dash',
+      facts: ['media_owner:someone_fictional'],
+    });
   }, 60_000);
 });

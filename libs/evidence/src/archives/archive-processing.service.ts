@@ -20,17 +20,20 @@ import {
 } from './whatsapp.rules';
 import { type XAccount, xAccount, xFileKind, xNoteTweet, type XPost, xTweet } from './x-archive.rules';
 import { ArchiveFormatError, YtdScanner } from './ytd-scanner';
+import { type MetaFile, metaFile } from './meta-export.rules';
 import { layoutNotParsed, openArchive } from './zip-reader';
-import { isXDataFile } from './zip-reader.rules';
+import { isMetaDataFile, isXDataFile } from './zip-reader.rules';
 
 /** A chat export larger than this is not parsed in memory (200,000 lines is about 15 MB). */
 const MAX_CHAT_BYTES = 128 * 1024 * 1024;
 /** How much of a text file is read to decide whether it is a chat export at all. */
 const CHAT_SNIFF_BYTES = 64 * 1024;
 const INSERT_BATCH = 5_000;
+/** A single Facebook or Instagram JSON file larger than this is not parsed in memory. */
+const MAX_JSON_BYTES = 128 * 1024 * 1024;
 
 interface PostRow {
-  kind: 'message' | 'system' | 'post';
+  kind: 'message' | 'system' | 'post' | 'comment';
   author: string | null;
   postedAt: Date | null;
   postedAtLocal: string | null;
@@ -67,6 +70,22 @@ export class ArchiveProcessingService {
       const bytes = await this.readChatText(item);
       return this.chat(item, jobId, { entry: null, sha256: item.sha256, bytes });
     }
+    if (item.mediaType === 'application/json') {
+      if (Number(item.size) > MAX_JSON_BYTES)
+        throw new EvidenceUnprocessableError(
+          `A JSON file over ${MAX_JSON_BYTES / 1024 ** 2} MB is stored but not parsed.`,
+        );
+      const stream = await this.storage.read(item.sha256);
+      if (!stream) throw new EvidenceUnprocessableError('The stored bytes of this item are missing.');
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+      const file = readMetaFile(item.originalName, Buffer.concat(chunks));
+      if (!file)
+        throw new EvidenceUnprocessableError(
+          'No parser recognises this JSON file: it is not a Facebook or Instagram export file (posts, comments, group posts or comments).',
+        );
+      return this.meta(item, jobId, file.platform, [{ entry: null, sha256: item.sha256, file }]);
+    }
     if (item.mediaType === 'text/javascript') {
       return this.x(item, jobId, [
         { entry: null, sha256: item.sha256, open: async () => (await this.storage.read(item.sha256))! },
@@ -84,6 +103,14 @@ export class ArchiveProcessingService {
           for (const name of archive.names.filter(isXDataFile).sort(accountFirst))
             files.push({ entry: name, sha256: await archive.hash(name), open: () => archive.open(name) });
           await this.x(item, jobId, files);
+        } else if (layout.kind === 'facebook' || layout.kind === 'instagram') {
+          const files: { entry: string; sha256: string; file: MetaFile }[] = [];
+          for (const name of archive.names.filter((n) => isMetaDataFile(n, layout.kind)).sort()) {
+            const { bytes, sha256 } = await archive.readBytes(name);
+            const file = readMetaFile(name, bytes);
+            if (file) files.push({ entry: name, sha256, file });
+          }
+          await this.meta(item, jobId, layout.kind, files);
         } else throw layoutNotParsed(layout);
         return true;
       } finally {
@@ -248,6 +275,46 @@ export class ArchiveProcessingService {
     });
   }
 
+  /** Facebook or Instagram files already parsed (each is small enough: one JSON document). */
+  private async meta(
+    item: EvidenceItem,
+    jobId: string | null,
+    platform: 'facebook' | 'instagram',
+    files: { entry: string | null; sha256: string; file: MetaFile }[],
+  ): Promise<void> {
+    await this.replacePosts(item, jobId, platform, async (add) => {
+      for (const { entry, sha256, file } of files)
+        for (const r of file.records)
+          await add({
+            kind: r.kind,
+            author: r.author,
+            postedAt: r.postedAt,
+            postedAtLocal: null,
+            text: r.text,
+            raw: JSON.stringify(r.raw),
+            postRef: r.postRef,
+            replyTo: r.replyTo,
+            media: r.media,
+            facts: r.facts,
+            locator: { entry, entrySha256: sha256, index: r.index },
+          });
+      const authors = files.flatMap(({ file }) => file.records.map((r) => r.author));
+      return {
+        format: platform,
+        entry: files[0]?.entry ?? null,
+        entrySha256: files[0]?.sha256 ?? item.sha256,
+        posts: files.reduce((n, { file }) => n + file.records.length, 0),
+        participants: [...new Set(authors.filter((a): a is string => a !== null))],
+        files: files.map(({ entry, sha256, file }) => ({
+          entry,
+          sha256,
+          kind: file.what,
+          records: file.records.length,
+        })),
+      };
+    });
+  }
+
   /** Deletes the item's earlier posts, inserts the new ones in batches, records the result: one transaction. */
   private async replacePosts(
     item: EvidenceItem,
@@ -327,6 +394,24 @@ async function insertBatch(
             media text[], facts text[], locator jsonb)`,
     [item.id, item.caseId, platform, JSON.stringify(json)],
   );
+}
+
+/** A Facebook or Instagram file by its shape, or null; malformed JSON is refused naming the file. */
+function readMetaFile(name: string, bytes: Buffer): MetaFile | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(repairedUtf8(bytes));
+  } catch (error) {
+    throw new EvidenceUnprocessableError(
+      `${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}); it cannot be read.`,
+    );
+  }
+  return metaFile(json);
+}
+
+function repairedUtf8(bytes: Buffer): string {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function notAChat(

@@ -42,6 +42,16 @@ export type ArchiveLayout =
 
 const basename = (name: string) => name.slice(name.lastIndexOf('/') + 1);
 
+/** Facebook or Instagram files the parser reads (by name: layouts move between export versions). */
+export function isMetaDataFile(name: string, platform: 'facebook' | 'instagram'): boolean {
+  const base = basename(name);
+  return platform === 'facebook'
+    ? /^(your_posts.*|posts_on_other_pages_and_profiles|comments|your_comments_in_groups|group_posts_and_comments)(_\d+)?\.json$/.test(
+        base,
+      )
+    : /^(posts|post_comments|reels_comments)(_\d+)?\.json$/.test(base);
+}
+
 /** X archive data files the parser reads: tweets (and parts), deleted tweets, note tweets, the account. */
 export function isXDataFile(name: string): boolean {
   return /(^|\/)data\/(tweets?|deleted-tweets?|note-tweet|account)(-part\d+)?\.js$/.test(name);

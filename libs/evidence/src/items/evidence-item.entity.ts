@@ -12,7 +12,7 @@ export type IntegrityStatus = 'unchecked' | 'intact' | 'mismatch' | 'missing';
 
 /** What archive parsing found: the format, the entry read, how many posts, and how dates were read. */
 export interface ArchiveSummary {
-  format: 'whatsapp' | 'x';
+  format: 'whatsapp' | 'x' | 'facebook' | 'instagram';
   entry: string | null;
   entrySha256: string;
   posts: number;

@@ -58,9 +58,15 @@ export interface EvidenceContent {
 /** What processing an item of this type gets; an empty list means there is nothing to run. */
 export function stepsFor(mediaType: EvidenceMediaType): ProcessingStep[] {
   if (IMAGE_TYPES.includes(mediaType)) return ['thumbnail', 'metadata', 'ocr'];
-  // exports: WhatsApp .txt (alone or in its ZIP), X archives (the ZIP or a data .js); other ZIP layouts are named
-  if (mediaType === 'text/plain' || mediaType === 'application/zip' || mediaType === 'text/javascript')
-    return ['archive'];
+  // exports: WhatsApp .txt (alone or in its ZIP), X archives (the ZIP or a data .js), Facebook and
+  // Instagram JSON (the ZIP or one file)
+  const exports: EvidenceMediaType[] = [
+    'text/plain',
+    'application/zip',
+    'text/javascript',
+    'application/json',
+  ];
+  if (exports.includes(mediaType)) return ['archive'];
   return [];
 }
 
