@@ -161,7 +161,10 @@ describe('evidence processing in the worker: thumbnails, EXIF and offline OCR', 
 
   it('re-hashes every item on a nightly schedule and raises an alert for a changed file', async () => {
     const queue = worker.get<Queue>(getQueueToken(EVIDENCE_INTEGRITY_QUEUE), { strict: false });
-    const schedule = await queue.getJobScheduler(EVIDENCE_VERIFY_SCHEDULE.id);
+    // registered in the background when the worker starts
+    const schedule = await eventually(() => queue.getJobScheduler(EVIDENCE_VERIFY_SCHEDULE.id), {
+      what: 'the nightly schedule',
+    });
     expect(schedule).toMatchObject({ pattern: '0 2 * * *', tz: 'Europe/London' });
 
     const uploaded = await api

@@ -21,9 +21,10 @@ export class EvidenceIntegrityProcessor extends ProcessorHost implements OnAppli
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    // upsert: every worker may register it; Redis keeps one schedule
-    await this.queue
+  onApplicationBootstrap(): void {
+    // not awaited: while Redis is down the command waits for it, and the worker must start anyway
+    // (upsert: every worker may register it; Redis keeps one schedule)
+    this.queue
       .upsertJobScheduler(
         EVIDENCE_VERIFY_SCHEDULE.id,
         { pattern: EVIDENCE_VERIFY_SCHEDULE.pattern, tz: EVIDENCE_VERIFY_SCHEDULE.tz },
@@ -31,7 +32,7 @@ export class EvidenceIntegrityProcessor extends ProcessorHost implements OnAppli
       )
       .catch((error: unknown) =>
         this.logger.warn(
-          `The nightly evidence check is not scheduled yet (${String(error)}); it is retried at the next start.`,
+          `The nightly evidence check is not scheduled (${String(error)}); it is registered again at the next start.`,
         ),
       );
   }
