@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, rm, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -315,5 +317,57 @@ describe('evidence upload, reads, custody and integrity', () => {
     expect(checks[0].sha256).toBe(sha256);
     expect(checks[1].sha256).toBe(tampered.body.actualSha256);
     expect(checks[2].sha256).toBeNull();
+  });
+
+  it('makes one item of the same bytes sent twice at once: one 201, one 200', async () => {
+    const investigator = await api.signedIn(['investigator'], { team: 'east' });
+    const caseId = await newCase(investigator.auth);
+    const bytes = Buffer.from('the same fictional words, twice at once');
+    const send = () =>
+      api
+        .http()
+        .post(`/api/cases/${caseId}/evidence`)
+        .set(investigator.auth)
+        .attach('file', bytes, 'same.txt');
+    const answers = await Promise.all([send(), send()]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    const list = await api.http().get(`/api/cases/${caseId}/evidence`).set(investigator.auth).expect(200);
+    expect(list.body.total).toBe(1);
+    expect(await stagingLeft()).toEqual([]);
+  });
+
+  it('keeps nothing of an upload the client abandons half way', async () => {
+    const investigator = await api.signedIn(['investigator'], { team: 'east' });
+    const caseId = await newCase(investigator.auth);
+    const server = api.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const boundary = 'fictionalboundary';
+    await new Promise<void>((resolve) => {
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/api/cases/${caseId}/evidence`,
+        headers: {
+          ...investigator.auth,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': String(600_000),
+        },
+      });
+      req.on('error', () => resolve());
+      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="half.txt"\r\n\r\n`);
+      req.write(Buffer.alloc(200_000, 'a'));
+      // the connection drops after a third of the promised body
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 300);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await stagingLeft()).toEqual([]);
+    const list = await api.http().get(`/api/cases/${caseId}/evidence`).set(investigator.auth).expect(200);
+    expect(list.body.total).toBe(0);
   });
 });
