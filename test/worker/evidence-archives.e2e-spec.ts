@@ -202,6 +202,17 @@ describe('archive parsing in the worker: WhatsApp chats into searchable posts, a
     const entrySha256 = createHash('sha256').update(chat).digest('hex');
     expect(item.archive).toMatchObject({ entry: '_chat.txt', entrySha256, posts: 3 });
 
+    // every member hashed, the media file too
+    const members = await api.http().get(`/api/evidence/${item.id}/members`).set(auth).expect(200);
+    expect(members.body.items).toEqual([
+      { name: '_chat.txt', size: chat.length, sha256: entrySha256 },
+      {
+        name: '00000012-PHOTO-2026-01-13-14-31-40.jpg',
+        size: 100,
+        sha256: createHash('sha256').update(Buffer.alloc(100, 1)).digest('hex'),
+      },
+    ]);
+
     const posts = await search({}, kase);
     expect(posts.items[2]).toMatchObject({
       author: 'Alex Example',
@@ -301,6 +312,10 @@ describe('archive parsing in the worker: WhatsApp chats into searchable posts, a
       expect(verified.body.result).toBe('intact');
     }
     expect((await search({}, kase)).total).toBe(0);
+    // an archive no parser reads still has each member hashed
+    const listed = await api.http().get(`/api/cases/${kase}/evidence`).set(auth).expect(200);
+    const holiday = listed.body.items.find((i: { originalName: string }) => i.originalName === 'holiday.zip');
+    expect(holiday.archiveMembers).toMatchObject({ count: 1 });
 
     // a failed item can be queued again; it fails again for the same reason
     const [, truncated] = cases[0];

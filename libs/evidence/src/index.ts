@@ -45,7 +45,7 @@ export type { CustodyEvent } from './items/custody-event.entity';
 export type { OcrResult, OcrWord } from './processing/ocr-result.entity';
 export { ArchivePostsService, type PostSearch, type PostHit } from './archives/archive-posts.service';
 export type { ArchivePost, PostLocator } from './archives/archive-post.entity';
-export type { ArchiveSummary } from './items/evidence-item.entity';
+export type { ArchiveSummary, ArchiveMember } from './items/evidence-item.entity';
 export { ZIP_LIMITS } from './archives/zip-reader.rules';
 export { OcrEngine } from './processing/ocr-engine';
 export {

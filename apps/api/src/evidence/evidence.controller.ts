@@ -148,6 +148,15 @@ export class EvidenceController {
     await this.send('preview', id, ctx, response);
   }
 
+  @Get('evidence/:id/members')
+  @ApiOperation({
+    summary: 'The files inside a ZIP item, each with its size and SHA-256 (hashed on processing)',
+  })
+  async members(@Param('id') id: string, @Ctx() ctx: RequestContext) {
+    const members = (await this.evidence.members(id, ctx.principal, ctx.requestId)) ?? [];
+    return { items: members, total: members.length };
+  }
+
   @Get('evidence/:id/participants')
   @ApiOperation({
     summary:

@@ -48,6 +48,9 @@ export function toEvidenceResponse(item: EvidenceItem, ocr?: OcrResult | null) {
         }
       : {}),
     archive: item.archiveSummary,
+    archiveMembers: item.archiveMembers
+      ? { count: item.archiveMembers.length, url: `/api/evidence/${item.id}/members` }
+      : null,
     chatDateOrder: item.chatDateOrder,
     integrity: {
       status: item.integrity,

@@ -7,7 +7,7 @@ import { normaliseText } from '@precedent/analytics';
 import { AuditService, systemContext } from '@precedent/audit';
 import type { Platform } from '@precedent/cases';
 import { recordCustody } from '../items/custody-log';
-import { type ArchiveSummary, EvidenceItem } from '../items/evidence-item.entity';
+import { type ArchiveMember, type ArchiveSummary, EvidenceItem } from '../items/evidence-item.entity';
 import { EvidenceUnprocessableError } from '../items/evidence.errors';
 import { EvidenceStorage } from '../storage/evidence-storage';
 import type { PostLocator } from './archive-post.entity';
@@ -21,7 +21,7 @@ import {
 import { type XAccount, xAccount, xFileKind, xNoteTweet, type XPost, xTweet } from './x-archive.rules';
 import { ArchiveFormatError, YtdScanner } from './ytd-scanner';
 import { type MetaFile, metaFile } from './meta-export.rules';
-import { layoutNotParsed, openArchive } from './zip-reader';
+import { layoutNotParsed, type OpenArchive, openArchive } from './zip-reader';
 import { isMetaDataFile, isXDataFile } from './zip-reader.rules';
 
 /** A chat export larger than this is not parsed in memory (200,000 lines is about 15 MB). */
@@ -94,6 +94,7 @@ export class ArchiveProcessingService {
     const done = await this.storage.withLocalFile(item.sha256, async (path) => {
       const archive = await openArchive(path);
       try {
+        const members = await this.hashMembers(item, archive);
         const layout = archive.layout;
         if (layout.kind === 'whatsapp') {
           const { bytes, sha256 } = await archive.readBytes(layout.entry);
@@ -101,7 +102,7 @@ export class ArchiveProcessingService {
         } else if (layout.kind === 'x') {
           const files: XFile[] = [];
           for (const name of archive.names.filter(isXDataFile).sort(accountFirst))
-            files.push({ entry: name, sha256: await archive.hash(name), open: () => archive.open(name) });
+            files.push({ entry: name, sha256: members.get(name)!, open: () => archive.open(name) });
           await this.x(item, jobId, files);
         } else if (layout.kind === 'facebook' || layout.kind === 'instagram') {
           const files: { entry: string; sha256: string; file: MetaFile }[] = [];
@@ -152,6 +153,22 @@ export class ArchiveProcessingService {
       }
     }
     return Buffer.concat(chunks);
+  }
+
+  /**
+   * Hashes every file in the archive and records the manifest on the item before anything is parsed,
+   * so even an archive no parser reads has each member's hash (export-formats.md: hash every member).
+   */
+  private async hashMembers(item: EvidenceItem, archive: OpenArchive): Promise<Map<string, string>> {
+    const hashes = new Map<string, string>();
+    const manifest: ArchiveMember[] = [];
+    for (const [name, size] of archive.sizes) {
+      const sha256 = await archive.hash(name);
+      hashes.set(name, sha256);
+      manifest.push({ name, size, sha256 });
+    }
+    await this.dataSource.getRepository(EvidenceItem).update({ id: item.id }, { archiveMembers: manifest });
+    return hashes;
   }
 
   private async chat(

@@ -14,6 +14,8 @@ export interface OpenArchive {
   open(name: string): Promise<Readable>;
   /** SHA-256 of the entry, read through once. */
   hash(name: string): Promise<string>;
+  /** Size of each entry (directories excluded), as the directory declares and yauzl checks. */
+  sizes: Map<string, number>;
   close(): void;
 }
 
@@ -71,6 +73,9 @@ export async function openArchive(path: string): Promise<OpenArchive> {
     return {
       layout: recogniseLayout(entries.map((e) => e.fileName)),
       names: entries.map((e) => e.fileName),
+      sizes: new Map(
+        entries.filter((e) => !e.fileName.endsWith('/')).map((e) => [e.fileName, e.uncompressedSize]),
+      ),
       open,
       async readBytes(name) {
         const entry = byName.get(name);

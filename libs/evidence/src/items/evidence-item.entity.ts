@@ -24,6 +24,12 @@ export interface ArchiveSummary {
   files?: { entry: string | null; sha256: string; kind: string; records: number }[];
 }
 
+export interface ArchiveMember {
+  name: string;
+  size: number;
+  sha256: string;
+}
+
 export interface ImageMetadata {
   format: string;
   width: number | null;
@@ -115,6 +121,10 @@ export class EvidenceItem {
 
   @Column({ type: 'jsonb', nullable: true })
   archiveSummary: ArchiveSummary | null;
+
+  /** Every file inside a ZIP with its size and SHA-256, hashed when the archive is first processed. */
+  @Column({ type: 'jsonb', nullable: true })
+  archiveMembers: ArchiveMember[] | null;
 
   /** The investigator's day/month order for a chat whose dates cannot settle it (recorded on custody). */
   @Column({ type: 'text', nullable: true })

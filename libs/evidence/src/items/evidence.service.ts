@@ -216,6 +216,16 @@ export class EvidenceService {
     });
   }
 
+  /** The files inside a ZIP item, each with its size and SHA-256. */
+  async members(id: string, by: Principal, requestId: string): Promise<EvidenceItem['archiveMembers']> {
+    return this.dataSource.transaction(async (em) => {
+      const item = await this.findAccessible(em, id, by);
+      if (!item.archiveMembers) throw new NotFoundError('archive members of evidence item', id);
+      await this.log(em, auditContextOf(by, requestId), item, 'viewed', item.sha256, { what: 'members' });
+      return item.archiveMembers;
+    });
+  }
+
   /** The OCR text and word boxes of an image. */
   async ocr(id: string, by: Principal, requestId: string): Promise<OcrResult> {
     return this.dataSource.transaction(async (em) => {
