@@ -7,14 +7,24 @@ import { AnalyticsController } from './analytics/analytics.controller';
 import { LexiconController } from './analytics/lexicon.controller';
 import { AnonymousReportsController } from './anonymous-reports/anonymous-reports.controller';
 import { CasesModule } from '@precedent/cases';
+import { EvidenceModule, EvidenceService } from '@precedent/evidence';
+import { MulterModule } from '@nestjs/platform-express';
 import { IdentityModule } from '@precedent/identity';
-import { HealthController, HTTP_APP_PROVIDERS, LoggingModule, PlatformModule } from '@precedent/platform';
+import {
+  Env,
+  HealthController,
+  HTTP_APP_PROVIDERS,
+  LoggingModule,
+  PlatformModule,
+} from '@precedent/platform';
 import { ReportingInboxModule } from '@precedent/reporting';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
+import { EvidenceController } from './evidence/evidence.controller';
+import { evidenceUploadOptions } from './evidence/evidence-upload.storage';
 import { UsersController } from './users/users.controller';
 import { AnalyticsPagesController } from './web/analytics-pages.controller';
 import { CasePagesController } from './web/case-pages.controller';
@@ -31,6 +41,13 @@ import { WebSessionController } from './web/web-session.controller';
     CasesModule,
     AnalyticsModule,
     ReportingInboxModule,
+    EvidenceModule,
+    // file uploads (only evidence takes files) stream into the evidence store, within the configured limit
+    MulterModule.registerAsync({
+      imports: [EvidenceModule],
+      inject: [Env, EvidenceService],
+      useFactory: evidenceUploadOptions,
+    }),
   ],
   controllers: [
     AnalyticsController,
@@ -44,6 +61,7 @@ import { WebSessionController } from './web/web-session.controller';
     AuditController,
     CalendarController,
     CasesController,
+    EvidenceController,
     WebSessionController,
     MyWorkController,
   ],

@@ -1,10 +1,11 @@
-// The worker: BullMQ processors (audit checks, precedent imports, analytics recomputation) and the outbox relay. Its only HTTP route is GET /health.
+// The worker: BullMQ processors (audit checks, precedent imports, analytics recomputation, evidence processing) and the outbox relay. Its only HTTP route is GET /health.
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { ANALYTICS_QUEUE, AnalyticsModule } from '@precedent/analytics';
 import { AUDIT_QUEUE, AuditModule } from '@precedent/audit';
+import { EVIDENCE_INTEGRITY_QUEUE, EVIDENCE_QUEUE, EvidenceModule } from '@precedent/evidence';
 import {
   HealthController,
   HealthService,
@@ -16,9 +17,11 @@ import {
 } from '@precedent/platform';
 import { AnalyticsProcessor } from './analytics/analytics.processor';
 import { AuditProcessor } from './audit/audit.processor';
+import { EvidenceProcessor } from './evidence/evidence.processor';
+import { EvidenceIntegrityProcessor } from './evidence/evidence-integrity.processor';
 
 /** Every queue this worker processes; /health reports their depth. */
-const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE];
+const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE, EVIDENCE_QUEUE, EVIDENCE_INTEGRITY_QUEUE];
 
 @Module({
   imports: [
@@ -28,9 +31,17 @@ const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE];
     BullModule.registerQueue(...QUEUES.map((name) => ({ name }))),
     AuditModule,
     AnalyticsModule,
+    EvidenceModule,
   ],
   controllers: [HealthController],
-  providers: [...HTTP_APP_PROVIDERS, OutboxRelay, AuditProcessor, AnalyticsProcessor],
+  providers: [
+    ...HTTP_APP_PROVIDERS,
+    OutboxRelay,
+    AuditProcessor,
+    AnalyticsProcessor,
+    EvidenceProcessor,
+    EvidenceIntegrityProcessor,
+  ],
 })
 export class WorkerModule implements OnModuleInit {
   constructor(

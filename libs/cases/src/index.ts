@@ -27,6 +27,7 @@ export {
   type DeadlineName,
   type LpbReport,
 } from './cases/case-deadlines.rules';
+export { findOpenableCase } from './cases/openable-case';
 export { CASE_SORTS, type CaseSort, type CaseFilters } from './cases/case-filters';
 export { INTAKE_SOURCES, type IntakeSource } from './cases/intake-source';
 export {
@@ -49,6 +50,7 @@ export {
   type AddAllegationInput,
   type AddConductItemInput,
   type Added,
+  type ConductItemSource,
 } from './conduct/case-contents.service';
 export {
   DUPLICATE_KINDS,

@@ -13,7 +13,11 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
+import type { PromoteInput, PromotionSource } from '@precedent/evidence';
 import {
   AUDIENCES,
   CATEGORIES,
@@ -23,7 +27,6 @@ import {
   SUBJECT_ROLES,
   TARGETS,
   type AddAllegationInput,
-  type AddConductItemInput,
   type AddSubjectInput,
   type Audience,
   type Category,
@@ -77,16 +80,47 @@ export class AddAllegationDto implements AddAllegationInput {
   description: string;
 }
 
-export class AddConductItemDto implements AddConductItemInput {
-  @ApiProperty({ enum: PLATFORMS }) @IsIn(PLATFORMS, oneOf('platform', PLATFORMS)) platform: Platform;
+export class OcrWordRangeDto {
+  @ApiProperty({ example: 3 }) @IsInt() @Min(0) from: number;
+  @ApiProperty({ example: 9 }) @IsInt() @Min(0) to: number;
+}
+
+/** The evidence a conduct item comes from: an archive post, or OCR text (all of it or a range of words). */
+export class ConductSourceDto implements PromotionSource {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() archivePostId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() ocrEvidenceId?: string;
+
+  @ApiPropertyOptional({ type: OcrWordRangeDto, description: 'Indexes into the OCR words, both included' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OcrWordRangeDto)
+  words?: OcrWordRangeDto;
+}
+
+/**
+ * A conduct item. With `source`, it is promoted from evidence: `text`, `platform` and `postedAt` default
+ * to the post's (or the OCR passage's), and the item keeps the link and the evidence's hash.
+ */
+export class AddConductItemDto implements Omit<PromoteInput, 'source'> {
+  @ApiPropertyOptional({ type: ConductSourceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConductSourceDto)
+  source?: ConductSourceDto;
+
+  @ApiProperty({ enum: PLATFORMS, description: 'Required unless a source gives it' })
+  @ValidateIf((o: AddConductItemDto) => !o.source || o.platform !== undefined)
+  @IsIn(PLATFORMS, oneOf('platform', PLATFORMS))
+  platform?: Platform;
   @ApiProperty({ enum: AUDIENCES }) @IsIn(AUDIENCES, oneOf('audience', AUDIENCES)) audience: Audience;
   @ApiPropertyOptional({ example: 12 }) @IsOptional() @IsInt() @Min(0) audienceSize?: number;
 
-  @ApiProperty({ example: 'the words at issue' })
+  @ApiProperty({ example: 'the words at issue', description: 'Required unless a source gives it' })
+  @ValidateIf((o: AddConductItemDto) => !o.source || o.text !== undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(10_000, { message: 'text must be at most 10,000 characters' })
-  text: string;
+  text?: string;
 
   @ApiPropertyOptional({ example: '2026-10-03T21:14:00Z' })
   @IsOptional()

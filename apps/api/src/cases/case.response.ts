@@ -95,6 +95,14 @@ export function toConductItemResponse(c: ConductItem) {
     identifiableAsPolice: c.identifiableAsPolice,
     participation: c.participation,
     messageCount: c.messageCount,
+    source: c.sourceEvidenceId
+      ? {
+          evidenceId: c.sourceEvidenceId,
+          archivePostId: c.sourceArchivePostId,
+          sha256: c.sourceSha256?.trim() ?? null,
+          locator: c.sourceLocator,
+        }
+      : null,
     createdAt: c.createdAt.toISOString(),
   };
 }

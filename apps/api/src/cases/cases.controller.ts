@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseContentsService, CasesService } from '@precedent/cases';
+import { EvidencePromotionService } from '@precedent/evidence';
 import { AddAllegationDto, AddConductItemDto, AddSubjectDto } from './case-contents.dto';
 import { Ctx, type RequestContext } from '../common/request-context.decorator';
 import { Roles } from '../common/roles.decorator';
@@ -21,6 +22,7 @@ export class CasesController {
   constructor(
     private readonly cases: CasesService,
     private readonly contents: CaseContentsService,
+    private readonly promotion: EvidencePromotionService,
   ) {}
 
   @Post()
@@ -200,8 +202,19 @@ export class CasesController {
 
   @Post(':id/conduct-items')
   @Roles('investigator', 'appropriate_authority')
+  @ApiOperation({
+    summary: 'Add a conduct item, typed in or promoted from an archive post or OCR text (source)',
+  })
   async addConductItem(@Param('id') id: string, @Body() body: AddConductItemDto, @Ctx() ctx: RequestContext) {
-    const { created, warnings } = await this.contents.addConductItem(id, body, ctx.principal, ctx.requestId);
+    const { source, text, platform, ...rest } = body;
+    const { created, warnings } = source
+      ? await this.promotion.promote(id, { ...rest, text, platform, source }, ctx.principal, ctx.requestId)
+      : await this.contents.addConductItem(
+          id,
+          { ...rest, text: text!, platform: platform! },
+          ctx.principal,
+          ctx.requestId,
+        );
     return { ...toConductItemResponse(created), warnings };
   }
 

@@ -38,6 +38,14 @@ export interface AddAllegationInput {
   description: string;
 }
 
+/** Evidence a conduct item was promoted from; the evidence library fills it in and checks it. */
+export interface ConductItemSource {
+  evidenceId: string;
+  archivePostId: string | null;
+  sha256: string;
+  locator: Record<string, unknown>;
+}
+
 export interface AddConductItemInput {
   platform: Platform;
   audience: Audience;
@@ -51,6 +59,7 @@ export interface AddConductItemInput {
   identifiableAsPolice?: boolean;
   participation?: Participation;
   messageCount?: number;
+  source?: ConductItemSource;
 }
 
 /** Something added to a case, with the case's possible duplicates as they stand after it. */
@@ -121,17 +130,22 @@ export class CaseContentsService {
     });
   }
 
+  /**
+   * `alsoInTransaction` lets the caller record its side of the change (the evidence custody log
+   * for a promotion) in the same transaction as the item.
+   */
   async addConductItem(
     caseId: string,
     input: AddConductItemInput,
     by: Principal,
     requestId: string,
+    alsoInTransaction?: (em: EntityManager, item: ConductItem) => Promise<void>,
   ): Promise<Added<ConductItem>> {
     return this.withWarnings(
       caseId,
       by,
-      this.write(caseId, by, requestId, 'conduct_item', async (em) =>
-        em.save(
+      this.write(caseId, by, requestId, 'conduct_item', async (em) => {
+        const item = await em.save(
           em.create(ConductItem, {
             caseId,
             platform: input.platform,
@@ -146,9 +160,15 @@ export class CaseContentsService {
             identifiableAsPolice: input.identifiableAsPolice ?? null,
             participation: input.participation ?? 'author',
             messageCount: input.messageCount ?? null,
+            sourceEvidenceId: input.source?.evidenceId ?? null,
+            sourceArchivePostId: input.source?.archivePostId ?? null,
+            sourceSha256: input.source?.sha256 ?? null,
+            sourceLocator: input.source?.locator ?? null,
           }),
-        ),
-      ),
+        );
+        await alsoInTransaction?.(em, item);
+        return item;
+      }),
     );
   }
 

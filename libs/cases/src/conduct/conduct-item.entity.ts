@@ -65,6 +65,20 @@ export class ConductItem {
   @Column({ type: 'int', nullable: true })
   messageCount: number | null;
 
+  /** The evidence the item was promoted from, with the hash of the file at that moment. */
+  @Column({ type: 'uuid', nullable: true })
+  sourceEvidenceId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  sourceArchivePostId: string | null;
+
+  @Column({ type: 'char', length: 64, nullable: true })
+  sourceSha256: string | null;
+
+  /** Where in the evidence: the archive post's locator, or the OCR passage (words and their boxes). */
+  @Column({ type: 'jsonb', nullable: true })
+  sourceLocator: Record<string, unknown> | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -31,6 +31,13 @@ export class Env {
   @Matches(/^([a-z][a-z-]*)?$/, { message: 'a force code from forces.json, such as kent, or empty' })
   FORCE_CODE = '';
 
+  /** Largest evidence file accepted in one upload, in megabytes (MiB). */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of megabytes from 1 to 102400' })
+  @Min(1, { message: 'a whole number of megabytes from 1 to 102400' })
+  @Max(102_400, { message: 'a whole number of megabytes from 1 to 102400' })
+  EVIDENCE_MAX_FILE_MB = 500;
+
   /** Prefix for BullMQ keys in Redis; tests give each run its own. */
   @Matches(/^[A-Za-z0-9_:-]+$/, { message: 'letters, digits, "_", ":" or "-", such as precedent' })
   QUEUE_PREFIX = 'precedent';
