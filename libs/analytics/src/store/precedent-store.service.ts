@@ -257,54 +257,42 @@ export class PrecedentStore {
     records: PrecedentRecord[],
     origin: { source: 'imported' | 'internal'; caseId: string | null } = { source: 'imported', caseId: null },
   ): Promise<{ imported: number; updated: number }> {
-    const columns = {
-      force: [] as string[],
-      ref: [] as string[],
-      decidedOn: [] as string[],
-      forum: [] as string[],
-      finding: [] as string[],
-      outcome: [] as string[],
-      step: [] as number[],
-      record: [] as string[],
-      categoryMask: [] as number[],
-      targetMask: [] as number[],
-      audience: [] as number[],
-      platformMask: [] as number[],
-      participation: [] as number[],
-      role: [] as number[],
-      factorMask: [] as number[],
-      levels: [] as number[],
-      volume: [] as number[],
-      fingerprint: [] as (Buffer | null)[],
-    };
-    for (const record of records) {
+    // One JSON document for the whole batch: PostgreSQL parses it once, and each record is
+    // serialised once (array parameters would escape every record's text again).
+    const batch = records.map((record) => {
       const features = conductFeatures(record);
-      columns.force.push(record.force);
-      columns.ref.push(record.ref);
-      columns.decidedOn.push(record.decidedOn);
-      columns.forum.push(record.forum);
-      columns.finding.push(record.finding);
-      columns.outcome.push(record.outcome);
-      columns.step.push(OUTCOME_STEPS[record.outcome]);
-      columns.record.push(JSON.stringify(record));
-      columns.categoryMask.push(features.categoryMask);
-      columns.targetMask.push(features.targetMask);
-      columns.audience.push(features.audienceRank | (features.identifiable ? 4 : 0));
-      columns.platformMask.push(features.platformMask);
-      columns.participation.push(features.participation);
-      columns.role.push(features.role | (features.formerOfficer ? 16 : 0));
-      columns.factorMask.push(features.factorMask);
-      columns.levels.push(features.culpability * 4 + features.harm);
-      columns.volume.push((features.sizeBucket + 1) * 8 + features.messageBucket);
-      columns.fingerprint.push(features.fingerprint ? Buffer.from(features.fingerprint.buffer) : null);
-    }
+      return {
+        force: record.force,
+        ref: record.ref,
+        decided_on: record.decidedOn,
+        forum: record.forum,
+        finding: record.finding,
+        outcome: record.outcome,
+        step: OUTCOME_STEPS[record.outcome],
+        record,
+        category_mask: features.categoryMask,
+        target_mask: features.targetMask,
+        audience: features.audienceRank | (features.identifiable ? 4 : 0),
+        platform_mask: features.platformMask,
+        participation: features.participation,
+        role: features.role | (features.formerOfficer ? 16 : 0),
+        factor_mask: features.factorMask,
+        levels: features.culpability * 4 + features.harm,
+        volume: (features.sizeBucket + 1) * 8 + features.messageBucket,
+        fingerprint: features.fingerprint ? Buffer.from(features.fingerprint.buffer).toString('hex') : null,
+      };
+    });
     const rows: { inserted: boolean }[] = await em.query(
       `INSERT INTO precedents (force, ref, decided_on, forum, finding, outcome, step, record, category_mask, target_mask,
                                audience, platform_mask, participation, role, factor_mask, levels, volume, fingerprint,
                                source, case_id)
-       SELECT *, $19::text, $20::uuid FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::smallint[],
-                            $8::json[], $9::smallint[], $10::smallint[], $11::smallint[], $12::smallint[], $13::smallint[],
-                            $14::smallint[], $15::int[], $16::smallint[], $17::smallint[], $18::bytea[])
+       SELECT x.force, x.ref, x.decided_on, x.forum, x.finding, x.outcome, x.step, x.record, x.category_mask, x.target_mask,
+              x.audience, x.platform_mask, x.participation, x.role, x.factor_mask, x.levels, x.volume,
+              decode(x.fingerprint, 'hex'), $2::text, $3::uuid
+         FROM json_to_recordset($1::json) AS x(force text, ref text, decided_on date, forum text, finding text, outcome text,
+              step smallint, record json, category_mask smallint, target_mask smallint, audience smallint,
+              platform_mask smallint, participation smallint, role smallint, factor_mask int, levels smallint,
+              volume smallint, fingerprint text)
        ON CONFLICT (force, ref) DO UPDATE SET
          decided_on = EXCLUDED.decided_on, forum = EXCLUDED.forum, finding = EXCLUDED.finding, outcome = EXCLUDED.outcome,
          step = EXCLUDED.step, record = EXCLUDED.record, category_mask = EXCLUDED.category_mask,
@@ -313,7 +301,7 @@ export class PrecedentStore {
          levels = EXCLUDED.levels, volume = EXCLUDED.volume, fingerprint = EXCLUDED.fingerprint,
          source = EXCLUDED.source, case_id = EXCLUDED.case_id, updated_at = now()
        RETURNING (xmax = 0) AS inserted`,
-      [...Object.values(columns), origin.source, origin.caseId],
+      [JSON.stringify(batch), origin.source, origin.caseId],
     );
     const imported = rows.filter((row) => row.inserted).length;
     return { imported, updated: rows.length - imported };
