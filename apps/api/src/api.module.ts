@@ -7,6 +7,7 @@ import { AnalyticsController } from './analytics/analytics.controller';
 import { LexiconController } from './analytics/lexicon.controller';
 import { AnonymousReportsController } from './anonymous-reports/anonymous-reports.controller';
 import { CasesModule } from '@precedent/cases';
+import { HearingsModule } from '@precedent/hearings';
 import { IdentityModule } from '@precedent/identity';
 import { HealthController, HTTP_APP_PROVIDERS, LoggingModule, PlatformModule } from '@precedent/platform';
 import { ReportingInboxModule } from '@precedent/reporting';
@@ -15,6 +16,8 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
+import { HearingsController } from './hearings/hearings.controller';
+import { OutcomesController } from './hearings/outcomes.controller';
 import { UsersController } from './users/users.controller';
 import { CsrfGuard, WebCsrf } from './web/csrf';
 import { MyWorkController } from './web/my-work.controller';
@@ -29,6 +32,7 @@ import { WebSessionController } from './web/web-session.controller';
     CasesModule,
     AnalyticsModule,
     ReportingInboxModule,
+    HearingsModule,
   ],
   controllers: [
     AnalyticsController,
@@ -40,6 +44,8 @@ import { WebSessionController } from './web/web-session.controller';
     AuditController,
     CalendarController,
     CasesController,
+    HearingsController,
+    OutcomesController,
     WebSessionController,
     MyWorkController,
   ],

@@ -19,7 +19,7 @@ export {
   AuthorisationRequiredError,
 } from './cases/case.errors';
 export type { Case } from './cases/case.entity';
-export type { CaseEvent } from './cases/case-event.entity';
+export type { CaseEvent, CaseEventKind } from './cases/case-event.entity';
 export {
   CaseContentsService,
   type AddSubjectInput,

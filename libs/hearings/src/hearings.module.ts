@@ -5,6 +5,10 @@ import { AnalyticsModule } from '@precedent/analytics';
 import { AuditModule } from '@precedent/audit';
 import { CasesModule } from '@precedent/cases';
 import { Appeal } from './appeals/appeal.entity';
+import { HearingsService } from './hearings/hearings.service';
+import { NoticesService } from './notices/notices.service';
+import { OutcomesService } from './outcomes/outcomes.service';
+import { PanelPoolService } from './panels/panel-pool.service';
 import { HearingDateChange } from './hearings/hearing-date-change.entity';
 import { Hearing } from './hearings/hearing.entity';
 import { HearingNotice } from './notices/hearing-notice.entity';
@@ -28,7 +32,7 @@ export const HEARINGS_ENTITIES = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(HEARINGS_ENTITIES), AuditModule, CasesModule, AnalyticsModule],
-  providers: [],
-  exports: [],
+  providers: [HearingsService, PanelPoolService, OutcomesService, NoticesService],
+  exports: [HearingsService, PanelPoolService, OutcomesService, NoticesService],
 })
 export class HearingsModule {}

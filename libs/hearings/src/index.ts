@@ -95,3 +95,23 @@ export type { OutcomeRecord, Departure } from './outcomes/outcome-record.entity'
 export type { AllegationFinding } from './outcomes/allegation-finding.entity';
 export type { Appeal } from './appeals/appeal.entity';
 export type { HearingNotice } from './notices/hearing-notice.entity';
+export { HEARINGS_QUEUE, HearingsJob, type SendNoticeData } from './hearings.jobs';
+export {
+  HearingsService,
+  type CreateHearingInput,
+  type HearingDateInput,
+  type HearingView,
+} from './hearings/hearings.service';
+export {
+  PanelPoolService,
+  type AddPanelMemberInput,
+  type AddRelationshipInput,
+} from './panels/panel-pool.service';
+export {
+  OutcomesService,
+  type RecordOutcomeInput,
+  type LodgeAppealInput,
+  type DecideAppealInput,
+} from './outcomes/outcomes.service';
+export { NoticesService } from './notices/notices.service';
+export * from './hearing.errors';
