@@ -1,10 +1,11 @@
-// The worker: BullMQ processors (audit checks, precedent imports, analytics recomputation) and the outbox relay. Its only HTTP route is GET /health.
+// The worker: BullMQ processors (audit checks, precedent imports, analytics recomputation, hearing notices) and the outbox relay. Its only HTTP route is GET /health.
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { ANALYTICS_QUEUE, AnalyticsModule } from '@precedent/analytics';
 import { AUDIT_QUEUE, AuditModule } from '@precedent/audit';
+import { HEARINGS_QUEUE, HearingsModule } from '@precedent/hearings';
 import {
   HealthController,
   HealthService,
@@ -16,9 +17,10 @@ import {
 } from '@precedent/platform';
 import { AnalyticsProcessor } from './analytics/analytics.processor';
 import { AuditProcessor } from './audit/audit.processor';
+import { HearingsProcessor } from './hearings/hearings.processor';
 
 /** Every queue this worker processes; /health reports their depth. */
-const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE];
+const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE, HEARINGS_QUEUE];
 
 @Module({
   imports: [
@@ -28,9 +30,10 @@ const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE];
     BullModule.registerQueue(...QUEUES.map((name) => ({ name }))),
     AuditModule,
     AnalyticsModule,
+    HearingsModule,
   ],
   controllers: [HealthController],
-  providers: [...HTTP_APP_PROVIDERS, OutboxRelay, AuditProcessor, AnalyticsProcessor],
+  providers: [...HTTP_APP_PROVIDERS, OutboxRelay, AuditProcessor, AnalyticsProcessor, HearingsProcessor],
 })
 export class WorkerModule implements OnModuleInit {
   constructor(

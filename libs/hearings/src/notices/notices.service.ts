@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService, systemContext } from '@precedent/audit';
 import { CasesService } from '@precedent/cases';
-import { Outbox } from '@precedent/platform';
+import { Clock, Outbox } from '@precedent/platform';
 import { HEARINGS_QUEUE, HearingsJob } from '../hearings.jobs';
 import type { Hearing } from '../hearings/hearing.entity';
 import { HearingNotice } from './hearing-notice.entity';
@@ -17,9 +17,11 @@ export class NoticesService {
     private readonly outbox: Outbox,
     private readonly cases: CasesService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async plan(em: EntityManager, hearing: Hearing, planned: PlannedNotice[]): Promise<HearingNotice[]> {
+    const today = this.clock.today();
     const saved: HearingNotice[] = [];
     for (const notice of planned) {
       const row = await em.save(
@@ -38,8 +40,8 @@ export class NoticesService {
         name: HearingsJob.SendNotice,
         data: { noticeId: row.id },
         jobId: `notice-${row.id}`,
-        // the start of the due day in England and Wales (midnight UTC is on that day all year)
-        notBefore: new Date(`${notice.dueOn}T00:00:00Z`),
+        // due today: now; later: from the start of the due day in England and Wales (midnight UTC is on that day all year)
+        ...(notice.dueOn > today ? { notBefore: new Date(`${notice.dueOn}T00:00:00Z`) } : {}),
       });
       saved.push(row);
     }
