@@ -232,11 +232,22 @@ describe('hearings, panels, dates, outcomes and appeals', () => {
   it('lets a panel member open only the cases of the hearings they sit on', async () => {
     await api.http().get(`/api/cases/${caseId}`).set(chairUser.auth).expect(200);
     await api.http().get(`/api/hearings/${hearingId}`).set(chairUser.auth).expect(200);
+    const ics = await api
+      .http()
+      .get(`/api/hearings/${hearingId}/calendar.ics`)
+      .set(chairUser.auth)
+      .expect(200);
+    expect(ics.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(ics.text).toContain('\r\nDTSTART:20270106T100000Z\r\nDURATION:PT7H\r\n');
+    expect(ics.text).toContain('\r\nLOCATION:Force HQ\\, Committee Room 2\r\n');
+    expect(ics.text).toContain('\r\nSTATUS:CONFIRMED\r\n');
+    expect(ics.text).not.toMatch(/Jordan|4821/);
     const listed = await api.http().get('/api/cases').set(chairUser.auth).expect(200);
     expect(listed.body.items.map((c: { id: string }) => c.id)).toEqual([caseId]);
     const stranger = await api.signedIn(['panel_member']);
     await api.http().get(`/api/cases/${caseId}`).set(stranger.auth).expect(404);
     await api.http().get(`/api/hearings/${hearingId}`).set(stranger.auth).expect(404);
+    await api.http().get(`/api/hearings/${hearingId}/calendar.ics`).set(stranger.auth).expect(404);
   });
 
   it('refuses an outcome outside the forum, an incomplete decision, and a departure without reasons; saves nothing', async () => {

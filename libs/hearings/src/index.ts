@@ -115,3 +115,9 @@ export {
 } from './outcomes/outcomes.service';
 export { NoticesService } from './notices/notices.service';
 export * from './hearing.errors';
+export {
+  hearingICalendar,
+  londonToUtc,
+  SITTING_HOURS,
+  type CalendarHearing,
+} from './hearings/icalendar.rules';

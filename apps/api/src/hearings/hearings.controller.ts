@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { HearingsService, PanelPoolService } from '@precedent/hearings';
 import { Ctx, type RequestContext } from '../common/request-context.decorator';
 import { Roles } from '../common/roles.decorator';
@@ -48,6 +49,21 @@ export class HearingsController {
   @ApiOkResponse({ description: 'The hearing with its panel, date history and notices' })
   async get(@Param('id', ParseUUIDPipe) id: string, @Ctx() ctx: RequestContext) {
     return toHearingViewResponse(await this.hearings.view(id, ctx.principal, ctx.requestId));
+  }
+
+  @Get('hearings/:id/calendar.ics')
+  @Roles(...CASE_READERS)
+  @ApiProduces('text/calendar')
+  @ApiOperation({ summary: 'The hearing as an iCalendar (RFC 5545) event for panel members' })
+  async calendar(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Ctx() ctx: RequestContext,
+    @Res() response: Response,
+  ) {
+    const file = await this.hearings.calendarFile(id, ctx.principal, ctx.requestId);
+    response.setHeader('content-type', 'text/calendar; charset=utf-8');
+    response.setHeader('content-disposition', `attachment; filename="${file.filename}"`);
+    response.send(file.body);
   }
 
   @Get('cases/:id/hearings')

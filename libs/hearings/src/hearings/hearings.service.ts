@@ -28,6 +28,7 @@ import { PanelMember } from '../panels/panel-member.entity';
 import { PanelRelationship } from '../panels/panel-relationship.entity';
 import { HearingDateChange } from './hearing-date-change.entity';
 import { Hearing } from './hearing.entity';
+import { hearingICalendar } from './icalendar.rules';
 import { officerResponseDue } from '../scheduling/notice-period.rules';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -133,6 +134,42 @@ export class HearingsService {
       entityId: id,
     });
     return this.viewOf(hearing);
+  }
+
+  /** The hearing as iCalendar for a panel member's calendar; only once a date is proposed or fixed. */
+  async calendarFile(
+    id: string,
+    by: Principal,
+    requestId: string,
+  ): Promise<{ filename: string; body: string }> {
+    const em = this.dataSource.manager;
+    const hearing = await this.openable(em, id, by);
+    const kase = await this.cases.openableIn(em, hearing.caseId, by);
+    if (!hearing.scheduledOn || (hearing.status !== 'fixed' && hearing.status !== 'date_proposed')) {
+      throw new HearingStateError('This hearing has no date yet, so there is nothing to put in a calendar.');
+    }
+    await this.audit.recordNow(auditContextOf(by, requestId), {
+      action: 'hearing.calendar.read',
+      entityType: 'hearing',
+      entityId: id,
+    });
+    return {
+      filename: `hearing-${kase.reference}.ics`,
+      body: hearingICalendar(
+        {
+          id: hearing.id,
+          forum: hearing.forum,
+          status: hearing.status,
+          caseReference: kase.reference,
+          date: hearing.scheduledOn,
+          startsAt: hearing.startsAt,
+          venue: hearing.venue,
+          remoteLink: hearing.remoteLink,
+          sequence: hearing.version,
+        },
+        this.clock.now(),
+      ),
+    };
   }
 
   async forCase(caseId: string, by: Principal, requestId: string): Promise<HearingView[]> {
