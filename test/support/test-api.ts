@@ -8,6 +8,7 @@ import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi } from '../../apps/api/src/configure-api';
 import { systemContext } from '@precedent/audit';
 import { UsersService, type Role } from '@precedent/identity';
+import { Clock } from '@precedent/platform';
 
 export interface TestApi {
   app: NestExpressApplication;
@@ -28,8 +29,10 @@ export interface SignedInUser {
 let counter = 0;
 
 /** Boots the real ApiModule, configured as main.ts configures it, on this file's database. */
-export async function startTestApi(): Promise<TestApi> {
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+export async function startTestApi(options: { clock?: Clock } = {}): Promise<TestApi> {
+  const builder = Test.createTestingModule({ imports: [ApiModule] });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   configureApi(app);
   await app.init();

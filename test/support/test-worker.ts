@@ -1,10 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { Clock } from '@precedent/platform';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 /** Boots the real WorkerModule (processors and the outbox relay) on this file's database and queues. */
-export async function startTestWorker(): Promise<INestApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+export async function startTestWorker(options: { clock?: Clock } = {}): Promise<INestApplication> {
+  const builder = Test.createTestingModule({ imports: [WorkerModule] });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();
   return app;

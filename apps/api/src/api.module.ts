@@ -9,6 +9,7 @@ import { AnonymousReportsController } from './anonymous-reports/anonymous-report
 import { CasesModule } from '@precedent/cases';
 import { EvidenceModule, EvidenceService } from '@precedent/evidence';
 import { MulterModule } from '@nestjs/platform-express';
+import { HearingsModule } from '@precedent/hearings';
 import { IdentityModule } from '@precedent/identity';
 import {
   Env,
@@ -25,6 +26,8 @@ import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
 import { EvidenceController } from './evidence/evidence.controller';
 import { evidenceUploadOptions } from './evidence/evidence-upload.storage';
+import { HearingsController } from './hearings/hearings.controller';
+import { OutcomesController } from './hearings/outcomes.controller';
 import { UsersController } from './users/users.controller';
 import { AnalyticsPagesController } from './web/analytics-pages.controller';
 import { CasePagesController } from './web/case-pages.controller';
@@ -48,6 +51,7 @@ import { WebSessionController } from './web/web-session.controller';
       inject: [Env, EvidenceService],
       useFactory: evidenceUploadOptions,
     }),
+    HearingsModule,
   ],
   controllers: [
     AnalyticsController,
@@ -62,6 +66,8 @@ import { WebSessionController } from './web/web-session.controller';
     CalendarController,
     CasesController,
     EvidenceController,
+    HearingsController,
+    OutcomesController,
     WebSessionController,
     MyWorkController,
   ],

@@ -1,4 +1,4 @@
-// The worker: BullMQ processors (audit checks, precedent imports, analytics recomputation, evidence processing) and the outbox relay. Its only HTTP route is GET /health.
+// The worker: BullMQ processors (audit checks, precedent imports, analytics recomputation, evidence processing, hearing notices) and the outbox relay. Its only HTTP route is GET /health.
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -6,6 +6,7 @@ import type { Queue } from 'bullmq';
 import { ANALYTICS_QUEUE, AnalyticsModule } from '@precedent/analytics';
 import { AUDIT_QUEUE, AuditModule } from '@precedent/audit';
 import { EVIDENCE_INTEGRITY_QUEUE, EVIDENCE_QUEUE, EvidenceModule } from '@precedent/evidence';
+import { HEARINGS_QUEUE, HearingsModule } from '@precedent/hearings';
 import {
   HealthController,
   HealthService,
@@ -19,9 +20,10 @@ import { AnalyticsProcessor } from './analytics/analytics.processor';
 import { AuditProcessor } from './audit/audit.processor';
 import { EvidenceProcessor } from './evidence/evidence.processor';
 import { EvidenceIntegrityProcessor } from './evidence/evidence-integrity.processor';
+import { HearingsProcessor } from './hearings/hearings.processor';
 
 /** Every queue this worker processes; /health reports their depth. */
-const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE, EVIDENCE_QUEUE, EVIDENCE_INTEGRITY_QUEUE];
+const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE, EVIDENCE_QUEUE, EVIDENCE_INTEGRITY_QUEUE, HEARINGS_QUEUE];
 
 @Module({
   imports: [
@@ -32,6 +34,7 @@ const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE, EVIDENCE_QUEUE, EVIDENCE_INTEGRITY
     AuditModule,
     AnalyticsModule,
     EvidenceModule,
+    HearingsModule,
   ],
   controllers: [HealthController],
   providers: [
@@ -41,6 +44,7 @@ const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE, EVIDENCE_QUEUE, EVIDENCE_INTEGRITY
     AnalyticsProcessor,
     EvidenceProcessor,
     EvidenceIntegrityProcessor,
+    HearingsProcessor,
   ],
 })
 export class WorkerModule implements OnModuleInit {

@@ -43,7 +43,7 @@ export {
   type IopcCriterionMatch,
 } from './cases/iopc-referral.rules';
 export type { Case } from './cases/case.entity';
-export type { CaseEvent } from './cases/case-event.entity';
+export type { CaseEvent, CaseEventKind } from './cases/case-event.entity';
 export {
   CaseContentsService,
   type AddSubjectInput,

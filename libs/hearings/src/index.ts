@@ -1,4 +1,4 @@
-// Hearings: forums, panels, outcomes and their validity, warnings' live periods (meetings, hearings, appeals to come).
+// Hearings: forums, panels, outcomes and their validity, warnings' live periods, dates and notices, findings, appeals.
 export {
   OUTCOME_STEPS,
   OUTCOMES,
@@ -55,3 +55,69 @@ export {
   type DecisionContext,
   type DecisionProblem,
 } from './decisions/decision-record.rules';
+export { HearingsModule, HEARINGS_ENTITIES } from './hearings.module';
+export { panelConflicts, type ConflictFacts, type PanelConflict } from './panels/panel-conflict.rules';
+export {
+  appealBody,
+  appealDeadline,
+  checkAppealInTime,
+  APPEAL_GROUNDS,
+  APPEAL_RESULTS,
+  DEFAULT_APPEAL_PERIODS,
+  type AppealGround,
+  type AppealResult,
+  type AppealPeriods,
+} from './appeals/appeal-period.rules';
+export {
+  checkDateToFix,
+  fixedDateNotices,
+  referralNotices,
+  workingDaysBefore,
+  NOTICE_KINDS,
+  PANEL_REMINDER_LEAD,
+  type NoticeKind,
+  type PlannedNotice,
+} from './notices/notice-plan.rules';
+export {
+  overallFinding,
+  precedentRecord,
+  precedentRef,
+  redact,
+  type PrecedentFacts,
+} from './outcomes/precedent.rules';
+export { HEARING_STATUSES, type HearingStatus } from './hearings/hearing.entity';
+export type { Hearing } from './hearings/hearing.entity';
+export type { HearingDateChange } from './hearings/hearing-date-change.entity';
+export type { PanelMember } from './panels/panel-member.entity';
+export type { PanelRelationship } from './panels/panel-relationship.entity';
+export type { HearingSeat } from './panels/hearing-seat.entity';
+export type { OutcomeRecord, Departure } from './outcomes/outcome-record.entity';
+export type { AllegationFinding } from './outcomes/allegation-finding.entity';
+export type { Appeal } from './appeals/appeal.entity';
+export type { HearingNotice } from './notices/hearing-notice.entity';
+export { HEARINGS_QUEUE, HearingsJob, type SendNoticeData } from './hearings.jobs';
+export {
+  HearingsService,
+  type CreateHearingInput,
+  type HearingDateInput,
+  type HearingView,
+} from './hearings/hearings.service';
+export {
+  PanelPoolService,
+  type AddPanelMemberInput,
+  type AddRelationshipInput,
+} from './panels/panel-pool.service';
+export {
+  OutcomesService,
+  type RecordOutcomeInput,
+  type LodgeAppealInput,
+  type DecideAppealInput,
+} from './outcomes/outcomes.service';
+export { NoticesService } from './notices/notices.service';
+export * from './hearing.errors';
+export {
+  hearingICalendar,
+  londonToUtc,
+  SITTING_HOURS,
+  type CalendarHearing,
+} from './hearings/icalendar.rules';

@@ -1,5 +1,24 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+export type CaseEventKind =
+  | 'recorded'
+  | 'transition'
+  | 'assessed'
+  | 'subject_added'
+  | 'allegation_added'
+  | 'conduct_item_added'
+  | 'iopc_criteria_met'
+  // from the hearings lib
+  | 'hearing_created'
+  | 'hearing_date_proposed'
+  | 'hearing_date_fixed'
+  | 'hearing_adjourned'
+  | 'panel_member_seated'
+  | 'outcome_recorded'
+  | 'appeal_lodged'
+  | 'appeal_decided'
+  | 'notice_sent';
+
 /** One entry on a case's timeline: what happened, who did it, and why. */
 @Entity('case_events')
 @Index('ix_case_events_case', ['caseId', 'id'])
@@ -17,14 +36,7 @@ export class CaseEvent {
   actorId: string | null;
 
   @Column({ type: 'text' })
-  kind:
-    | 'recorded'
-    | 'transition'
-    | 'assessed'
-    | 'subject_added'
-    | 'allegation_added'
-    | 'conduct_item_added'
-    | 'iopc_criteria_met';
+  kind: CaseEventKind;
 
   @Column({ type: 'text', nullable: true })
   fromStatus: string | null;

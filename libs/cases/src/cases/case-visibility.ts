@@ -11,5 +11,10 @@ export function visibleCasesWhere(alias: string, by: Principal): [string, Record
     if (by.team) clauses.push(`(${alias}.team = :team AND NOT ${alias}.restricted)`);
   }
   if (by.roles.includes('appropriate_authority')) clauses.push(`NOT ${alias}.restricted`);
+  // A panel member sees the cases of the hearings they sit on.
+  if (by.roles.includes('panel_member')) {
+    clauses.push(`${alias}.id IN (SELECT h.case_id FROM hearing_seats s JOIN hearings h ON h.id = s.hearing_id
+      JOIN panel_members m ON m.id = s.panel_member_id WHERE m.user_id = :me)`);
+  }
   return [clauses.length ? `(${clauses.join(' OR ')})` : 'false', { me: by.userId, team: by.team }];
 }

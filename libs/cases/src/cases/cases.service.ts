@@ -7,7 +7,7 @@ import { Clock, Env, londonDate, WorkingDayCalendar } from '@precedent/platform'
 import { Case } from './case.entity';
 import type { CaseFilters, CaseSort } from './case-filters';
 import { findOpenableCase } from './openable-case';
-import { CaseEvent } from './case-event.entity';
+import { CaseEvent, type CaseEventKind } from './case-event.entity';
 import {
   allowedNext,
   checkTransition,
@@ -311,6 +311,78 @@ export class CasesService {
       kase.statusChangedAt = new Date();
       return { action: 'case.transition', details: { from, to: input.to } };
     });
+  }
+
+  /**
+   * Moves a case inside the caller's transaction (the hearings lib fixing a date or recording an
+   * outcome), with the facts only it knows; the case must already be loaded under a row lock.
+   */
+  async transitionIn(
+    em: EntityManager,
+    kase: Case,
+    input: { to: CaseStatus; reason: string; hearingFixed?: boolean; outcomeRecorded?: boolean },
+    by: Principal,
+    requestId: string,
+  ): Promise<Case> {
+    const check = checkTransition(kase.status, input.to, by.roles, {
+      ...factsOf(kase),
+      hearingFixed: input.hearingFixed ?? false,
+      outcomeRecorded: input.outcomeRecorded ?? false,
+    });
+    if (!check.allowed) throw new TransitionNotAllowedError(check.reason, check.allowedNext);
+    await em.insert(CaseEvent, {
+      caseId: kase.id,
+      actorId: by.userId,
+      kind: 'transition',
+      fromStatus: kase.status,
+      toStatus: input.to,
+      reason: input.reason,
+    });
+    const from = kase.status;
+    kase.status = input.to;
+    kase.statusChangedAt = new Date();
+    const saved = await em.save(kase);
+    await this.audit.record(em, auditContextOf(by, requestId), {
+      action: 'case.transition',
+      entityType: 'case',
+      entityId: kase.id,
+      details: { from, to: input.to },
+    });
+    return saved;
+  }
+
+  /** Adds an entry to a case's timeline in the caller's transaction. */
+  async addEvent(
+    em: EntityManager,
+    caseId: string,
+    event: { kind: CaseEventKind; reason: string; actorId: string | null },
+  ): Promise<void> {
+    await em.insert(CaseEvent, { caseId, actorId: event.actorId, kind: event.kind, reason: event.reason });
+  }
+
+  /** Who took part in the case: investigated (assigned), assessed it, or recorded (reported) it. */
+  async participants(
+    em: EntityManager,
+    kase: Case,
+  ): Promise<{ userId: string; part: 'investigated' | 'assessed' | 'reported' }[]> {
+    const rows: { actor_id: string; kind: 'assessed' | 'recorded' }[] = await em.query(
+      `SELECT DISTINCT actor_id, kind FROM case_events WHERE case_id = $1 AND kind IN ('assessed', 'recorded') AND actor_id IS NOT NULL`,
+      [kase.id],
+    );
+    return [
+      ...(kase.assignedInvestigatorId
+        ? [{ userId: kase.assignedInvestigatorId, part: 'investigated' as const }]
+        : []),
+      ...rows.map((r) => ({
+        userId: r.actor_id,
+        part: r.kind === 'assessed' ? ('assessed' as const) : ('reported' as const),
+      })),
+    ];
+  }
+
+  /** The case in the caller's transaction, when this person may open it ("not yours" is "not found"); `lock` for a change. */
+  openableIn(em: EntityManager, id: string, by: Principal, lock = false): Promise<Case> {
+    return findOpenableCase(em, id, by, lock);
   }
 
   async timeline(id: string, by: Principal, requestId: string): Promise<CaseEvent[]> {

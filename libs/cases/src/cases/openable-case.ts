@@ -24,11 +24,25 @@ export async function findOpenableCase(
     canOpenCase(by, {
       assignedInvestigatorId: kase.assignedInvestigatorId,
       team: kase.team,
-      // panels and explicit grants arrive with the hearings issue
-      panelMemberIds: [],
+      panelMemberIds: by.roles.includes('panel_member') ? await panelUserIds(em, kase.id) : [],
+      // explicit grants are not built yet
       grantedUserIds: [],
       restricted: kase.restricted,
     });
   if (!openable) throw new NotFoundError('case', id);
   return kase;
+}
+
+/**
+ * Users sitting on a panel of this case's meetings or hearings. Read in SQL from the hearings lib's
+ * tables, because the hearings lib builds on this one and not the other way round.
+ */
+async function panelUserIds(em: EntityManager, caseId: string): Promise<string[]> {
+  const rows: { user_id: string }[] = await em.query(
+    `SELECT m.user_id FROM hearing_seats s JOIN hearings h ON h.id = s.hearing_id
+       JOIN panel_members m ON m.id = s.panel_member_id
+      WHERE h.case_id = $1 AND m.user_id IS NOT NULL`,
+    [caseId],
+  );
+  return rows.map((row) => row.user_id);
 }

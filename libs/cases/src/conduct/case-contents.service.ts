@@ -197,6 +197,19 @@ export class CaseContentsService {
     return { created, warnings: await duplicateWarnings(this.dataSource.manager, caseId, by) };
   }
 
+  /** The contents inside the caller's transaction, for a lib that has already checked access and audits its own use. */
+  async contentsIn(
+    em: EntityManager,
+    caseId: string,
+  ): Promise<{ subjects: Subject[]; allegations: Allegation[]; conductItems: ConductItem[] }> {
+    const [subjects, allegations, conductItems] = await Promise.all([
+      em.getRepository(Subject).find({ where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      em.getRepository(Allegation).find({ where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      em.getRepository(ConductItem).find({ where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    ]);
+    return { subjects, allegations, conductItems };
+  }
+
   private write<T extends { id: string }>(
     caseId: string,
     by: Principal,

@@ -1,0 +1,38 @@
+// Hearings: meetings and hearings, the panel pool, dates and notices, findings, outcomes and appeals.
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnalyticsModule } from '@precedent/analytics';
+import { AuditModule } from '@precedent/audit';
+import { CasesModule } from '@precedent/cases';
+import { Appeal } from './appeals/appeal.entity';
+import { HearingsService } from './hearings/hearings.service';
+import { NoticesService } from './notices/notices.service';
+import { OutcomesService } from './outcomes/outcomes.service';
+import { PanelPoolService } from './panels/panel-pool.service';
+import { HearingDateChange } from './hearings/hearing-date-change.entity';
+import { Hearing } from './hearings/hearing.entity';
+import { HearingNotice } from './notices/hearing-notice.entity';
+import { AllegationFinding } from './outcomes/allegation-finding.entity';
+import { OutcomeRecord } from './outcomes/outcome-record.entity';
+import { HearingSeat } from './panels/hearing-seat.entity';
+import { PanelMember } from './panels/panel-member.entity';
+import { PanelRelationship } from './panels/panel-relationship.entity';
+
+export const HEARINGS_ENTITIES = [
+  Hearing,
+  HearingDateChange,
+  PanelMember,
+  PanelRelationship,
+  HearingSeat,
+  OutcomeRecord,
+  AllegationFinding,
+  Appeal,
+  HearingNotice,
+];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(HEARINGS_ENTITIES), AuditModule, CasesModule, AnalyticsModule],
+  providers: [HearingsService, PanelPoolService, OutcomesService, NoticesService],
+  exports: [HearingsService, PanelPoolService, OutcomesService, NoticesService],
+})
+export class HearingsModule {}

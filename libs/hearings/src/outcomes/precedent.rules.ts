@@ -1,0 +1,98 @@
+import type {
+  AggravatingFactor,
+  ConductProfile,
+  Finding,
+  Forum,
+  Level,
+  MitigatingFactor,
+  Outcome,
+  PrecedentRecord,
+  Regime,
+  Stage,
+} from '@precedent/exchange';
+
+/** Findings from the most to the least serious: a subject's overall finding is their most serious one. */
+const FINDING_ORDER: readonly Finding[] = [
+  'gross_misconduct',
+  'misconduct',
+  'practice_requiring_improvement',
+  'not_proven',
+];
+
+export function overallFinding(findings: readonly Finding[]): Finding {
+  return FINDING_ORDER.find((f) => findings.includes(f)) ?? 'not_proven';
+}
+
+export interface PrecedentFacts {
+  force: string;
+  caseReference: string;
+  /** The subject's place on the case (1, 2, ...): the ref never carries a person's name or number. */
+  subjectNumber: number;
+  decidedOn: string;
+  forum: Forum;
+  regime: Regime;
+  finding: Finding;
+  outcome: Outcome;
+  profile: ConductProfile;
+  culpability?: Level;
+  harm?: Level;
+  aggravating: readonly AggravatingFactor[];
+  mitigating: readonly MitigatingFactor[];
+  stages: readonly { stage: Stage; outcome: Outcome }[];
+  /** Names and numbers of the people in the case, removed from any conduct text. */
+  identifiers: readonly string[];
+}
+
+export function precedentRef(force: string, caseReference: string, subjectNumber: number): string {
+  return `${force}:${caseReference}-${subjectNumber}`;
+}
+
+/** The anonymised exchange record of one subject's decided outcome. */
+export function precedentRecord(facts: PrecedentFacts): PrecedentRecord {
+  return {
+    formatVersion: 1,
+    ref: precedentRef(facts.force, facts.caseReference, facts.subjectNumber),
+    force: facts.force,
+    decidedOn: facts.decidedOn,
+    forum: facts.forum,
+    subject: { role: facts.profile.subject.role, formerOfficer: facts.profile.subject.formerOfficer },
+    conduct: facts.profile.conduct.map((item) => ({
+      ...item,
+      ...(typeof item.text === 'string' ? { text: redact(item.text, facts.identifiers) } : {}),
+    })),
+    ...(facts.profile.messageCount !== undefined ? { messageCount: facts.profile.messageCount } : {}),
+    standards: facts.profile.standards,
+    finding: facts.finding,
+    outcome: facts.outcome,
+    ...(facts.culpability ? { culpability: facts.culpability } : {}),
+    ...(facts.harm ? { harm: facts.harm } : {}),
+    aggravating: [...facts.aggravating],
+    mitigating: [...facts.mitigating],
+    regime: facts.regime,
+    ...(facts.stages.length
+      ? { stages: facts.stages.map((s) => ({ stage: s.stage, outcome: s.outcome })) }
+      : {}),
+  };
+}
+
+/**
+ * Removes each identifier (a full name, each part of it of 3 letters or more, a staff number) from
+ * the text, whole words only, case and accents aside. Conduct text is kept because comparables
+ * match on wording; the people in it are not.
+ */
+export function redact(text: string, identifiers: readonly string[]): string {
+  const words = new Set<string>();
+  for (const id of identifiers) {
+    const trimmed = id.trim();
+    if (!trimmed) continue;
+    words.add(trimmed);
+    for (const part of trimmed.split(/\s+/)) if (part.length >= 3 || /\d/.test(part)) words.add(part);
+  }
+  let out = text;
+  // longest first, so a full name is removed before its parts
+  for (const word of [...words].sort((a, b) => b.length - a.length)) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'), '[redacted]');
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { PanelRole } from './panel-composition.rules';
+
+/** Someone in the pool who may sit on panels, in the roles they are qualified for. */
+@Entity('panel_members')
+@Index('ux_panel_members_user', ['userId'], { unique: true, where: 'user_id IS NOT NULL' })
+export class PanelMember {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Their account, when they use Precedent: it gives them access to their hearings' cases. */
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text', array: true })
+  roles: PanelRole[];
+
+  /** Police members: their rank (superintendent or above was required before 7 May 2024). */
+  @Column({ type: 'text', nullable: true })
+  rank: string | null;
+
+  @Column({ type: 'date', array: true, default: '{}' })
+  unavailableOn: string[];
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

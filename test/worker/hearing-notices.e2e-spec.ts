@@ -1,0 +1,205 @@
+import type { INestApplication } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { HEARINGS_QUEUE } from '@precedent/hearings';
+import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
+import { TestClock } from '../support/test-clock';
+import { eventually, startTestWorker } from '../support/test-worker';
+
+interface Notice {
+  kind: string;
+  dueOn: string;
+  status: string;
+  sentAt: string | null;
+}
+
+describe('hearing notices through the outbox and the worker', () => {
+  const clock = new TestClock();
+  let api: TestApi;
+  let worker: INestApplication;
+  let queue: Queue;
+  let authority: SignedInUser;
+  let investigator: SignedInUser;
+  const members: string[] = [];
+
+  const post = (path: string, user: SignedInUser, body: object) =>
+    api.http().post(path).set(user.auth).send(body);
+
+  async function hearingFor(
+    documentsSuppliedOn: string,
+    date: string,
+  ): Promise<{ caseId: string; hearingId: string }> {
+    const created = await post('/api/cases', investigator, {
+      source: 'line_manager',
+      receivedAt: '2026-11-02',
+      summary: 'Offensive post shared to a public page.',
+    }).expect(201);
+    const caseId = created.body.id as string;
+    await post(`/api/cases/${caseId}/assessment`, authority, {
+      severity: 'gross_misconduct',
+      rationale: 'Discriminatory post, identifiable as police.',
+      version: created.body.version,
+    }).expect(201);
+    for (const to of ['assessed', 'investigating', 'referred_to_hearing']) {
+      await post(`/api/cases/${caseId}/transitions`, authority, { to, reason: `moving to ${to}` }).expect(
+        201,
+      );
+    }
+    const hearing = await post('/api/hearings', investigator, { caseId, documentsSuppliedOn }).expect(201);
+    const hearingId = hearing.body.id as string;
+    await post(`/api/hearings/${hearingId}/proposed-date`, investigator, {
+      date,
+      startsAt: '09:30',
+      remoteLink: 'https://meet.example.org/hearing',
+    }).expect(201);
+    const roles = ['chair', 'independent_member', 'lay_member', 'legally_qualified_adviser'];
+    for (const [i, role] of roles.entries()) {
+      await post(`/api/hearings/${hearingId}/panel`, investigator, {
+        panelMemberId: members[i],
+        role,
+      }).expect(201);
+    }
+    await post(`/api/hearings/${hearingId}/fixed-date`, investigator, {}).expect(201);
+    return { caseId, hearingId };
+  }
+
+  async function notices(hearingId: string): Promise<Record<string, Notice>> {
+    const view = await api.http().get(`/api/hearings/${hearingId}`).set(investigator.auth).expect(200);
+    return Object.fromEntries((view.body.notices as Notice[]).map((n) => [`${n.kind}@${n.dueOn}`, n]));
+  }
+
+  async function timelineNotices(caseId: string): Promise<string[]> {
+    const timeline = await api.http().get(`/api/cases/${caseId}/timeline`).set(investigator.auth).expect(200);
+    return (timeline.body.items as { kind: string; reason: string }[])
+      .filter((e) => e.kind === 'notice_sent')
+      .map((e) => e.reason);
+  }
+
+  /** The day a delayed job waits for arrives: BullMQ is told to run it now. */
+  async function arriveAll(): Promise<void> {
+    await eventually(
+      async () => {
+        const [row] = await api.dataSource.query<{ count: string }[]>(
+          `SELECT count(*) FROM outbox_messages WHERE queue = $1 AND dispatched_at IS NULL`,
+          [HEARINGS_QUEUE],
+        );
+        return row.count === '0';
+      },
+      { what: 'the relay to dispatch every notice' },
+    );
+    for (const job of await queue.getDelayed()) await job.promote();
+  }
+
+  beforeAll(async () => {
+    clock.setToday('2027-03-01');
+    api = await startTestApi({ clock });
+    worker = await startTestWorker();
+    queue = worker.get<Queue>(getQueueToken(HEARINGS_QUEUE), { strict: false });
+    authority = await api.signedIn(['appropriate_authority']);
+    investigator = await api.signedIn(['investigator'], { team: 'south' });
+    for (const [name, role] of [
+      ['Chair', 'chair'],
+      ['Independent', 'independent_member'],
+      ['Lay', 'lay_member'],
+      ['Adviser', 'legally_qualified_adviser'],
+    ]) {
+      const response = await post('/api/panel-members', authority, { name, roles: [role] }).expect(201);
+      members.push(response.body.id as string);
+    }
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('plans notices across Easter and sends each on its day, on the case timeline', async () => {
+    // documents supplied Friday 26 Feb 2027; Good Friday 26 Mar and Easter Monday 29 Mar 2027
+    const { caseId, hearingId } = await hearingFor('2027-02-26', '2027-04-01');
+    const planned = await notices(hearingId);
+    expect(Object.keys(planned).sort()).toEqual([
+      'hearing_date_to_officer@2027-03-01',
+      'officer_notice@2027-03-01',
+      'officer_response_due@2027-03-19',
+      'panel_reminder@2027-03-23',
+      'public_notice@2027-03-23',
+      'public_notice_removal@2027-04-02',
+    ]);
+
+    // the notices due today go out at once
+    const sentToday = await eventually(
+      async () => {
+        const sent = await timelineNotices(caseId);
+        return sent.length === 2 ? sent : undefined;
+      },
+      { what: "today's notices" },
+    );
+    expect(sentToday).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^Notice to the officer: documents supplied on 2027-02-26; the response \(reg 31\) is due by 2027-03-19/,
+        ),
+        'Notice to the officer of the misconduct hearing on 2027-04-01.',
+      ]),
+    );
+    const now = await notices(hearingId);
+    expect(now['public_notice@2027-03-23'].status).toBe('scheduled');
+
+    // the later days arrive
+    await arriveAll();
+    await eventually(async () => (await timelineNotices(caseId)).length === 6, { what: 'every notice' });
+    const after = await notices(hearingId);
+    expect(Object.values(after).every((n) => n.status === 'sent' && n.sentAt)).toBe(true);
+    expect(await timelineNotices(caseId)).toEqual(
+      expect.arrayContaining([
+        'Public notice of the misconduct hearing on 2027-04-01 published on the force website.',
+        'Public notice of the misconduct hearing on 2027-04-01 removed: the hearing has been held.',
+        'Reminder to the panel: the misconduct hearing sits on 2027-04-01.',
+        "The officer's response under reg 31 is due today (2027-03-19).",
+      ]),
+    );
+    const audited = await api.dataSource.query<{ count: string }[]>(
+      `SELECT count(*) FROM audit_events WHERE action = 'hearing.notice.send' AND entity_id = $1`,
+      [hearingId],
+    );
+    expect(audited[0].count).toBe('6');
+  });
+
+  it('counts back over the late May bank holiday, and an adjournment cancels what has not gone out', async () => {
+    // the late May bank holiday is Monday 31 May 2027
+    const { caseId, hearingId } = await hearingFor('2027-03-01', '2027-06-03');
+    const planned = await notices(hearingId);
+    expect(planned['public_notice@2027-05-26']).toBeDefined();
+    expect(planned['panel_reminder@2027-05-26']).toBeDefined();
+    expect(planned['public_notice_removal@2027-06-04']).toBeDefined();
+    await eventually(async () => (await timelineNotices(caseId)).length === 2, { what: "today's notices" });
+
+    await post(`/api/hearings/${hearingId}/adjournments`, investigator, {
+      reason: 'The officer is unwell; a medical certificate was provided.',
+    }).expect(201);
+    const view = await api.http().get(`/api/hearings/${hearingId}`).set(investigator.auth).expect(200);
+    expect(view.body).toMatchObject({ status: 'awaiting_date', scheduledOn: null });
+    expect(view.body.history.map((h: { kind: string; date: string }) => `${h.kind} ${h.date}`)).toEqual([
+      'proposed 2027-06-03',
+      'fixed 2027-06-03',
+      'adjourned 2027-06-03',
+    ]);
+    const after = await notices(hearingId);
+    expect(after['public_notice@2027-05-26'].status).toBe('cancelled');
+    expect(after['officer_response_due@2027-03-22'].status).toBe('scheduled');
+
+    await arriveAll();
+    await eventually(
+      async () => (await notices(hearingId))['officer_response_due@2027-03-22'].status === 'sent',
+      {
+        what: 'the response reminder',
+      },
+    );
+    // cancelled notices never reach the timeline
+    const sent = await timelineNotices(caseId);
+    expect(sent).toHaveLength(3);
+    expect(sent.join('\n')).not.toMatch(/Public notice/);
+    const timeline = await api.http().get(`/api/cases/${caseId}/timeline`).set(investigator.auth).expect(200);
+    expect(timeline.body.items.map((e: { kind: string }) => e.kind)).toContain('hearing_adjourned');
+  });
+});
