@@ -26,6 +26,7 @@ import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
 import { EvidenceController } from './evidence/evidence.controller';
 import { evidenceUploadOptions } from './evidence/evidence-upload.storage';
+import { HearingBundleController } from './hearings/hearing-bundle.controller';
 import { HearingsController } from './hearings/hearings.controller';
 import { OutcomesController } from './hearings/outcomes.controller';
 import { UsersController } from './users/users.controller';
@@ -67,6 +68,7 @@ import { WebSessionController } from './web/web-session.controller';
     CasesController,
     EvidenceController,
     HearingsController,
+    HearingBundleController,
     OutcomesController,
     WebSessionController,
     MyWorkController,

@@ -12,6 +12,7 @@ export const CUSTODY_ACTIONS = [
   'processing_requested',
   'date_order_chosen',
   'promoted',
+  'exported',
 ] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 

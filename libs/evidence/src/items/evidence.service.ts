@@ -186,6 +186,24 @@ export class EvidenceService {
     }
   }
 
+  /**
+   * The case's evidence as it goes into an export (a hearing bundle): each item's custody log
+   * records the export, its purpose and the hash listed, in one transaction with the read.
+   */
+  async export(caseId: string, purpose: string, by: Principal, requestId: string): Promise<EvidenceItem[]> {
+    return this.dataSource.transaction(async (em) => {
+      await findOpenableCase(em, caseId, by);
+      const items = await em.find(EvidenceItem, {
+        where: { caseId },
+        order: { uploadedAt: 'ASC', id: 'ASC' },
+      });
+      const context = auditContextOf(by, requestId);
+      for (const item of items)
+        await recordCustody(em, this.audit, context, item, 'exported', item.sha256, { purpose });
+      return items;
+    });
+  }
+
   async list(caseId: string, by: Principal, requestId: string): Promise<EvidenceItem[]> {
     return this.dataSource.transaction(async (em) => {
       await findOpenableCase(em, caseId, by);
