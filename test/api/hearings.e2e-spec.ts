@@ -59,10 +59,21 @@ describe('hearings, panels, dates, outcomes and appeals', () => {
       offDuty: true,
       participation: 'author',
     }).expect(201);
+    // Discriminatory conduct meets a mandatory IOPC referral criterion: the decision comes first.
+    const current = await api.http().get(`/api/cases/${id}`).set(authority.auth).expect(200);
+    const decided = await api
+      .http()
+      .patch(`/api/cases/${id}`)
+      .set(authority.auth)
+      .send({
+        version: current.body.version,
+        iopcReferralDecision: 'Referred to the IOPC; returned for local investigation.',
+      })
+      .expect(200);
     const assessed = await post(`/api/cases/${id}/assessment`, authority.auth, {
       severity: 'gross_misconduct',
       rationale: 'Racist language in a group of serving officers.',
-      version: created.body.version,
+      version: decided.body.version,
     }).expect(201);
     expect(assessed.body.status).toBe('received');
     for (const to of ['assessed', 'investigating', 'referred_to_hearing']) {
