@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     `INSERT INTO cases (reference, source, received_at, came_to_attention_on, regime, summary, status, assigned_investigator_id, team, version)
      SELECT 'PSD-' || (2016 + n % 10) || '-' || lpad(n::text, 6, '0'), (ARRAY['line_manager','psd_direct','public_complaint','proactive_monitoring'])[1 + n % 4],
             d, d, CASE WHEN d < '2020-02-01' THEN 'pcr2012' ELSE 'pcr2020' END,
-            'Report of ' || (${words})[1 + n % 20] || ' ' || (${words})[1 + (n / 20) % 20] || ' by an officer, case ' || n,
+            'Report of ' || (${words})[1 + n % 20] || ' ' || (${words})[1 + (n / 20) % 20] || ' by an officer in group nickname' || (n % 5000),
             (ARRAY['received','assessed','investigating','referred_to_hearing','decided','closed'])[1 + n % 6],
             CASE WHEN n % 2 = 0 THEN $1::uuid END, CASE WHEN n % 2 = 0 THEN 'north' ELSE 'south' END, 1
        FROM generate_series(1, $2::int) AS n, LATERAL (SELECT DATE '2016-01-01' + (n % 3800) AS d) AS dates`,
@@ -132,7 +132,8 @@ async function main(): Promise<void> {
     const listQueries = (at: number) => {
       const word = WORDS[at % WORDS.length];
       return {
-        'search q': `/api/cases?q=${word}`,
+        'search q, rare term (~20 cases)': `/api/cases?q=nickname${(at * 37) % 5000}`,
+        'search q, common word (~15% of cases)': `/api/cases?q=${word}`,
         'status + platform + category': `/api/cases?status=investigating&platform=whatsapp&category=discriminatory`,
         'search + filters + dates': `/api/cases?q=${word}&source=line_manager&receivedFrom=2020-01-01&receivedTo=2024-12-31&sort=-received`,
         'default page': '/api/cases',
