@@ -30,6 +30,7 @@ import { HearingsController } from './hearings/hearings.controller';
 import { OutcomesController } from './hearings/outcomes.controller';
 import { UsersController } from './users/users.controller';
 import { AnalyticsPagesController } from './web/analytics-pages.controller';
+import { AnonymousPagesController } from './web/anonymous-pages.controller';
 import { CasePagesController } from './web/case-pages.controller';
 import { CsrfGuard, WebCsrf } from './web/csrf';
 import { MyWorkController } from './web/my-work.controller';
@@ -59,6 +60,7 @@ import { WebSessionController } from './web/web-session.controller';
     AnalyticsPagesController,
     CasePagesController,
     AnonymousReportsController,
+    AnonymousPagesController,
     HealthController,
     AuthController,
     UsersController,
