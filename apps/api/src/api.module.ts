@@ -33,6 +33,7 @@ import { AnalyticsPagesController } from './web/analytics-pages.controller';
 import { AnonymousPagesController } from './web/anonymous-pages.controller';
 import { CasePagesController } from './web/case-pages.controller';
 import { CsrfGuard, WebCsrf } from './web/csrf';
+import { HearingPagesController } from './web/hearing-pages.controller';
 import { MyWorkController } from './web/my-work.controller';
 import { WebSessionController } from './web/web-session.controller';
 
@@ -70,6 +71,7 @@ import { WebSessionController } from './web/web-session.controller';
     EvidenceController,
     HearingsController,
     OutcomesController,
+    HearingPagesController,
     WebSessionController,
     MyWorkController,
   ],
