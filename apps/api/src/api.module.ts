@@ -33,6 +33,7 @@ import { AnalyticsPagesController } from './web/analytics-pages.controller';
 import { AnonymousPagesController } from './web/anonymous-pages.controller';
 import { CasePagesController } from './web/case-pages.controller';
 import { CsrfGuard, WebCsrf } from './web/csrf';
+import { EvidencePagesController } from './web/evidence-pages.controller';
 import { HearingPagesController } from './web/hearing-pages.controller';
 import { MyWorkController } from './web/my-work.controller';
 import { WebSessionController } from './web/web-session.controller';
@@ -69,6 +70,7 @@ import { WebSessionController } from './web/web-session.controller';
     CalendarController,
     CasesController,
     EvidenceController,
+    EvidencePagesController,
     HearingsController,
     OutcomesController,
     HearingPagesController,
