@@ -29,6 +29,7 @@ import { evidenceUploadOptions } from './evidence/evidence-upload.storage';
 import { HearingsController } from './hearings/hearings.controller';
 import { OutcomesController } from './hearings/outcomes.controller';
 import { UsersController } from './users/users.controller';
+import { AdminPagesController } from './web/admin-pages.controller';
 import { AnalyticsPagesController } from './web/analytics-pages.controller';
 import { AnonymousPagesController } from './web/anonymous-pages.controller';
 import { CasePagesController } from './web/case-pages.controller';
@@ -66,6 +67,7 @@ import { WebSessionController } from './web/web-session.controller';
     HealthController,
     AuthController,
     UsersController,
+    AdminPagesController,
     AuditController,
     CalendarController,
     CasesController,
