@@ -30,9 +30,13 @@ import { HearingBundleController } from './hearings/hearing-bundle.controller';
 import { HearingsController } from './hearings/hearings.controller';
 import { OutcomesController } from './hearings/outcomes.controller';
 import { UsersController } from './users/users.controller';
+import { AdminPagesController } from './web/admin-pages.controller';
 import { AnalyticsPagesController } from './web/analytics-pages.controller';
+import { AnonymousPagesController } from './web/anonymous-pages.controller';
 import { CasePagesController } from './web/case-pages.controller';
 import { CsrfGuard, WebCsrf } from './web/csrf';
+import { EvidencePagesController } from './web/evidence-pages.controller';
+import { HearingPagesController } from './web/hearing-pages.controller';
 import { MyWorkController } from './web/my-work.controller';
 import { WebSessionController } from './web/web-session.controller';
 
@@ -60,16 +64,20 @@ import { WebSessionController } from './web/web-session.controller';
     AnalyticsPagesController,
     CasePagesController,
     AnonymousReportsController,
+    AnonymousPagesController,
     HealthController,
     AuthController,
     UsersController,
+    AdminPagesController,
     AuditController,
     CalendarController,
     CasesController,
     EvidenceController,
+    EvidencePagesController,
     HearingsController,
     HearingBundleController,
     OutcomesController,
+    HearingPagesController,
     WebSessionController,
     MyWorkController,
   ],

@@ -63,5 +63,6 @@ export type { Subject } from './conduct/subject.entity';
 export type { Allegation } from './conduct/allegation.entity';
 export type { ConductItem } from './conduct/conduct-item.entity';
 export { caseProfile } from './conduct/case-profile.rules';
+export { visibleCasesWhere } from './cases/case-visibility';
 export { demoCases, DEMO_PATHS, type DemoCase } from './demo/demo-cases';
 export { DemoCasesLoader, DEMO_MARK, type DemoCasesOptions } from './demo/demo-cases.loader';

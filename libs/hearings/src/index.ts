@@ -101,6 +101,7 @@ export {
   type CreateHearingInput,
   type HearingDateInput,
   type HearingView,
+  type UpcomingHearing,
 } from './hearings/hearings.service';
 export {
   PanelPoolService,

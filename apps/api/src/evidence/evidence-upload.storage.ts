@@ -3,6 +3,7 @@ import type { MulterModuleOptions } from '@nestjs/platform-express';
 import { type EvidenceService, type ReceivedFile } from '@precedent/evidence';
 import type { Env } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
+import { CsrfTokenInvalidError } from '../web/csrf';
 
 /** What multer hands the storage engine for a file part. */
 interface IncomingFile {
@@ -32,6 +33,13 @@ class EvidenceUploadEngine {
     if (!req.principal) {
       file.stream.resume();
       callback(new Error('An upload reached storage without a signed-in person'));
+      return;
+    }
+    // a web form's token comes in the `_csrf` field before the file: no valid token, nothing stored
+    const csrfValid = req.res?.locals.csrfValid as (() => boolean) | undefined;
+    if (!req.path.startsWith('/api/') && !csrfValid?.()) {
+      file.stream.resume();
+      callback(new CsrfTokenInvalidError());
       return;
     }
     this.evidence

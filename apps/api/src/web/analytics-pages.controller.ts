@@ -289,7 +289,7 @@ function formOptions(form: ComparablesForm) {
   };
 }
 
-function presentComparables(answer: ComparablesAnswer, hasText: boolean) {
+export function presentComparables(answer: ComparablesAnswer, hasText: boolean) {
   const steps = new Map(Object.entries(OUTCOME_STEPS));
   return {
     items: answer.items.map((item) => ({

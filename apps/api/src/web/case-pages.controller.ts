@@ -14,6 +14,7 @@ import {
   PLATFORMS,
   type CaseStatus,
 } from '@precedent/cases';
+import { EvidenceService } from '@precedent/evidence';
 import { OUTCOME_LABELS } from '@precedent/hearings';
 import { ROLES } from '@precedent/identity';
 import { DomainError } from '@precedent/platform';
@@ -50,6 +51,7 @@ export class CasePagesController {
     private readonly contents: CaseContentsService,
     private readonly lexicon: LexiconService,
     private readonly comparables: ComparablesService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   @Get()
@@ -184,14 +186,16 @@ export class CasePagesController {
     @Req() req: AuthenticatedRequest,
     @Param('id') id: string,
     @Query('error') error: string | undefined,
+    @Query('uploadError') uploadError: string | undefined,
     @Res() res: Response,
   ) {
     const principal = principalOf(req);
     const view = await this.cases.open(id, principal, req.id);
     const kase = view.case;
-    const [contents, timeline] = await Promise.all([
+    const [contents, timeline, evidence] = await Promise.all([
       this.contents.contents(id, principal, req.id),
       this.cases.timeline(id, principal, req.id),
+      this.evidence.list(id, principal, req.id),
     ]);
     const next = this.cases.allowedNextFor(kase, principal);
     const conductItems = await Promise.all(
@@ -208,7 +212,18 @@ export class CasePagesController {
       title: kase.reference,
       active: 'cases',
       error: error ? error.slice(0, 500) : null,
+      uploadError: uploadError ? uploadError.slice(0, 500) : null,
       principal: req.principal,
+      canUpload: principal.roles.some((role) => role === 'investigator' || role === 'appropriate_authority'),
+      evidence: evidence.map((item) => ({
+        id: item.id,
+        name: item.originalName,
+        type: item.mediaType,
+        status: words(item.status),
+        uploaded: item.uploadedAt.toISOString().replace('T', ' ').slice(0, 16),
+        description: item.description ?? '',
+        hasThumbnail: Boolean(item.thumbnailSha256?.trim()),
+      })),
       kase: {
         ...kase,
         statusText: words(kase.status),

@@ -1,4 +1,5 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { doubleCsrf, type DoubleCsrfUtilities } from 'csrf-csrf';
 import type { Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
@@ -65,16 +66,34 @@ export class WebCsrf {
   isValid(req: Request): boolean {
     return this.csrf.validateRequest(req);
   }
+
+  assertValid(req: Request): void {
+    if (!this.isValid(req)) throw new CsrfTokenInvalidError();
+  }
 }
+
+const CSRF_IN_MULTIPART = 'precedent:csrf-in-multipart';
+
+/**
+ * A multipart form's fields are read after the guards run, so its token is checked as the body is
+ * parsed: the upload storage refuses the file part unless the `_csrf` field before it was valid, and
+ * the handler checks again once every field is read (see WebCsrf.assertValid).
+ */
+export const CsrfCheckedInMultipart = () => SetMetadata(CSRF_IN_MULTIPART, true);
 
 /** Every state-changing web request must carry the form's CSRF token. */
 @Injectable()
 export class CsrfGuard implements CanActivate {
-  constructor(private readonly csrf: WebCsrf) {}
+  constructor(
+    private readonly csrf: WebCsrf,
+    private readonly reflector: Reflector,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
     if (SAFE_METHODS.has(req.method) || req.path.startsWith('/api/') || req.path === '/health') return true;
+    if (this.reflector.get<boolean>(CSRF_IN_MULTIPART, context.getHandler()) && req.is('multipart/form-data'))
+      return true;
     if (!this.csrf.isValid(req)) throw new CsrfTokenInvalidError();
     return true;
   }

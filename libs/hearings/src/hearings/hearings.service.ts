@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { AuditService } from '@precedent/audit';
-import { CaseContentsService, CasesService, type Case } from '@precedent/cases';
+import { CaseContentsService, CasesService, visibleCasesWhere, type Case } from '@precedent/cases';
 import { auditContextOf, type Principal } from '@precedent/identity';
 import { Clock, InvalidInputError, NotFoundError, WorkingDayCalendar } from '@precedent/platform';
 import {
@@ -58,6 +58,11 @@ export interface HearingDateInput {
   startsAt?: string;
   venue?: string;
   remoteLink?: string;
+}
+
+export interface UpcomingHearing {
+  hearing: Hearing;
+  caseReference: string;
 }
 
 export interface HearingView {
@@ -170,6 +175,39 @@ export class HearingsService {
         this.clock.now(),
       ),
     };
+  }
+
+  /**
+   * Meetings and hearings not yet concluded, of the cases this person may open: those with a date
+   * from `from` on, soonest first, then those still waiting for one. Audited with the ids shown.
+   */
+  async upcoming(
+    filters: { from: string; limit: number },
+    by: Principal,
+    requestId: string,
+  ): Promise<UpcomingHearing[]> {
+    const [visible, params] = visibleCasesWhere('c', by);
+    const rows = await this.dataSource
+      .getRepository(Hearing)
+      .createQueryBuilder('h')
+      .innerJoin('cases', 'c', 'c.id = h.case_id')
+      .addSelect('c.reference', 'case_reference')
+      .where(visible, params)
+      .andWhere(`h.status <> 'concluded'`)
+      .andWhere('(h.scheduled_on IS NULL OR h.scheduled_on >= :from)', { from: filters.from })
+      .orderBy('h.scheduled_on', 'ASC', 'NULLS LAST')
+      .addOrderBy('h.created_at', 'ASC')
+      .limit(filters.limit)
+      .getRawAndEntities();
+    await this.audit.recordNow(auditContextOf(by, requestId), {
+      action: 'hearing.list',
+      entityType: 'hearing',
+      details: { ids: rows.entities.map((h) => h.id) },
+    });
+    const references = new Map(
+      (rows.raw as { h_id: string; case_reference: string }[]).map((r) => [r.h_id, r.case_reference]),
+    );
+    return rows.entities.map((hearing) => ({ hearing, caseReference: references.get(hearing.id) ?? '' }));
   }
 
   async forCase(caseId: string, by: Principal, requestId: string): Promise<HearingView[]> {

@@ -1,0 +1,120 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { auditContextOf, ROLES, UsersService } from '@precedent/identity';
+import { DomainError } from '@precedent/platform';
+import type { AuthenticatedRequest } from '../common/authenticated-request';
+import { Roles } from '../common/roles.decorator';
+
+const words = (code: string) => code.replace(/_/g, ' ');
+type Form = Record<string, string | string[] | undefined>;
+
+/**
+ * Administration in the staff web UI: users and their roles (list, create, disable and enable again)
+ * through UsersService, each change audited as the API's are.
+ */
+@ApiExcludeController()
+@Controller('admin')
+@Roles('admin')
+export class AdminPagesController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  async page(@Req() req: AuthenticatedRequest, @Res() res: Response) {
+    await this.render(req, res, 200, {}, null);
+  }
+
+  @Post('users')
+  async create(@Req() req: AuthenticatedRequest, @Body() body: Form, @Res() res: Response) {
+    const roles = many(body.roles);
+    const username = one(body.username).trim();
+    const password = one(body.password);
+    const errors: { text: string; href: string }[] = [];
+    if (!username) errors.push({ text: 'Enter a username', href: '#username' });
+    if (!password) errors.push({ text: 'Enter a first password', href: '#password' });
+    if (roles.length === 0) errors.push({ text: 'Choose at least one role', href: '#roles' });
+    if (errors.length) return this.render(req, res, 400, body, errors);
+    try {
+      await this.users.create(
+        {
+          username,
+          password,
+          roles,
+          ...(one(body.displayName).trim() ? { displayName: one(body.displayName).trim() } : {}),
+          team: one(body.team).trim() || null,
+        },
+        auditContextOf(principalOf(req), req.id),
+      );
+      res.redirect(303, '/admin#users');
+    } catch (error) {
+      if (error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'conflict'))
+        return this.render(req, res, 422, body, [
+          { text: error.message, href: error.code === 'weak_password' ? '#password' : '#username' },
+        ]);
+      throw error;
+    }
+  }
+
+  @Post('users/:id/access')
+  async access(
+    @Req() req: AuthenticatedRequest,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Form,
+    @Res() res: Response,
+  ) {
+    const principal = principalOf(req);
+    if (id === principal.userId)
+      return this.render(req, res, 422, {}, [{ text: 'You cannot disable yourself', href: '#users' }]);
+    await this.users.update(
+      id,
+      { disabled: one(body.disabled) === 'yes' },
+      auditContextOf(principal, req.id),
+    );
+    res.redirect(303, '/admin#users');
+  }
+
+  private async render(
+    req: AuthenticatedRequest,
+    res: Response,
+    status: number,
+    form: Form,
+    errors: { text: string; href: string }[] | null,
+  ) {
+    const users = await this.users.list();
+    res.status(status).render('pages/admin', {
+      title: 'Administration',
+      active: 'admin',
+      principal: req.principal,
+      errors,
+      errorFor: Object.fromEntries((errors ?? []).map((e) => [e.href.slice(1), { text: e.text }])),
+      form,
+      roles: ROLES.map((role) => ({
+        value: role,
+        text: words(role),
+        checked: many(form.roles).includes(role),
+      })),
+      users: users.map((user) => ({
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        roles: user.roles.map(words).join(', '),
+        team: user.team ?? '',
+        disabled: user.disabled,
+        self: user.id === req.principal?.userId,
+      })),
+    });
+  }
+}
+
+function principalOf(req: AuthenticatedRequest) {
+  if (!req.principal) throw new Error('Administration is for signed-in users only');
+  return req.principal;
+}
+
+function one(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+function many(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}

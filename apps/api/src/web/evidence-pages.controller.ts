@@ -1,0 +1,177 @@
+import {
+  Body,
+  CallHandler,
+  Controller,
+  ExecutionContext,
+  Get,
+  Injectable,
+  NestInterceptor,
+  Param,
+  ParseUUIDPipe,
+  PayloadTooLargeException,
+  Post,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { catchError, type Observable, of, throwError } from 'rxjs';
+import { EvidenceService, type Rendition } from '@precedent/evidence';
+import { ROLES } from '@precedent/identity';
+import { DomainError, Env } from '@precedent/platform';
+import type { AuthenticatedRequest } from '../common/authenticated-request';
+import { Roles } from '../common/roles.decorator';
+import type { UploadedEvidence } from '../evidence/evidence-upload.storage';
+import { UploadEvidenceDto } from '../evidence/upload-evidence.dto';
+import { CsrfCheckedInMultipart, WebCsrf } from './csrf';
+
+const words = (code: string) => code.replace(/_/g, ' ');
+const back = (caseId: string, message: string) =>
+  `/cases/${caseId}?uploadError=${encodeURIComponent(message.slice(0, 500))}#evidence`;
+
+/** A refused upload goes back to the case page with the reason in its error summary. */
+@Injectable()
+class WebUploadErrors implements NestInterceptor {
+  constructor(private readonly env: Env) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const res = context.switchToHttp().getResponse<Response>();
+    return next.handle().pipe(
+      catchError((error: unknown) => {
+        const caseId = String(req.params.id ?? '');
+        if (error instanceof PayloadTooLargeException) {
+          res.redirect(
+            303,
+            back(
+              caseId,
+              `The file is larger than the ${this.env.EVIDENCE_MAX_FILE_MB} MB allowed. Nothing was stored.`,
+            ),
+          );
+          return of(undefined);
+        }
+        if (error instanceof DomainError && error.kind === 'invalid') {
+          res.redirect(303, back(caseId, error.message));
+          return of(undefined);
+        }
+        return throwError(() => error);
+      }),
+    );
+  }
+}
+
+/**
+ * Evidence in the staff web UI: the upload form on the case page (multipart, streamed into the
+ * evidence store as the API's upload is, CSRF-checked before any byte is kept), an item's page with
+ * its OCR text, and its thumbnail, preview and file served through EvidenceService with the session,
+ * so each is access-checked and on the item's chain of custody exactly as through the API.
+ */
+@ApiExcludeController()
+@Controller()
+@Roles(...ROLES)
+export class EvidencePagesController {
+  constructor(
+    private readonly evidence: EvidenceService,
+    private readonly csrf: WebCsrf,
+  ) {}
+
+  @Post('cases/:id/evidence')
+  @Roles('investigator', 'appropriate_authority')
+  @CsrfCheckedInMultipart()
+  @UseInterceptors(WebUploadErrors, FileInterceptor('file'))
+  async upload(
+    @Req() req: AuthenticatedRequest,
+    @Param('id') caseId: string,
+    @UploadedFile() file: UploadedEvidence | undefined,
+    @Body() body: Record<string, string | undefined>,
+    @Res() res: Response,
+  ) {
+    this.csrf.assertValid(req);
+    if (!file?.received) return res.redirect(303, back(caseId, 'Choose a file to upload'));
+    const capture = plainToInstance(UploadEvidenceDto, {
+      ...(body.description?.trim() ? { description: body.description.trim() } : {}),
+      ...(body.sourceUrl?.trim() ? { sourceUrl: body.sourceUrl.trim() } : {}),
+      ...(body.capturedBy?.trim() ? { capturedBy: body.capturedBy.trim() } : {}),
+    });
+    const problems = await validate(capture, { whitelist: true });
+    if (problems.length) {
+      await this.evidence.discard(file.received);
+      return res.redirect(
+        303,
+        back(caseId, problems.flatMap((p) => Object.values(p.constraints ?? {})).join('. ')),
+      );
+    }
+    const { item, duplicate } = await this.evidence.record(
+      caseId,
+      file.received,
+      capture,
+      principalOf(req),
+      req.id,
+    );
+    res.redirect(303, `/evidence/${item.id}${duplicate ? '?duplicate=1' : ''}`);
+  }
+
+  @Get('evidence/:id')
+  async page(@Req() req: AuthenticatedRequest, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+    const { item, ocr } = await this.evidence.open(id, principalOf(req), req.id);
+    res.render('pages/evidence', {
+      title: item.originalName,
+      active: 'cases',
+      principal: req.principal,
+      duplicate: req.query.duplicate === '1',
+      item: {
+        ...item,
+        statusText: words(item.status),
+        sizeText: `${Math.max(1, Math.round(Number(item.size) / 1024))} KB`,
+        uploadedAtText: item.uploadedAt.toISOString().replace('T', ' ').slice(0, 16),
+        hasImage: Boolean(item.previewSha256?.trim()),
+      },
+      ocr: ocr && { text: ocr.text, confidence: Math.round(ocr.confidence), engine: ocr.engine },
+    });
+  }
+
+  @Get('evidence/:id/thumbnail')
+  thumbnail(@Req() req: AuthenticatedRequest, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+    return this.send('thumbnail', id, req, res);
+  }
+
+  @Get('evidence/:id/preview')
+  preview(@Req() req: AuthenticatedRequest, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+    return this.send('preview', id, req, res);
+  }
+
+  @Get('evidence/:id/content')
+  content(@Req() req: AuthenticatedRequest, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+    return this.send('original', id, req, res);
+  }
+
+  private async send(rendition: Rendition, id: string, req: AuthenticatedRequest, res: Response) {
+    const { item, sha256, stream } = await this.evidence.content(id, rendition, principalOf(req), req.id);
+    res.setHeader('X-Evidence-SHA256', sha256);
+    res.setHeader('Cache-Control', 'private, no-store');
+    if (rendition === 'original') {
+      res.setHeader('Content-Type', item.mediaType);
+      res.setHeader('Content-Length', item.size);
+      // never rendered in the app's origin: an HTML or SVG-bearing file is data here, not a page
+      const ascii = item.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(item.originalName)}`,
+      );
+    } else {
+      res.setHeader('Content-Type', 'image/webp');
+    }
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+  }
+}
+
+function principalOf(req: AuthenticatedRequest) {
+  if (!req.principal) throw new Error('The evidence pages are for signed-in users only');
+  return req.principal;
+}

@@ -1,0 +1,252 @@
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import type { Browser, Page } from 'playwright-core';
+import { PrecedentStore } from '@precedent/analytics';
+import { accessibilityViolations, launchBrowser, newContext, newPage, screenshot } from '../support/browser';
+import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
+import { TestClock } from '../support/test-clock';
+
+const CONDUCT_TEXT = 'fictional derogatory words about a group, signed Jordan 4821';
+
+describe.each([
+  ['with JavaScript', true],
+  ['without JavaScript', false],
+])('hearings in the staff web UI %s', (_label, javaScript) => {
+  const clock = new TestClock();
+  let api: TestApi;
+  let browser: Browser;
+  let base: string;
+  const suffix = javaScript ? 'js' : 'no-js';
+  let panel: SignedInUser;
+  let caseId: string;
+  let hearingId: string;
+
+  const post = (path: string, user: SignedInUser, body: object) =>
+    api.http().post(path).set(user.auth).send(body);
+
+  beforeAll(async () => {
+    clock.setToday('2026-12-01');
+    api = await startTestApi({ clock });
+    await api.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+
+    const authority = await api.signedIn(['appropriate_authority']);
+    const investigator = await api.signedIn(['investigator'], { team: 'north' });
+    panel = await api.signedIn(['panel_member']);
+    const created = await post('/api/cases', investigator, {
+      source: 'line_manager',
+      receivedAt: '2026-11-02',
+      summary: 'Derogatory comments in a WhatsApp group of response officers.',
+    }).expect(201);
+    caseId = created.body.id as string;
+    const subject = await post(`/api/cases/${caseId}/subjects`, investigator, {
+      name: 'PC Jordan Fictional',
+      staffNumber: '4821',
+      role: 'constable',
+      force: 'leicestershire',
+    }).expect(201);
+    await post(`/api/cases/${caseId}/allegations`, investigator, {
+      subjectId: subject.body.id,
+      standards: ['equality_and_diversity', 'discreditable_conduct'],
+      description: 'Posted a derogatory comment in the group.',
+    }).expect(201);
+    await post(`/api/cases/${caseId}/conduct-items`, investigator, {
+      platform: 'whatsapp',
+      audience: 'private_group',
+      audienceSize: 12,
+      text: CONDUCT_TEXT,
+      categories: ['discriminatory'],
+      targets: ['race'],
+      offDuty: true,
+      participation: 'author',
+    }).expect(201);
+    const current = await api.http().get(`/api/cases/${caseId}`).set(authority.auth).expect(200);
+    await post(`/api/cases/${caseId}/assessment`, authority, {
+      severity: 'gross_misconduct',
+      rationale: 'Racist language in a group of serving officers.',
+      version: current.body.version,
+    }).expect(201);
+    // discriminatory conduct meets a mandatory IOPC referral criterion: the decision comes first
+    const held = await post(`/api/cases/${caseId}/transitions`, authority, {
+      to: 'iopc_referral_hold',
+      reason: 'Mandatory referral',
+    }).expect(201);
+    await api
+      .http()
+      .patch(`/api/cases/${caseId}`)
+      .set(authority.auth)
+      .send({
+        version: held.body.version,
+        iopcReferralDecision: 'Referred; returned for local investigation.',
+      })
+      .expect(200);
+    for (const to of ['assessed', 'investigating', 'referred_to_hearing']) {
+      await post(`/api/cases/${caseId}/transitions`, authority, { to, reason: `moving to ${to}` }).expect(
+        201,
+      );
+    }
+    const hearing = await post('/api/hearings', investigator, {
+      caseId,
+      documentsSuppliedOn: '2026-11-20',
+    }).expect(201);
+    hearingId = hearing.body.id as string;
+    await post(`/api/hearings/${hearingId}/proposed-date`, investigator, {
+      date: '2027-01-06',
+      startsAt: '10:00',
+      venue: 'Force HQ, Committee Room 2',
+    }).expect(201);
+    const seats: [string, string, object][] = [
+      ['Chief Supt A Chair', 'chair', { userId: panel.id }],
+      ['B Independent', 'independent_member', {}],
+      ['C Lay', 'lay_member', {}],
+      ['D Adviser', 'legally_qualified_adviser', {}],
+    ];
+    for (const [name, role, extra] of seats) {
+      const member = await post('/api/panel-members', authority, {
+        name: `${name} ${suffix}`,
+        roles: [role],
+        ...extra,
+      }).expect(201);
+      await post(`/api/hearings/${hearingId}/panel`, investigator, {
+        panelMemberId: member.body.id,
+        role,
+      }).expect(201);
+    }
+    await post(`/api/hearings/${hearingId}/fixed-date`, investigator, {}).expect(201);
+
+    // five close comparables, all dismissals
+    const lines = [1, 2, 3, 4, 5].map((n) =>
+      JSON.stringify({
+        formatVersion: 1,
+        ref: `web-${suffix}-${n}`,
+        force: 'kent',
+        decidedOn: `2025-06-0${n}`,
+        forum: 'misconduct_hearing',
+        subject: { role: 'constable', formerOfficer: false },
+        conduct: [
+          {
+            platform: 'whatsapp',
+            audience: 'private_group',
+            audienceSize: 12,
+            text: CONDUCT_TEXT,
+            categories: ['discriminatory'],
+            targets: ['race'],
+            offDuty: true,
+            participation: 'author',
+          },
+        ],
+        messageCount: 1,
+        standards: ['equality_and_diversity', 'discreditable_conduct'],
+        finding: 'gross_misconduct',
+        outcome: 'dismissal_without_notice',
+        culpability: 'high',
+        harm: 'medium',
+        aggravating: ['discriminatory_motive'],
+        mitigating: ['good_record'],
+      }),
+    );
+    await api.app.get(PrecedentStore).import(Readable.from(lines.join('\n')), { strict: true });
+    clock.setToday('2027-01-06');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function signIn(page: Page, user: SignedInUser, next: string): Promise<void> {
+    await page.goto(`${base}/sign-in?next=${encodeURIComponent(next)}`);
+    await page.fill('#username', user.username);
+    await page.fill('#password', user.password);
+    await page.click('button:has-text("Sign in")');
+    expect(new URL(page.url()).pathname).toBe(next);
+  }
+
+  it('a panel member finds the hearing, reads its panel and notices, gets the .ics, and records the outcome with the comparables beside it', async () => {
+    const context = await newContext(browser, javaScript);
+    const page = await newPage(context);
+    await signIn(page, panel, '/hearings');
+    expect(await page.textContent('main table')).toContain('2027-01-06, 10:00');
+    expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
+    await screenshot(page, `hearings-${suffix}`);
+
+    await page.click('a:has-text("2027-01-06")');
+    expect(new URL(page.url()).pathname).toBe(`/hearings/${hearingId}`);
+    const panelTable = await page.textContent('#panel + table');
+    expect(panelTable).toContain(`Chief Supt A Chair ${suffix}`);
+    expect(panelTable).toContain('legally qualified adviser');
+    // the public notice goes out 5 working days before, skipping Christmas and New Year
+    const notices = await page.textContent('#notices ~ table');
+    expect(notices).toContain('Public notice of the hearing');
+    expect(notices).toContain('2026-12-29');
+    expect(notices).toContain('2027-01-07');
+
+    const ics = await context.request.get(`${base}/hearings/${hearingId}/calendar.ics`);
+    expect(ics.status()).toBe(200);
+    expect(ics.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(await ics.text()).toContain('\r\nDTSTART:20270106T100000Z\r\n');
+
+    // comparables beside the form: all dismissals
+    expect(await page.textContent('#comparables ~ table')).toContain('dismissal without notice');
+    expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
+
+    // A written warning for gross misconduct is refused, naming the rule.
+    await page.check('input[name^="finding-"][value="gross_misconduct"]');
+    await page.selectOption('#outcome', 'written_warning');
+    await page.fill('#notifiedOn', '2027-01-06');
+    await page.click('button:has-text("Record the findings and outcome")');
+    const refused = await page.textContent('.govuk-error-summary');
+    expect(refused).toContain('rule: gross misconduct minimum');
+    // the form keeps what was entered, and the comparables place the proposal
+    expect(await page.inputValue('#outcome')).toBe('written_warning');
+    expect(await page.textContent('#proposed')).toContain('falls outside the band');
+    expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
+    await screenshot(page, `hearing-refused-${suffix}`);
+
+    // The seriousness assessment left out: every missing stage is named.
+    await page.selectOption('#outcome', 'dismissal_without_notice');
+    await page.click('button:has-text("Record the findings and outcome")');
+    const incomplete = await page.textContent('.govuk-error-summary');
+    expect(incomplete).toContain('Assess culpability');
+    expect(incomplete).toContain('Assess harm');
+    expect(await page.getAttribute('.govuk-error-summary a[href="#culpability"]', 'href')).toBe(
+      '#culpability',
+    );
+
+    await page.check('input[name="culpability"][value="high"]');
+    await page.check('input[name="harm"][value="medium"]');
+    await page.check('input[name="aggravating"][value="discriminatory_motive"]');
+    await page.check('input[name="purposes"][value="public_confidence"]');
+    await page.check('input[name="purposes"][value="high_standards"]');
+    await page.fill(
+      '#outcomeRationale',
+      'A written warning would not mark the seriousness of discriminatory language among colleagues.',
+    );
+    await page.fill('#reasons', 'The panel found the comment discriminatory and discreditable.');
+    await page.check('input[name="article10Engaged"][value="yes"]');
+    await page.fill('#prescribedByLaw', 'The Standards are in the Conduct Regulations.');
+    await page.fill('#legitimateAim', 'Public confidence in policing; the rights of others.');
+    await page.fill('#necessityAndProportionality', 'Racist remarks among officers undermine confidence.');
+    await page.click('button:has-text("Record the findings and outcome")');
+    expect(new URL(page.url()).pathname).toBe(`/cases/${caseId}`);
+    expect(await page.textContent('h1 .govuk-tag')).toContain('decided');
+    expect(await page.textContent('#timeline ~ table')).toContain('dismissal without notice');
+    const [precedent] = (await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE actor_id = $1 AND action = 'case.outcome.record'`,
+      [panel.id],
+    )) as { n: number }[];
+    expect(precedent.n).toBe(1);
+    await context.close();
+  });
+
+  it('answers 404 for a hearing of a case that is not yours', async () => {
+    const stranger = await api.signedIn(['panel_member']);
+    const context = await newContext(browser, javaScript);
+    const page = await newPage(context);
+    await signIn(page, stranger, '/hearings');
+    expect(await page.textContent('main')).toContain('No meetings or hearings coming up');
+    const response = await page.goto(`${base}/hearings/${hearingId}`);
+    expect(response?.status()).toBe(404);
+    await context.close();
+  });
+});
