@@ -3,12 +3,13 @@
  * database), comparables latency on the index, and the disparity computation's time and memory,
  * at each size. Figures go to stdout; nothing here is a test.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createReadStream } from 'node:fs';
 import { quantile } from 'simple-statistics';
+import { startBuiltApi } from './support/built-api';
 import {
   conductFeatures,
   FORCE_CODE_LIST,
@@ -20,7 +21,6 @@ import type { PrecedentRecord } from '@precedent/exchange';
 import { OUTCOMES } from '@precedent/exchange';
 
 const CLI = join(__dirname, '..', 'dist/apps/cli/apps/cli/src/main.js');
-const API = join(__dirname, '..', 'dist/apps/api/apps/api/src/main.js');
 const API_PORT = 3900;
 const CONCURRENCY = 8;
 const API_SECONDS = 20;
@@ -151,25 +151,9 @@ async function throughTheApi(
     ],
     { env, stdio: 'ignore' },
   );
-  const api: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=64', API], {
-    env: { ...env, API_PORT: String(API_PORT) },
-    stdio: 'ignore',
-  });
+  const api = await startBuiltApi(env, API_PORT, 'bench', 'bench-password-2026');
   try {
-    const base = `http://127.0.0.1:${API_PORT}`;
-    let token = '';
-    for (let attempt = 0; attempt < 120 && !token; attempt++) {
-      try {
-        const login = await fetch(`${base}/api/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username: 'bench', password: 'bench-password-2026' }),
-        });
-        if (login.ok) token = ((await login.json()) as { accessToken: string }).accessToken;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
+    const { base, token } = api;
     const ask = async (record: PrecedentRecord) => {
       const { subject, conduct, messageCount, standards, culpability, harm, aggravating, mitigating } =
         record;
@@ -231,7 +215,7 @@ async function throughTheApi(
       `${CONCURRENCY} concurrent clients for ${seconds.toFixed(0)} s: ${Math.round(latencies.length / seconds)} requests/s, p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p95 ${quantile(latencies, 0.95).toFixed(1)} ms`,
     );
   } finally {
-    api.kill('SIGTERM');
+    api.stop();
   }
 }
 

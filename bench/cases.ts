@@ -4,13 +4,13 @@
  * (p95) and `GET /api/cases/:id` at 50 concurrent requests (p95, audit write included).
  * Figures go to stdout; nothing here is a test.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { quantile } from 'simple-statistics';
+import { startBuiltApi } from './support/built-api';
 
 const CLI = join(__dirname, '..', 'dist/apps/cli/apps/cli/src/main.js');
-const API = join(__dirname, '..', 'dist/apps/api/apps/api/src/main.js');
 const CASES = Number(process.argv[2] ?? 100_000);
 const DATABASE = 'precedent_bench_cases';
 const PORT = 3901;
@@ -101,25 +101,9 @@ async function main(): Promise<void> {
   ).map((row) => row.id);
   await db.end();
 
-  const api = spawn(process.execPath, ['--max-semi-space-size=64', API], {
-    env: { ...env, API_PORT: String(PORT) },
-    stdio: 'ignore',
-  });
+  const api = await startBuiltApi(env, PORT, 'bench', 'bench-password-2026');
   try {
-    const base = `http://127.0.0.1:${PORT}`;
-    let token = '';
-    for (let attempt = 0; attempt < 120 && !token; attempt++) {
-      try {
-        const login = await fetch(`${base}/api/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username: 'bench', password: 'bench-password-2026' }),
-        });
-        if (login.ok) token = ((await login.json()) as { accessToken: string }).accessToken;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
+    const { base, token } = api;
     const get = async (path: string) => {
       const started = process.hrtime.bigint();
       const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -164,7 +148,7 @@ async function main(): Promise<void> {
       `50 concurrent clients for ${seconds.toFixed(0)} s: ${Math.round(opened.length / seconds)} requests/s, p50 ${quantile(opened, 0.5).toFixed(1)} ms, p95 ${quantile(opened, 0.95).toFixed(1)} ms (each read audited)`,
     );
   } finally {
-    api.kill('SIGTERM');
+    api.stop();
   }
   execFileSync('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', '--force', DATABASE]);
 }
