@@ -75,6 +75,7 @@ describe("PSD's inbox of anonymous reports", () => {
       statusText:
         'Professional Standards is looking into your report. They have sent you a message: please read it and reply.',
       messages: [{ from: 'psd', body: question, at: sent.body.at }],
+      attachments: [],
     });
     await reporter.http().post('/api/report/messages').set(auth).send({ body: 'About forty.' }).expect(201);
 

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { InboxService } from '@precedent/reporting';
 import { Ctx, type RequestContext } from '../common/request-context.decorator';
 import { Roles } from '../common/roles.decorator';
@@ -38,6 +39,28 @@ export class AnonymousReportsController {
   @ApiOperation({ summary: 'A report with its messages; opening it moves it from received to in review' })
   async open(@Param('id') id: string, @Ctx() ctx: RequestContext) {
     return toInboxReportResponse(await this.inbox.open(id, ctx.principal, ctx.requestId));
+  }
+
+  @Get(':id/attachments/:attachmentId')
+  @ApiProduces('image/png', 'image/jpeg', 'image/webp', 'image/gif')
+  @ApiOperation({
+    summary: "A reporter's attachment, as stored: identifying metadata was removed before it was kept",
+    description: 'X-Metadata-Removed: true says so on every answer. The read is audited.',
+  })
+  async attachment(
+    @Param('id') id: string,
+    @Param('attachmentId') attachmentId: string,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.inbox.attachment(id, attachmentId, ctx.principal, ctx.requestId);
+    response.setHeader('X-Metadata-Removed', 'true');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(file.bytes, {
+      type: file.type,
+      length: file.bytes.length,
+      disposition: `attachment; filename="${file.fileName}"`,
+    });
   }
 
   @Post(':id/messages')

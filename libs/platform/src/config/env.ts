@@ -86,6 +86,13 @@ export class Env {
   @Max(240, { message: 'a whole number of minutes from 5 to 240' })
   REPORTER_SESSION_MINUTES = 30;
 
+  /** Largest file a reporter may attach, in megabytes (MiB). */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of megabytes from 1 to 100' })
+  @Min(1, { message: 'a whole number of megabytes from 1 to 100' })
+  @Max(100, { message: 'a whole number of megabytes from 1 to 100' })
+  REPORT_ATTACHMENT_MAX_MB = 10;
+
   /** Wrong receipt codes one client may try in a window before every attempt is refused. */
   @Transform(({ value }) => toInt(value))
   @IsInt({ message: 'a whole number from 1 to 1000' })
