@@ -9,6 +9,9 @@ export {
   type AttachmentMediaType,
 } from './attachments/attachment-type.rules';
 export { FormTokens } from './sessions/form-tokens';
+export { REPORTING_QUEUE, ReportingJob, type NotifyReplyData } from './reporting.jobs';
+export { ReplyNotifications } from './notifications/reply-notifications';
+export type { StaffNotification, NotificationAudience } from './notifications/staff-notification.entity';
 export {
   InboxService,
   type InboxItem,

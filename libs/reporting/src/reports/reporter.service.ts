@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@precedent/platform';
+import { Clock, Outbox } from '@precedent/platform';
 import { type CleanAttachment, cleanAttachment } from '../attachments/attachment-cleaning';
 import type { AttachmentMediaType } from '../attachments/attachment-type.rules';
 import { ReportAttachment } from '../attachments/report-attachment.entity';
 import { normaliseReceipt } from '../receipts/receipt-code.rules';
 import { ReceiptKeys } from '../receipts/receipt-keys';
+import { type NotifyReplyData, REPORTING_QUEUE, ReportingJob } from '../reporting.jobs';
 import { EmptyFieldError, ReceiptNotRecognisedError, ReporterSessionEndedError } from '../reporting.errors';
 import { ReceiptThrottle } from '../sessions/receipt-throttle';
 import { ReporterSessions } from '../sessions/reporter-sessions';
@@ -45,6 +46,7 @@ export class ReporterService {
     private readonly sessions: ReporterSessions,
     private readonly throttle: ReceiptThrottle,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   /**
@@ -155,6 +157,7 @@ export class ReporterService {
         sentAt,
       });
       await this.store(em, reportId, cleaned, sentAt);
+      await this.notifyPsd(em, reportId, sentAt);
     });
     return { from: 'reporter', body: text, at: sentAt };
   }
@@ -163,8 +166,29 @@ export class ReporterService {
   async attach(reportId: string, file: Buffer): Promise<AttachmentView> {
     const [cleaned] = await this.cleanAll([file]);
     const at = toTheHour(this.clock.now());
-    const [id] = await this.dataSource.transaction((em) => this.store(em, reportId, [cleaned], at));
+    const [id] = await this.dataSource.transaction(async (em) => {
+      const ids = await this.store(em, reportId, [cleaned], at);
+      await this.notifyPsd(em, reportId, at);
+      return ids;
+    });
     return { id, type: cleaned.mediaType, size: cleaned.bytes.length, at };
+  }
+
+  /**
+   * Queues a notice to PSD that the reporter wrote. It runs at the start of the next hour and is
+   * recorded at this hour, so no notification, audit event or outbox row dates the visit more closely
+   * than the message itself; the job id makes several replies in one hour one notification.
+   */
+  private async notifyPsd(em: EntityManager, reportId: string, hour: Date): Promise<void> {
+    const data: NotifyReplyData = { reportId };
+    await this.outbox.add(em, {
+      queue: REPORTING_QUEUE,
+      name: ReportingJob.NotifyReply,
+      data: { ...data },
+      jobId: `reply-${reportId}-${hour.getTime()}`,
+      notBefore: new Date(hour.getTime() + 3_600_000),
+      recordedAt: hour,
+    });
   }
 
   private async cleanAll(files: readonly Buffer[]): Promise<CleanAttachment[]> {
