@@ -9,7 +9,8 @@ export {
   type AttachmentMediaType,
 } from './attachments/attachment-type.rules';
 export { FormTokens } from './sessions/form-tokens';
-export { REPORTING_QUEUE, ReportingJob, type NotifyReplyData } from './reporting.jobs';
+export { REPORTING_QUEUE, ReportingJob, RETENTION_SCHEDULER, type NotifyReplyData } from './reporting.jobs';
+export { ReportRetention } from './retention/report-retention.service';
 export { ReplyNotifications } from './notifications/reply-notifications';
 export type { StaffNotification, NotificationAudience } from './notifications/staff-notification.entity';
 export {

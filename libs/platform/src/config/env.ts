@@ -93,6 +93,20 @@ export class Env {
   @Max(100, { message: 'a whole number of megabytes from 1 to 100' })
   REPORT_ATTACHMENT_MAX_MB = 10;
 
+  /** Days after its last activity that a report not linked to a case is deleted. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of days from 1 to 3650' })
+  @Min(1, { message: 'a whole number of days from 1 to 3650' })
+  @Max(3650, { message: 'a whole number of days from 1 to 3650' })
+  REPORT_RETENTION_DAYS = 90;
+
+  /** How often the worker looks for reports past their retention. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of minutes from 1 to 1440' })
+  @Min(1, { message: 'a whole number of minutes from 1 to 1440' })
+  @Max(1440, { message: 'a whole number of minutes from 1 to 1440' })
+  REPORT_RETENTION_SWEEP_MINUTES = 60;
+
   /** Wrong receipt codes one client may try in a window before every attempt is refused. */
   @Transform(({ value }) => toInt(value))
   @IsInt({ message: 'a whole number from 1 to 1000' })
