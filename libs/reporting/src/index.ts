@@ -11,6 +11,7 @@ export {
 export { FormTokens } from './sessions/form-tokens';
 export { REPORTING_QUEUE, ReportingJob, RETENTION_SCHEDULER, type NotifyReplyData } from './reporting.jobs';
 export { ReportRetention } from './retention/report-retention.service';
+export { ReportKeyRotation, type RotationProgress, type RotationResult } from './crypto/key-rotation.service';
 export { ReplyNotifications } from './notifications/reply-notifications';
 export type { StaffNotification, NotificationAudience } from './notifications/staff-notification.entity';
 export {

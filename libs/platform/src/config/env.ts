@@ -74,6 +74,15 @@ export class Env {
   @MinLength(32, { message: 'a random string of at least 32 characters (openssl rand -base64 48)' })
   REPORTING_ENCRYPTION_KEY = '';
 
+  /**
+   * Earlier values of REPORTING_ENCRYPTION_KEY, comma-separated: values sealed under them still open,
+   * and `cli reporting rotate-keys` re-seals them under the current key. Secrets; empty when none.
+   */
+  @Matches(/^([^,\s]{32,}(,[^,\s]{32,})*)?$/, {
+    message: 'secrets of at least 32 characters each, separated by commas, or empty',
+  })
+  REPORTING_PREVIOUS_ENCRYPTION_KEYS = '';
+
   /** Keys the receipt-code lookup digest and the hashed attempt counters. A secret. */
   @IsString()
   @MinLength(32, { message: 'a random string of at least 32 characters (openssl rand -base64 48)' })

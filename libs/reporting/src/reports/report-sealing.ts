@@ -12,7 +12,18 @@ export class ReportSealing {
   private readonly cipher: ReportCipher;
 
   constructor(env: Env) {
-    this.cipher = new ReportCipher(env.REPORTING_ENCRYPTION_KEY);
+    const previous = env.REPORTING_PREVIOUS_ENCRYPTION_KEYS.split(',').filter(Boolean);
+    this.cipher = new ReportCipher(env.REPORTING_ENCRYPTION_KEY, previous);
+  }
+
+  /** The current key's id, as written in the second to ninth bytes of every value it seals. */
+  get currentKeyId(): string {
+    return this.cipher.keyId;
+  }
+
+  /** The value sealed again under the current key, for the same context. */
+  reseal(sealed: Buffer, context: string): Buffer {
+    return this.cipher.sealBytes(this.cipher.openBytes(sealed, context), context);
   }
 
   sealContent(reportId: string, content: ReportContent): Buffer {
