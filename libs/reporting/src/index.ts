@@ -36,6 +36,7 @@ export {
   ReporterSessionEndedError,
   EmptyFieldError,
   ReportAlreadyHasCaseError,
+  ReportHasCaseError,
   AttachmentEmptyError,
   AttachmentNotAcceptedError,
   AttachmentMissingError,

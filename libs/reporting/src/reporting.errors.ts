@@ -69,3 +69,13 @@ export class AttachmentMissingError extends DomainError {
     super('Attach a file in the "file" field of a multipart/form-data request.');
   }
 }
+
+export class ReportHasCaseError extends DomainError {
+  readonly code = 'report_has_case';
+  readonly kind = 'conflict';
+  constructor(caseId: string) {
+    super('This report is linked to a case, so it stays open with the case and cannot be closed.', {
+      caseId,
+    });
+  }
+}

@@ -1,10 +1,15 @@
-import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InboxService } from '@precedent/reporting';
 import { Ctx, type RequestContext } from '../common/request-context.decorator';
 import { Roles } from '../common/roles.decorator';
-import { CaseFromReportDto, ListAnonymousReportsQuery, MessageToReporterDto } from './anonymous-report.dto';
+import {
+  CaseFromReportDto,
+  LinkReportToCaseDto,
+  ListAnonymousReportsQuery,
+  MessageToReporterDto,
+} from './anonymous-report.dto';
 import {
   toInboxItemResponse,
   toInboxReportResponse,
@@ -73,5 +78,21 @@ export class AnonymousReportsController {
   @ApiOperation({ summary: 'Make a case (source anonymous) from the report, keeping the link' })
   async createCase(@Param('id') id: string, @Body() body: CaseFromReportDto, @Ctx() ctx: RequestContext) {
     return this.inbox.createCase(id, body, ctx.principal, ctx.requestId);
+  }
+
+  @Post(':id/link')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Link the report to an existing case; the case keeps its source, its timeline records the link',
+  })
+  async link(@Param('id') id: string, @Body() body: LinkReportToCaseDto, @Ctx() ctx: RequestContext) {
+    return this.inbox.linkToCase(id, body.caseId, ctx.principal, ctx.requestId);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a report with no case: PSD has finished with it' })
+  async close(@Param('id') id: string, @Ctx() ctx: RequestContext) {
+    return this.inbox.close(id, ctx.principal, ctx.requestId);
   }
 }

@@ -11,7 +11,7 @@ import {
   METADATA_REMOVED_NOTICE,
 } from '../attachments/attachment-type.rules';
 import { ReportAttachment } from '../attachments/report-attachment.entity';
-import { EmptyFieldError, ReportAlreadyHasCaseError } from '../reporting.errors';
+import { EmptyFieldError, ReportAlreadyHasCaseError, ReportHasCaseError } from '../reporting.errors';
 import { AnonymousReport } from '../reports/anonymous-report.entity';
 import { type MessageView, type ReportContent, toTheHour } from '../reports/report-content';
 import { ReportMessage } from '../reports/report-message.entity';
@@ -246,6 +246,57 @@ export class InboxService {
         details: { caseId: kase.id, reference: kase.reference },
       });
       return { caseId: kase.id, reference: kase.reference };
+    });
+  }
+
+  /**
+   * Links the report to a case that already exists and that this person may open ("not yours" is
+   * "not found"). The case keeps its own intake source; its timeline records the link, with ids only.
+   */
+  async linkToCase(
+    id: string,
+    caseId: string,
+    by: Principal,
+    requestId: string,
+  ): Promise<{ caseId: string; reference: string }> {
+    return this.dataSource.transaction(async (em) => {
+      const report = await this.lockReport(em, id);
+      if (report.caseId) throw new ReportAlreadyHasCaseError(report.caseId);
+      const kase = await this.cases.openableIn(em, caseId, by);
+      await em.update(
+        AnonymousReport,
+        { id },
+        { caseId: kase.id, status: statusAfter(report.status, 'case_linked') },
+      );
+      await this.cases.addEvent(em, kase.id, {
+        kind: 'anonymous_report_linked',
+        reason: `Anonymous report ${id} linked to this case`,
+        actorId: by.userId,
+      });
+      await this.audit.record(em, auditContextOf(by, requestId), {
+        action: 'anonymous_report.link',
+        entityType: 'anonymous_report',
+        entityId: id,
+        details: { caseId: kase.id, reference: kase.reference },
+      });
+      return { caseId: kase.id, reference: kase.reference };
+    });
+  }
+
+  /** PSD has finished with a report and makes no case of it. Closing a closed report changes nothing. */
+  async close(id: string, by: Principal, requestId: string): Promise<{ status: ReportStatus }> {
+    return this.dataSource.transaction(async (em) => {
+      const report = await this.lockReport(em, id);
+      if (report.caseId) throw new ReportHasCaseError(report.caseId);
+      if (report.status === 'closed') return { status: report.status };
+      const status = statusAfter(report.status, 'closed');
+      await em.update(AnonymousReport, { id }, { status });
+      await this.audit.record(em, auditContextOf(by, requestId), {
+        action: 'anonymous_report.close',
+        entityType: 'anonymous_report',
+        entityId: id,
+      });
+      return { status };
     });
   }
 
