@@ -75,6 +75,7 @@ describe("PSD's inbox of anonymous reports", () => {
       statusText:
         'Professional Standards is looking into your report. They have sent you a message: please read it and reply.',
       messages: [{ from: 'psd', body: question, at: sent.body.at }],
+      attachments: [],
     });
     await reporter.http().post('/api/report/messages').set(auth).send({ body: 'About forty.' }).expect(201);
 
@@ -210,5 +211,110 @@ describe("PSD's inbox of anonymous reports", () => {
     expect(unknownStatus.body.details.fields[0].message).toContain(
       'received, in_review, case_opened, closed',
     );
+  });
+
+  it('links a report to an existing case, and closes a report with no case', async () => {
+    const summary = 'Second report about the same WhatsApp group';
+    const receipt = await reporter.submit({ ...SAMPLE_REPORT, summary });
+    const id = await reportIdOf(summary);
+    const kase = await api
+      .http()
+      .post('/api/cases')
+      .set(investigator.auth)
+      .send({ source: 'line_manager', receivedAt: '2026-11-20', summary: 'Racist memes in a team group' })
+      .expect(201);
+
+    // a case this person may not open is not found; a malformed id is a field error
+    const other = await api.signedIn(['investigator'], { team: 'south' });
+    const restricted = await api
+      .http()
+      .post('/api/cases')
+      .set(other.auth)
+      .send({
+        source: 'line_manager',
+        receivedAt: '2026-11-20',
+        summary: 'Restricted matter',
+        restricted: true,
+      })
+      .expect(201);
+    await api
+      .http()
+      .post(`/api/anonymous-reports/${id}/link`)
+      .set(investigator.auth)
+      .send({ caseId: restricted.body.id })
+      .expect(404);
+    const malformed = await api
+      .http()
+      .post(`/api/anonymous-reports/${id}/link`)
+      .set(investigator.auth)
+      .send({ caseId: 'PSD-2026-00001' })
+      .expect(400);
+    expect(malformed.body.details.fields[0]).toMatchObject({ field: 'caseId' });
+    expect(
+      (await api.http().get(`/api/anonymous-reports/${id}`).set(investigator.auth)).body.caseId,
+    ).toBeNull();
+
+    const linked = await api
+      .http()
+      .post(`/api/anonymous-reports/${id}/link`)
+      .set(investigator.auth)
+      .send({ caseId: kase.body.id })
+      .expect(200);
+    expect(linked.body).toEqual({ caseId: kase.body.id, reference: kase.body.reference });
+    const opened = await api.http().get(`/api/anonymous-reports/${id}`).set(investigator.auth).expect(200);
+    expect(opened.body).toMatchObject({ status: 'case_opened', caseId: kase.body.id });
+    // the case keeps its own source; its timeline records the link
+    const after = await api.http().get(`/api/cases/${kase.body.id}`).set(investigator.auth).expect(200);
+    expect(after.body.source).toBe('line_manager');
+    const timeline = await api
+      .http()
+      .get(`/api/cases/${kase.body.id}/timeline`)
+      .set(investigator.auth)
+      .expect(200);
+    expect(JSON.stringify(timeline.body)).toContain(`Anonymous report ${id} linked to this case`);
+    const again = await api
+      .http()
+      .post(`/api/anonymous-reports/${id}/link`)
+      .set(investigator.auth)
+      .send({ caseId: kase.body.id });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('report_already_has_case');
+    const closeLinked = await api.http().post(`/api/anonymous-reports/${id}/close`).set(investigator.auth);
+    expect(closeLinked.status).toBe(409);
+    expect(closeLinked.body.code).toBe('report_has_case');
+    const auth = await reporter.signIn(receipt);
+    expect((await reporter.http().get('/api/report').set(auth)).body.status).toBe('case_opened');
+
+    // closing: the reporter is told in plain words; closing again changes nothing
+    const loneSummary = 'A report PSD decides to take no further';
+    const loneReceipt = await reporter.submit({ ...SAMPLE_REPORT, summary: loneSummary });
+    const loneId = await reportIdOf(loneSummary);
+    const closed = await api
+      .http()
+      .post(`/api/anonymous-reports/${loneId}/close`)
+      .set(authority.auth)
+      .expect(200);
+    expect(closed.body).toEqual({ status: 'closed' });
+    await api.http().post(`/api/anonymous-reports/${loneId}/close`).set(authority.auth).expect(200);
+    const loneView = await reporter
+      .http()
+      .get('/api/report')
+      .set(await reporter.signIn(loneReceipt));
+    expect(loneView.body).toMatchObject({
+      status: 'closed',
+      statusText: 'Professional Standards has finished looking at your report.',
+    });
+    const audit = await api.dataSource.query<{ action: string; details: string | null }[]>(
+      `SELECT action, details FROM audit_events WHERE action IN ('anonymous_report.link', 'anonymous_report.close')
+        AND entity_id IN ($1, $2) ORDER BY id`,
+      [id, loneId],
+    );
+    expect(audit).toEqual([
+      {
+        action: 'anonymous_report.link',
+        details: JSON.stringify({ caseId: kase.body.id, reference: kase.body.reference }),
+      },
+      { action: 'anonymous_report.close', details: null },
+    ]);
   });
 });

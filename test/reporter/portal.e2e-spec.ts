@@ -155,7 +155,7 @@ describe('the reporter portal pages, without JavaScript', () => {
       .type('form')
       .send({ _form: formToken(after.text), body: '  ' })
       .expect(400);
-    expect(empty.text).toContain('Write your message before sending it.');
+    expect(empty.text).toContain('Write your message, or attach a screenshot, before sending.');
 
     const out = await reporter
       .http()

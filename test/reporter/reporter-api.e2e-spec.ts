@@ -40,6 +40,7 @@ describe('the reporter JSON API', () => {
       status: 'received',
       statusText: 'We have your report. Nobody in Professional Standards has read it yet.',
       messages: [],
+      attachments: [],
     });
   });
 

@@ -1,10 +1,11 @@
-// The command line: migrations, users, demo cases, audit verification, precedent import/export, synthetic data, analytics.
+// The command line: migrations, users, demo cases, audit verification, precedent import/export, synthetic data, analytics, reporting key rotation.
 import { Module } from '@nestjs/common';
 import { AnalyticsModule } from '@precedent/analytics';
 import { AuditModule } from '@precedent/audit';
 import { CasesModule } from '@precedent/cases';
 import { IdentityModule } from '@precedent/identity';
 import { PlatformModule } from '@precedent/platform';
+import { ReportingInboxModule } from '@precedent/reporting';
 import { AnalyticsCommand, DisparityCommand } from './commands/analytics.command';
 import { AuditCommand, VerifyAuditCommand } from './commands/audit.command';
 import { DemoCommand } from './commands/demo.command';
@@ -14,11 +15,12 @@ import {
   ImportPrecedentsCommand,
   PrecedentsCommand,
 } from './commands/precedents.command';
+import { ReportingCommand, RotateReportingKeysCommand } from './commands/reporting.command';
 import { SynthCommand } from './commands/synth.command';
 import { CreateUserCommand, UsersCommand } from './commands/users.command';
 
 @Module({
-  imports: [PlatformModule, AuditModule, IdentityModule, AnalyticsModule, CasesModule],
+  imports: [PlatformModule, AuditModule, IdentityModule, AnalyticsModule, CasesModule, ReportingInboxModule],
   providers: [
     DemoCommand,
     MigrateCommand,
@@ -32,6 +34,8 @@ import { CreateUserCommand, UsersCommand } from './commands/users.command';
     SynthCommand,
     AnalyticsCommand,
     DisparityCommand,
+    ReportingCommand,
+    RotateReportingKeysCommand,
   ],
 })
 export class CliModule {}

@@ -1,4 +1,4 @@
-// The worker: BullMQ processors (audit checks, precedent imports, analytics recomputation, evidence processing, hearing notices) and the outbox relay. Its only HTTP route is GET /health.
+// The worker: BullMQ processors (audit checks, precedent imports, analytics recomputation, evidence processing, hearing notices, the anonymous channel's notices) and the outbox relay. Its only HTTP route is GET /health.
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -16,14 +16,23 @@ import {
   PlatformModule,
   QueueModule,
 } from '@precedent/platform';
+import { REPORTING_QUEUE, ReportingInboxModule } from '@precedent/reporting';
 import { AnalyticsProcessor } from './analytics/analytics.processor';
 import { AuditProcessor } from './audit/audit.processor';
 import { EvidenceProcessor } from './evidence/evidence.processor';
 import { EvidenceIntegrityProcessor } from './evidence/evidence-integrity.processor';
 import { HearingsProcessor } from './hearings/hearings.processor';
+import { ReportingProcessor } from './reporting/reporting.processor';
 
 /** Every queue this worker processes; /health reports their depth. */
-const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE, EVIDENCE_QUEUE, EVIDENCE_INTEGRITY_QUEUE, HEARINGS_QUEUE];
+const QUEUES = [
+  AUDIT_QUEUE,
+  ANALYTICS_QUEUE,
+  EVIDENCE_QUEUE,
+  EVIDENCE_INTEGRITY_QUEUE,
+  HEARINGS_QUEUE,
+  REPORTING_QUEUE,
+];
 
 @Module({
   imports: [
@@ -35,6 +44,7 @@ const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE, EVIDENCE_QUEUE, EVIDENCE_INTEGRITY
     AnalyticsModule,
     EvidenceModule,
     HearingsModule,
+    ReportingInboxModule,
   ],
   controllers: [HealthController],
   providers: [
@@ -45,6 +55,7 @@ const QUEUES = [AUDIT_QUEUE, ANALYTICS_QUEUE, EVIDENCE_QUEUE, EVIDENCE_INTEGRITY
     EvidenceProcessor,
     EvidenceIntegrityProcessor,
     HearingsProcessor,
+    ReportingProcessor,
   ],
 })
 export class WorkerModule implements OnModuleInit {

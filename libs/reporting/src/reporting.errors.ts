@@ -45,3 +45,37 @@ export class ReportAlreadyHasCaseError extends DomainError {
     super('A case has already been made from this report.', { caseId });
   }
 }
+
+export class AttachmentEmptyError extends DomainError {
+  readonly code = 'attachment_empty';
+  readonly kind = 'invalid';
+  constructor() {
+    super('The file you attached is empty. Choose the file again. Nothing was sent.');
+  }
+}
+
+export class AttachmentNotAcceptedError extends DomainError {
+  readonly code = 'attachment_not_accepted';
+  readonly kind = 'invalid';
+  constructor(reason: string) {
+    super(`${reason} Nothing was sent.`);
+  }
+}
+
+export class AttachmentMissingError extends DomainError {
+  readonly code = 'attachment_missing';
+  readonly kind = 'invalid';
+  constructor() {
+    super('Attach a file in the "file" field of a multipart/form-data request.');
+  }
+}
+
+export class ReportHasCaseError extends DomainError {
+  readonly code = 'report_has_case';
+  readonly kind = 'conflict';
+  constructor(caseId: string) {
+    super('This report is linked to a case, so it stays open with the case and cannot be closed.', {
+      caseId,
+    });
+  }
+}

@@ -1,6 +1,7 @@
 // Reporting: anonymous reports and their messages, receipt codes, reporter sessions, sealing at rest.
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReportAttachment } from './attachments/report-attachment.entity';
 import { ReceiptKeys } from './receipts/receipt-keys';
 import { FormTokens } from './sessions/form-tokens';
 import { AnonymousReport } from './reports/anonymous-report.entity';
@@ -13,7 +14,7 @@ import { ReportingRedis } from './sessions/reporting-redis';
 
 /** The reporter's side. The reporter process imports only this: no staff services, no cases. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AnonymousReport, ReportMessage])],
+  imports: [TypeOrmModule.forFeature([AnonymousReport, ReportMessage, ReportAttachment])],
   providers: [
     ReceiptKeys,
     ReportSealing,

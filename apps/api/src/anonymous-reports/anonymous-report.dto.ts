@@ -75,3 +75,9 @@ export class CaseFromReportDto implements CaseFromReportInput {
   @IsBoolean()
   restricted?: boolean;
 }
+
+export class LinkReportToCaseDto {
+  @ApiProperty({ description: 'An existing case this person may open' })
+  @IsUUID('all', { message: 'caseId must be the id of a case' })
+  caseId: string;
+}

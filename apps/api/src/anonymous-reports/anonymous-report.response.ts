@@ -1,4 +1,4 @@
-import type { InboxItem, InboxReport, MessageView } from '@precedent/reporting';
+import type { InboxAttachment, InboxItem, InboxReport, MessageView } from '@precedent/reporting';
 
 export function toInboxItemResponse(item: InboxItem) {
   return {
@@ -29,5 +29,20 @@ export function toInboxReportResponse(report: InboxReport) {
     details: report.details,
     links: report.links,
     messages: report.messages.map(toStaffMessageResponse),
+    attachments: report.attachments.map((a) => toInboxAttachmentResponse(report.id, a)),
+  };
+}
+
+export function toInboxAttachmentResponse(reportId: string, attachment: InboxAttachment) {
+  return {
+    id: attachment.id,
+    type: attachment.type,
+    size: attachment.size,
+    width: attachment.width,
+    height: attachment.height,
+    at: attachment.at.toISOString(),
+    metadataRemoved: attachment.metadataRemoved,
+    notice: attachment.notice,
+    href: `/api/anonymous-reports/${reportId}/attachments/${attachment.id}`,
   };
 }

@@ -1,6 +1,25 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Post,
+  Req,
+  UploadedFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { type MessageView, ReporterService } from '@precedent/reporting';
+import {
+  AttachmentMissingError,
+  type AttachmentView,
+  type MessageView,
+  ReporterService,
+} from '@precedent/reporting';
+import { AttachmentUploadErrors, type UploadedAttachment } from '../common/attachment-upload';
 import { ReporterSessionGuard, SignedInReport } from '../common/reporter-session.guard';
 import { ReplyDto, SignInDto, SubmitReportDto } from './report.dto';
 
@@ -35,7 +54,30 @@ export class ReporterApiController {
   @UseGuards(ReporterSessionGuard)
   async report(@SignedInReport() session: { reportId: string }) {
     const view = await this.reporter.view(session.reportId);
-    return { ...view, messages: view.messages.map(toMessageResponse) };
+    return {
+      ...view,
+      messages: view.messages.map(toMessageResponse),
+      attachments: view.attachments.map(toAttachmentResponse),
+    };
+  }
+
+  @Post('report/attachments')
+  @UseGuards(ReporterSessionGuard)
+  @UseInterceptors(AttachmentUploadErrors, FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  async attach(
+    @SignedInReport() session: { reportId: string },
+    @UploadedFile() file: UploadedAttachment | undefined,
+  ) {
+    if (!file) throw new AttachmentMissingError();
+    return toAttachmentResponse(await this.reporter.attach(session.reportId, file.buffer));
   }
 
   @Post('report/messages')
@@ -47,6 +89,16 @@ export class ReporterApiController {
 
 function toMessageResponse(message: MessageView): { from: string; body: string; at: string } {
   return { from: message.from, body: message.body, at: message.at.toISOString() };
+}
+
+function toAttachmentResponse(attachment: AttachmentView) {
+  return {
+    id: attachment.id,
+    type: attachment.type,
+    size: attachment.size,
+    at: attachment.at.toISOString(),
+    metadataRemoved: true,
+  };
 }
 
 /** The connection's own address (no proxy header is trusted): only ever hashed by the attempt limiter. */

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -6,6 +17,9 @@ import type { Request, Response } from 'express';
 import { PLATFORMS } from '@precedent/exchange';
 import { DomainError, Env, fieldProblems } from '@precedent/platform';
 import {
+  ATTACHMENTS_ACCEPTED,
+  AttachmentEmptyError,
+  AttachmentNotAcceptedError,
   FormTokens,
   ReceiptAttemptsExceededError,
   ReceiptNotRecognisedError,
@@ -13,6 +27,7 @@ import {
   ReporterSessionEndedError,
 } from '@precedent/reporting';
 import { SubmitReportDto } from '../reports/report.dto';
+import { AttachmentUploadErrors, chosenFile, type UploadedAttachment } from '../common/attachment-upload';
 
 export const REPORTER_COOKIE = 'reporter_session';
 
@@ -49,7 +64,12 @@ export class PortalController {
 
   @Post('report')
   @HttpCode(200)
-  async submit(@Body() body: Form, @Res() res: Response): Promise<void> {
+  @UseInterceptors(AttachmentUploadErrors, FileInterceptor('attachment'))
+  async submit(
+    @Body() body: Form,
+    @UploadedFile() upload: UploadedAttachment | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.spendForm(body);
     const values = {
       summary: text(body.summary),
@@ -81,8 +101,15 @@ export class PortalController {
       this.renderForm(res, values, errors);
       return;
     }
-    const { receipt } = await this.reporter.submit(dto);
-    res.render('pages/receipt', { title: 'Report sent', receipt });
+    const file = chosenFile(upload);
+    try {
+      const { receipt } = await this.reporter.submit(dto, file ? [file.buffer] : []);
+      res.render('pages/receipt', { title: 'Report sent', receipt });
+    } catch (error) {
+      if (!isAttachmentRefusal(error)) throw error;
+      res.status(422);
+      this.renderForm(res, values, { attachment: error.message });
+    }
   }
 
   @Get('sign-in')
@@ -123,17 +150,34 @@ export class PortalController {
   }
 
   @Post('report/messages')
-  async reply(@Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
+  @UseInterceptors(AttachmentUploadErrors, FileInterceptor('attachment'))
+  async reply(
+    @Body() body: Form,
+    @UploadedFile() upload: UploadedAttachment | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const reportId = await this.signedIn(req, res);
     if (!reportId) return;
     await this.spendForm(body);
     const message = text(body.body).trim();
-    if (!message) {
+    const file = chosenFile(upload);
+    if (!message && !file) {
       res.status(400);
-      await this.renderReport(res, reportId, 'Write your message before sending it.');
+      await this.renderReport(res, reportId, {
+        body: 'Write your message, or attach a screenshot, before sending.',
+      });
       return;
     }
-    await this.reporter.reply(reportId, message);
+    try {
+      if (message) await this.reporter.reply(reportId, message, file ? [file.buffer] : []);
+      else if (file) await this.reporter.attach(reportId, file.buffer);
+    } catch (error) {
+      if (!isAttachmentRefusal(error)) throw error;
+      res.status(422);
+      await this.renderReport(res, reportId, { attachment: error.message }, message);
+      return;
+    }
     res.redirect(303, '/report');
   }
 
@@ -147,12 +191,13 @@ export class PortalController {
   }
 
   private renderForm(res: Response, values: Record<string, string>, errors: Record<string, string>): void {
-    const order = ['summary', 'details', 'platform', 'seenAt', 'links'];
+    const order = ['summary', 'details', 'platform', 'seenAt', 'links', 'attachment'];
     res.render('pages/report-form', {
       title: 'Report a colleague’s posts anonymously',
       formToken: this.forms.issue(),
       values,
       errors,
+      attachmentHint: this.attachmentHint(),
       errorList: order.filter((f) => errors[f]).map((f) => ({ text: errors[f], href: `#${f}` })),
       platforms: [
         { value: '', text: 'Choose a platform' },
@@ -165,14 +210,28 @@ export class PortalController {
     });
   }
 
-  private async renderReport(res: Response, reportId: string, error?: string): Promise<void> {
+  private async renderReport(
+    res: Response,
+    reportId: string,
+    errors: { body?: string; attachment?: string } = {},
+    body = '',
+  ): Promise<void> {
     res.render('pages/report', {
       title: 'Your report',
       view: await this.reporter.view(reportId),
       formToken: this.forms.issue(),
       signOutToken: this.forms.issue(),
-      error,
+      errors,
+      errorList: (['body', 'attachment'] as const)
+        .filter((f) => errors[f])
+        .map((f) => ({ text: errors[f], href: `#${f}` })),
+      body,
+      attachmentHint: this.attachmentHint(),
     });
+  }
+
+  private attachmentHint(): string {
+    return `Optional: ${ATTACHMENTS_ACCEPTED}, up to ${this.env.REPORT_ATTACHMENT_MAX_MB} MB. Location, device and author details are removed from it before it is kept. PDF files cannot be accepted: take a screenshot instead.`;
   }
 
   /** The signed-in report, or a redirect to sign in (saying the sign-in has ended when there was one). */
@@ -198,6 +257,10 @@ export class PortalController {
   private async spendForm(body: Form): Promise<void> {
     if (!(await this.forms.spend(body._form))) throw new FormNotGenuineError();
   }
+}
+
+function isAttachmentRefusal(error: unknown): error is AttachmentEmptyError | AttachmentNotAcceptedError {
+  return error instanceof AttachmentEmptyError || error instanceof AttachmentNotAcceptedError;
 }
 
 function text(value: unknown): string {

@@ -8,6 +8,8 @@ export type CaseEventKind =
   | 'allegation_added'
   | 'conduct_item_added'
   | 'iopc_criteria_met'
+  // from the reporting lib
+  | 'anonymous_report_linked'
   // from the hearings lib
   | 'hearing_created'
   | 'hearing_date_proposed'

@@ -385,6 +385,14 @@ export class CasesService {
     return findOpenableCase(em, id, by, lock);
   }
 
+  /** Who investigates a case, for work the system does on its own (notifications); null when nobody or no case. */
+  async assignedInvestigatorOf(id: string): Promise<string | null> {
+    const kase = await this.dataSource
+      .getRepository(Case)
+      .findOne({ select: { id: true, assignedInvestigatorId: true }, where: { id } });
+    return kase?.assignedInvestigatorId ?? null;
+  }
+
   async timeline(id: string, by: Principal, requestId: string): Promise<CaseEvent[]> {
     await findOpenableCase(this.dataSource.manager, id, by);
     await this.audit.recordNow(auditContextOf(by, requestId), {

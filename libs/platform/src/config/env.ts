@@ -74,6 +74,15 @@ export class Env {
   @MinLength(32, { message: 'a random string of at least 32 characters (openssl rand -base64 48)' })
   REPORTING_ENCRYPTION_KEY = '';
 
+  /**
+   * Earlier values of REPORTING_ENCRYPTION_KEY, comma-separated: values sealed under them still open,
+   * and `cli reporting rotate-keys` re-seals them under the current key. Secrets; empty when none.
+   */
+  @Matches(/^([^,\s]{32,}(,[^,\s]{32,})*)?$/, {
+    message: 'secrets of at least 32 characters each, separated by commas, or empty',
+  })
+  REPORTING_PREVIOUS_ENCRYPTION_KEYS = '';
+
   /** Keys the receipt-code lookup digest and the hashed attempt counters. A secret. */
   @IsString()
   @MinLength(32, { message: 'a random string of at least 32 characters (openssl rand -base64 48)' })
@@ -85,6 +94,27 @@ export class Env {
   @Min(5, { message: 'a whole number of minutes from 5 to 240' })
   @Max(240, { message: 'a whole number of minutes from 5 to 240' })
   REPORTER_SESSION_MINUTES = 30;
+
+  /** Largest file a reporter may attach, in megabytes (MiB). */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of megabytes from 1 to 100' })
+  @Min(1, { message: 'a whole number of megabytes from 1 to 100' })
+  @Max(100, { message: 'a whole number of megabytes from 1 to 100' })
+  REPORT_ATTACHMENT_MAX_MB = 10;
+
+  /** Days after its last activity that a report not linked to a case is deleted. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of days from 1 to 3650' })
+  @Min(1, { message: 'a whole number of days from 1 to 3650' })
+  @Max(3650, { message: 'a whole number of days from 1 to 3650' })
+  REPORT_RETENTION_DAYS = 90;
+
+  /** How often the worker looks for reports past their retention. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of minutes from 1 to 1440' })
+  @Min(1, { message: 'a whole number of minutes from 1 to 1440' })
+  @Max(1440, { message: 'a whole number of minutes from 1 to 1440' })
+  REPORT_RETENTION_SWEEP_MINUTES = 60;
 
   /** Wrong receipt codes one client may try in a window before every attempt is refused. */
   @Transform(({ value }) => toInt(value))

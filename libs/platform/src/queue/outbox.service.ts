@@ -11,6 +11,11 @@ export interface OutboxJob {
   jobId?: string;
   /** Run no earlier than this. */
   notBefore?: Date;
+  /**
+   * The time to record the row as created, instead of now: work asked for by an anonymous reporter
+   * records the hour only, so the outbox cannot date their visit more closely than the reports do.
+   */
+  recordedAt?: Date;
 }
 
 /** Records background work inside the caller's transaction. */
@@ -28,6 +33,7 @@ export class Outbox {
         jobId: job.jobId ?? null,
         payload: job.data,
         delayUntil: job.notBefore ?? null,
+        ...(job.recordedAt ? { createdAt: job.recordedAt } : {}),
       }),
     );
   }

@@ -34,4 +34,11 @@ describe('ReportCipher', () => {
     expect(rotated.isCurrent(rotated.seal('x', 'message:7'))).toBe(true);
     expect(() => cipher.open(sealed, 'message:7')).toThrow(/not configured/);
   });
+
+  it('seals bytes as they are', () => {
+    const bytes = Buffer.from([0, 255, 1, 254, 0x89, 0x50, 0x4e, 0x47]);
+    const sealed = cipher.sealBytes(bytes, 'report-attachment:1:2');
+    expect(cipher.openBytes(sealed, 'report-attachment:1:2').equals(bytes)).toBe(true);
+    expect(() => cipher.openBytes(sealed, 'report-attachment:1:3')).toThrow();
+  });
 });

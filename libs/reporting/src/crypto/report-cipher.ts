@@ -19,7 +19,7 @@ interface Key {
 }
 
 /**
- * AES-256-GCM for anonymous reports, messages and (later) attachments at rest.
+ * AES-256-GCM for anonymous reports, messages and attachments at rest.
  *
  * The key is derived with HKDF-SHA256 from a configured secret. Each sealed value is
  * `format(1) | key id(8) | iv(12) | tag(16) | ciphertext`: the key id says which key sealed it, so a
@@ -40,14 +40,22 @@ export class ReportCipher {
   }
 
   seal(plaintext: string, context: string): Buffer {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.current.key, iv);
-    cipher.setAAD(Buffer.from(context, 'utf8'));
-    const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return Buffer.concat([Buffer.from([FORMAT]), this.current.id, iv, cipher.getAuthTag(), ciphertext]);
+    return this.sealBytes(Buffer.from(plaintext, 'utf8'), context);
   }
 
   open(sealed: Buffer, context: string): string {
+    return this.openBytes(sealed, context).toString('utf8');
+  }
+
+  sealBytes(plaintext: Buffer, context: string): Buffer {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.current.key, iv);
+    cipher.setAAD(Buffer.from(context, 'utf8'));
+    const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    return Buffer.concat([Buffer.from([FORMAT]), this.current.id, iv, cipher.getAuthTag(), ciphertext]);
+  }
+
+  openBytes(sealed: Buffer, context: string): Buffer {
     if (sealed.length < HEADER_BYTES || sealed[0] !== FORMAT) throw new Error('Not a sealed report value');
     const keyId = sealed.subarray(1, 1 + KEY_ID_BYTES);
     const key = this.all.find((k) => timingSafeEqual(k.id, keyId));
@@ -57,7 +65,7 @@ export class ReportCipher {
     const decipher = createDecipheriv('aes-256-gcm', key.key, iv);
     decipher.setAAD(Buffer.from(context, 'utf8'));
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(sealed.subarray(HEADER_BYTES)), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(sealed.subarray(HEADER_BYTES)), decipher.final()]);
   }
 
   /** Whether this value was sealed with the current key (a rotation re-seals the others). */

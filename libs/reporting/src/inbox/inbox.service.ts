@@ -5,12 +5,20 @@ import { AuditService } from '@precedent/audit';
 import { CasesService } from '@precedent/cases';
 import { auditContextOf, type Principal } from '@precedent/identity';
 import { Clock, londonDate, NotFoundError } from '@precedent/platform';
-import { EmptyFieldError, ReportAlreadyHasCaseError } from '../reporting.errors';
+import {
+  type AttachmentMediaType,
+  extensionOf,
+  METADATA_REMOVED_NOTICE,
+} from '../attachments/attachment-type.rules';
+import { ReportAttachment } from '../attachments/report-attachment.entity';
+import { EmptyFieldError, ReportAlreadyHasCaseError, ReportHasCaseError } from '../reporting.errors';
 import { AnonymousReport } from '../reports/anonymous-report.entity';
 import { type MessageView, type ReportContent, toTheHour } from '../reports/report-content';
 import { ReportMessage } from '../reports/report-message.entity';
 import { ReportSealing } from '../reports/report-sealing';
 import { type ReportStatus, statusAfter } from '../reports/report-status.rules';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface InboxItem {
   id: string;
@@ -24,10 +32,29 @@ export interface InboxItem {
   lastMessageFrom: 'psd' | 'reporter' | null;
 }
 
+export interface InboxAttachment {
+  id: string;
+  type: AttachmentMediaType;
+  size: number;
+  width: number;
+  height: number;
+  at: Date;
+  /** Always true: nothing is stored before its metadata is removed. Staff are told so. */
+  metadataRemoved: true;
+  notice: string;
+}
+
 export interface InboxReport extends InboxItem {
   details: string;
   links: string[];
   messages: (MessageView & { staffAuthorId: string | null })[];
+  attachments: InboxAttachment[];
+}
+
+export interface AttachmentFile {
+  bytes: Buffer;
+  type: AttachmentMediaType;
+  fileName: string;
 }
 
 export interface CaseFromReportInput {
@@ -82,6 +109,11 @@ export class InboxService {
       if (status !== report.status) await em.update(AnonymousReport, { id }, { status });
       report.status = status;
       const messages = await em.find(ReportMessage, { where: { reportId: id }, order: { id: 'ASC' } });
+      const attachments = await em.find(ReportAttachment, {
+        select: { id: true, mediaType: true, size: true, width: true, height: true, receivedAt: true },
+        where: { reportId: id },
+        order: { receivedAt: 'ASC', id: 'ASC' },
+      });
       await this.audit.record(em, auditContextOf(by, requestId), {
         action: 'anonymous_report.read',
         entityType: 'anonymous_report',
@@ -101,8 +133,46 @@ export class InboxService {
           at: m.sentAt,
           staffAuthorId: m.staffAuthorId,
         })),
+        attachments: attachments.map((a) => ({
+          id: a.id,
+          type: a.mediaType,
+          size: a.size,
+          width: a.width,
+          height: a.height,
+          at: a.receivedAt,
+          metadataRemoved: true,
+          notice: METADATA_REMOVED_NOTICE,
+        })),
       };
     });
+  }
+
+  /** One attachment's cleaned bytes, opened for a member of staff; the read is audited. */
+  async attachment(
+    id: string,
+    attachmentId: string,
+    by: Principal,
+    requestId: string,
+  ): Promise<AttachmentFile> {
+    const found =
+      UUID.test(id) && UUID.test(attachmentId)
+        ? await this.dataSource
+            .getRepository(ReportAttachment)
+            .findOne({ where: { id: attachmentId, reportId: id } })
+        : null;
+    if (!found) throw new NotFoundError('attachment', attachmentId);
+    const bytes = this.sealing.openAttachment(found);
+    await this.audit.recordNow(auditContextOf(by, requestId), {
+      action: 'anonymous_report.attachment.read',
+      entityType: 'anonymous_report',
+      entityId: id,
+      details: { attachmentId },
+    });
+    return {
+      bytes,
+      type: found.mediaType,
+      fileName: `report-attachment-${found.id}.${extensionOf(found.mediaType)}`,
+    };
   }
 
   /** A question or answer from PSD to the reporter, who reads it after signing in with the code. */
@@ -179,8 +249,59 @@ export class InboxService {
     });
   }
 
+  /**
+   * Links the report to a case that already exists and that this person may open ("not yours" is
+   * "not found"). The case keeps its own intake source; its timeline records the link, with ids only.
+   */
+  async linkToCase(
+    id: string,
+    caseId: string,
+    by: Principal,
+    requestId: string,
+  ): Promise<{ caseId: string; reference: string }> {
+    return this.dataSource.transaction(async (em) => {
+      const report = await this.lockReport(em, id);
+      if (report.caseId) throw new ReportAlreadyHasCaseError(report.caseId);
+      const kase = await this.cases.openableIn(em, caseId, by);
+      await em.update(
+        AnonymousReport,
+        { id },
+        { caseId: kase.id, status: statusAfter(report.status, 'case_linked') },
+      );
+      await this.cases.addEvent(em, kase.id, {
+        kind: 'anonymous_report_linked',
+        reason: `Anonymous report ${id} linked to this case`,
+        actorId: by.userId,
+      });
+      await this.audit.record(em, auditContextOf(by, requestId), {
+        action: 'anonymous_report.link',
+        entityType: 'anonymous_report',
+        entityId: id,
+        details: { caseId: kase.id, reference: kase.reference },
+      });
+      return { caseId: kase.id, reference: kase.reference };
+    });
+  }
+
+  /** PSD has finished with a report and makes no case of it. Closing a closed report changes nothing. */
+  async close(id: string, by: Principal, requestId: string): Promise<{ status: ReportStatus }> {
+    return this.dataSource.transaction(async (em) => {
+      const report = await this.lockReport(em, id);
+      if (report.caseId) throw new ReportHasCaseError(report.caseId);
+      if (report.status === 'closed') return { status: report.status };
+      const status = statusAfter(report.status, 'closed');
+      await em.update(AnonymousReport, { id }, { status });
+      await this.audit.record(em, auditContextOf(by, requestId), {
+        action: 'anonymous_report.close',
+        entityType: 'anonymous_report',
+        entityId: id,
+      });
+      return { status };
+    });
+  }
+
   private async lockReport(em: EntityManager, id: string): Promise<AnonymousReport> {
-    const report = /^[0-9a-f-]{36}$/i.test(id)
+    const report = UUID.test(id)
       ? await em.findOne(AnonymousReport, { where: { id }, lock: { mode: 'pessimistic_write' } })
       : null;
     if (!report) throw new NotFoundError('anonymous report', id);

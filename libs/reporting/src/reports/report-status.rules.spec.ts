@@ -16,6 +16,13 @@ describe('anonymous report status', () => {
     for (const status of REPORT_STATUSES) expect(statusAfter(status, 'case_created')).toBe('case_opened');
   });
 
+  it('is case_opened once linked to an existing case, and closed only without one', () => {
+    for (const status of REPORT_STATUSES) expect(statusAfter(status, 'case_linked')).toBe('case_opened');
+    expect(statusAfter('received', 'closed')).toBe('closed');
+    expect(statusAfter('in_review', 'closed')).toBe('closed');
+    expect(statusAfter('case_opened', 'closed')).toBe('case_opened');
+  });
+
   it('is told in plain words, with no internal status names', () => {
     for (const status of REPORT_STATUSES) {
       const words = statusInPlainWords(status, null);

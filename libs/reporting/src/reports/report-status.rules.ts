@@ -9,7 +9,7 @@
 export const REPORT_STATUSES = ['received', 'in_review', 'case_opened', 'closed'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
-export type ReportEvent = 'staff_opened' | 'staff_wrote' | 'case_created';
+export type ReportEvent = 'staff_opened' | 'staff_wrote' | 'case_created' | 'case_linked' | 'closed';
 
 /** The status after something PSD did. A report with a case stays so; opening never reopens a closed one. */
 export function statusAfter(status: ReportStatus, event: ReportEvent): ReportStatus {
@@ -18,7 +18,11 @@ export function statusAfter(status: ReportStatus, event: ReportEvent): ReportSta
     case 'staff_wrote':
       return status === 'received' ? 'in_review' : status;
     case 'case_created':
+    case 'case_linked':
       return 'case_opened';
+    case 'closed':
+      // a report with a case stays with the case (the inbox refuses to close it)
+      return status === 'case_opened' ? status : 'closed';
   }
 }
 

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { Clock } from '@precedent/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, Outbox } from '@precedent/platform';
+import { type CleanAttachment, cleanAttachment } from '../attachments/attachment-cleaning';
+import type { AttachmentMediaType } from '../attachments/attachment-type.rules';
+import { ReportAttachment } from '../attachments/report-attachment.entity';
 import { normaliseReceipt } from '../receipts/receipt-code.rules';
 import { ReceiptKeys } from '../receipts/receipt-keys';
+import { type NotifyReplyData, REPORTING_QUEUE, ReportingJob } from '../reporting.jobs';
 import { EmptyFieldError, ReceiptNotRecognisedError, ReporterSessionEndedError } from '../reporting.errors';
 import { ReceiptThrottle } from '../sessions/receipt-throttle';
 import { ReporterSessions } from '../sessions/reporter-sessions';
@@ -14,10 +18,18 @@ import { ReportMessage } from './report-message.entity';
 import { ReportSealing } from './report-sealing';
 import { type ReportStatus, statusInPlainWords } from './report-status.rules';
 
+export interface AttachmentView {
+  id: string;
+  type: AttachmentMediaType;
+  size: number;
+  at: Date;
+}
+
 export interface ReporterView {
   status: ReportStatus;
   statusText: string;
   messages: MessageView[];
+  attachments: AttachmentView[];
 }
 
 /**
@@ -34,30 +46,39 @@ export class ReporterService {
     private readonly sessions: ReporterSessions,
     private readonly throttle: ReceiptThrottle,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
-  /** Saves the report sealed; returns the receipt code, which exists nowhere else from now on. */
-  async submit(input: SubmitReportInput): Promise<{ receipt: string }> {
+  /**
+   * Saves the report sealed, with its attachments (cleaned first: a file that is refused refuses the
+   * whole report, so nothing is half saved); returns the receipt code, which exists nowhere else from now on.
+   */
+  async submit(input: SubmitReportInput, files: readonly Buffer[] = []): Promise<{ receipt: string }> {
     const summary = input.summary.trim();
     const details = input.details.trim();
     if (!summary) throw new EmptyFieldError('summary');
     if (!details) throw new EmptyFieldError('details');
+    const cleaned = await this.cleanAll(files);
     const issued = await this.receipts.issue();
     const id = randomUUID();
-    await this.dataSource.getRepository(AnonymousReport).insert({
-      id,
-      lookupDigest: issued.lookupDigest,
-      verifier: issued.verifier,
-      status: 'received',
-      sealed: this.sealing.sealContent(id, {
-        summary,
-        details,
-        platform: input.platform ?? null,
-        seenAt: input.seenAt ?? null,
-        links: input.links ?? [],
-      }),
-      receivedAt: toTheHour(this.clock.now()),
-      caseId: null,
+    const receivedAt = toTheHour(this.clock.now());
+    await this.dataSource.transaction(async (em) => {
+      await em.getRepository(AnonymousReport).insert({
+        id,
+        lookupDigest: issued.lookupDigest,
+        verifier: issued.verifier,
+        status: 'received',
+        sealed: this.sealing.sealContent(id, {
+          summary,
+          details,
+          platform: input.platform ?? null,
+          seenAt: input.seenAt ?? null,
+          links: input.links ?? [],
+        }),
+        receivedAt,
+        caseId: null,
+      });
+      await this.store(em, id, cleaned, receivedAt);
     });
     return { receipt: issued.receipt };
   }
@@ -103,6 +124,11 @@ export class ReporterService {
     const messages = await this.dataSource
       .getRepository(ReportMessage)
       .find({ where: { reportId }, order: { id: 'ASC' } });
+    const attachments = await this.dataSource.getRepository(ReportAttachment).find({
+      select: { id: true, mediaType: true, size: true, receivedAt: true },
+      where: { reportId },
+      order: { receivedAt: 'ASC', id: 'ASC' },
+    });
     const views = messages.map((m) => ({
       from: m.author,
       body: this.sealing.openMessage(m),
@@ -112,20 +138,87 @@ export class ReporterService {
       status: report.status,
       statusText: statusInPlainWords(report.status, views.at(-1)?.from ?? null),
       messages: views,
+      attachments: attachments.map((a) => ({ id: a.id, type: a.mediaType, size: a.size, at: a.receivedAt })),
     };
   }
 
-  async reply(reportId: string, body: string): Promise<MessageView> {
+  /** A message to PSD, with any attachments, saved together or not at all. */
+  async reply(reportId: string, body: string, files: readonly Buffer[] = []): Promise<MessageView> {
     const text = body.trim();
     if (!text) throw new EmptyFieldError('body');
+    const cleaned = await this.cleanAll(files);
     const sentAt = toTheHour(this.clock.now());
-    await this.dataSource.getRepository(ReportMessage).insert({
-      reportId,
-      author: 'reporter',
-      staffAuthorId: null,
-      sealed: this.sealing.sealMessage(reportId, 'reporter', text),
-      sentAt,
+    await this.dataSource.transaction(async (em) => {
+      await em.getRepository(ReportMessage).insert({
+        reportId,
+        author: 'reporter',
+        staffAuthorId: null,
+        sealed: this.sealing.sealMessage(reportId, 'reporter', text),
+        sentAt,
+      });
+      await this.store(em, reportId, cleaned, sentAt);
+      await this.notifyPsd(em, reportId, sentAt);
     });
     return { from: 'reporter', body: text, at: sentAt };
+  }
+
+  /** A further screenshot for PSD, its identifying metadata removed before it is sealed and kept. */
+  async attach(reportId: string, file: Buffer): Promise<AttachmentView> {
+    const [cleaned] = await this.cleanAll([file]);
+    const at = toTheHour(this.clock.now());
+    const [id] = await this.dataSource.transaction(async (em) => {
+      const ids = await this.store(em, reportId, [cleaned], at);
+      await this.notifyPsd(em, reportId, at);
+      return ids;
+    });
+    return { id, type: cleaned.mediaType, size: cleaned.bytes.length, at };
+  }
+
+  /**
+   * Queues a notice to PSD that the reporter wrote. It runs at the start of the next hour and is
+   * recorded at this hour, so no notification, audit event or outbox row dates the visit more closely
+   * than the message itself; the job id makes several replies in one hour one notification.
+   */
+  private async notifyPsd(em: EntityManager, reportId: string, hour: Date): Promise<void> {
+    const data: NotifyReplyData = { reportId };
+    await this.outbox.add(em, {
+      queue: REPORTING_QUEUE,
+      name: ReportingJob.NotifyReply,
+      data: { ...data },
+      jobId: `reply-${reportId}-${hour.getTime()}`,
+      notBefore: new Date(hour.getTime() + 3_600_000),
+      recordedAt: hour,
+    });
+  }
+
+  private async cleanAll(files: readonly Buffer[]): Promise<CleanAttachment[]> {
+    const cleaned: CleanAttachment[] = [];
+    // one at a time: each decode holds a whole image in memory
+    for (const file of files) cleaned.push(await cleanAttachment(file));
+    return cleaned;
+  }
+
+  private async store(
+    em: EntityManager,
+    reportId: string,
+    files: readonly CleanAttachment[],
+    receivedAt: Date,
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (const file of files) {
+      const id = randomUUID();
+      await em.getRepository(ReportAttachment).insert({
+        id,
+        reportId,
+        mediaType: file.mediaType,
+        size: file.bytes.length,
+        width: file.width,
+        height: file.height,
+        sealed: this.sealing.sealAttachment(reportId, id, file.bytes),
+        receivedAt,
+      });
+      ids.push(id);
+    }
+    return ids;
   }
 }
