@@ -67,21 +67,27 @@ export class PrecedentStore {
       let batch = new Map<string, PrecedentRecord>();
       let lineNumber = 0;
       let bytes = 0;
-      // One batch is written while the next is read and checked: PostgreSQL and Node work at once.
-      let inFlight: Promise<void> = Promise.resolve();
+      // Batches are written while the next is read and checked, so PostgreSQL and Node work at once:
+      // two at a time on their own connections, or one at a time in a strict import's transaction.
+      const inFlight: Promise<void>[] = [];
+      const maxInFlight = em ? 1 : 2;
       const flush = async () => {
         if (batch.size === 0) return;
-        const records = [...batch.values()];
+        // Rows in one order in every batch: two batches updating the same rows cannot deadlock.
+        const records = [...batch.values()].sort((a, b) =>
+          a.force + '\u0000' + a.ref < b.force + '\u0000' + b.ref ? -1 : 1,
+        );
         batch = new Map();
-        await inFlight;
-        inFlight = (
+        while (inFlight.length >= maxInFlight) await inFlight.shift();
+        const writing = (
           em ? this.write(em, records) : this.dataSource.transaction((tx) => this.write(tx, records))
         ).then((written) => {
           summary.imported += written.imported;
           summary.updated += written.updated;
         });
-        // A failed write is seen at the next flush or at the end, never lost.
-        inFlight.catch(() => undefined);
+        // A failed write is seen when it is awaited (at a later flush or at the end), never lost.
+        writing.catch(() => undefined);
+        inFlight.push(writing);
       };
       const lines = createInterface({ input, crlfDelay: Infinity });
       for await (const line of lines) {
@@ -108,7 +114,7 @@ export class PrecedentStore {
         if (lineNumber % 1000 === 0) options.onProgress?.({ lines: lineNumber, bytes });
       }
       if (!(options.strict && summary.rejected > 0)) await flush();
-      await inFlight;
+      for (const writing of inFlight) await writing;
       options.onProgress?.({ lines: lineNumber, bytes });
     };
     if (options.strict) {

@@ -138,10 +138,12 @@ export function textFingerprint(text: string | null | undefined): Int32Array | n
   }
   // A bit of the fingerprint is set when more than half the shingles' hashes set it.
   const fingerprint = new Int32Array(FINGERPRINT_WORDS);
+  // Only the planes a count of this many shingles can reach hold any bits.
+  const used = 32 - Math.clz32(shingles);
   for (let word = 0; word < FINGERPRINT_WORDS; word++) {
     for (let bit = 0; bit < 32; bit++) {
       let ones = 0;
-      for (let plane = 0; plane < COUNTER_PLANES; plane++)
+      for (let plane = 0; plane < used; plane++)
         ones |= ((planes[word * COUNTER_PLANES + plane] >>> bit) & 1) << plane;
       if (2 * ones > shingles) fingerprint[word] |= 1 << bit;
     }
