@@ -36,7 +36,20 @@ describe('analytics through the CLI and the API', () => {
 
     const out = join(dir, 'export.jsonl');
     expect(runCli(['precedents', 'export', out]).status).toBe(0);
-    expect(readFileSync(out, 'utf8')).toBe(readFileSync(file, 'utf8'));
+    // The same records, byte for byte, in force and ref order; and the same store exports the same bytes.
+    const lines = (text: string) => text.split('\n').filter(Boolean);
+    const exported = readFileSync(out, 'utf8');
+    expect([...lines(exported)].sort()).toEqual([...lines(readFileSync(file, 'utf8'))].sort());
+    const refs = lines(exported).map((line) => {
+      const { force, ref } = JSON.parse(line) as { force: string; ref: string };
+      return [force, ref];
+    });
+    expect(refs).toEqual(
+      [...refs].sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1)),
+    );
+    const secondExport = join(dir, 'export-again.jsonl');
+    expect(runCli(['precedents', 'export', secondExport]).status).toBe(0);
+    expect(readFileSync(secondExport, 'utf8')).toBe(exported);
   });
 
   it('reports bad lines by line and field (exit 1), refuses all under --strict, and exits 2 on an unreadable file', async () => {

@@ -152,20 +152,22 @@ export class PrecedentStore {
     await this.raiseDataVersion(em);
   }
 
-  /** Writes every record of a force (or all), in the order they were first stored, as JSON Lines. */
+  /** Writes every record of a force (or all) as JSON Lines, ordered by force and ref. */
   async export(output: Writable, force?: string): Promise<number> {
-    let after = 0;
+    // By force and ref (the unique index): the same store always exports the same bytes.
+    let after: [string, string] = ['', ''];
     let count = 0;
     for (;;) {
-      const rows: { id: number; record: PrecedentRecord }[] = await this.dataSource.query(
-        `SELECT id, record FROM precedents WHERE id > $1 ${force ? 'AND force = $3' : ''} ORDER BY id LIMIT $2`,
-        force ? [after, 5000, force] : [after, 5000],
+      const rows: { force: string; ref: string; record: PrecedentRecord }[] = await this.dataSource.query(
+        `SELECT force, ref, record FROM precedents WHERE (force, ref) > ($1, $2) ${force ? 'AND force = $4' : ''}
+          ORDER BY force, ref LIMIT $3`,
+        force ? [...after, 5000, force] : [...after, 5000],
       );
       if (rows.length === 0) return count;
       let chunk = '';
       for (const row of rows) chunk += JSON.stringify(row.record) + '\n';
       count += rows.length;
-      after = rows[rows.length - 1].id;
+      after = [rows[rows.length - 1].force, rows[rows.length - 1].ref];
       if (!output.write(chunk)) await once(output, 'drain');
     }
   }
