@@ -1,5 +1,5 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { OnApplicationBootstrap, Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { Env } from '@precedent/platform';
 import {
@@ -15,6 +15,8 @@ import { ProcessorHost } from '../common/processor-host';
 /** The anonymous channel's background work: notices of reporters' replies, and the retention sweep. */
 @Processor(REPORTING_QUEUE)
 export class ReportingProcessor extends ProcessorHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ReportingProcessor.name);
+
   constructor(
     private readonly replies: ReplyNotifications,
     private readonly retention: ReportRetention,
@@ -28,12 +30,19 @@ export class ReportingProcessor extends ProcessorHost implements OnApplicationBo
    * One repeating sweep, whatever the number of workers: the scheduler id is fixed, and upserting it
    * again only updates its interval. The first sweep runs at once.
    */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      RETENTION_SCHEDULER,
-      { every: this.env.REPORT_RETENTION_SWEEP_MINUTES * 60_000 },
-      { name: ReportingJob.Retention, data: {} },
-    );
+  onApplicationBootstrap(): void {
+    // Not awaited: while Redis is down the command waits for it, and the worker must start anyway.
+    this.queue
+      .upsertJobScheduler(
+        RETENTION_SCHEDULER,
+        { every: this.env.REPORT_RETENTION_SWEEP_MINUTES * 60_000 },
+        { name: ReportingJob.Retention, data: {} },
+      )
+      .catch((error: unknown) =>
+        this.logger.warn(
+          `The retention sweep is not scheduled (${String(error)}); it is registered again at the next start.`,
+        ),
+      );
   }
 
   async process(job: Job): Promise<void> {
