@@ -1,4 +1,5 @@
 // Hearings: meetings and hearings, the panel pool, dates and notices, findings, outcomes and appeals.
+import { HearingPeriods } from './config/hearing-periods';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AnalyticsModule } from '@precedent/analytics';
@@ -32,7 +33,7 @@ export const HEARINGS_ENTITIES = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(HEARINGS_ENTITIES), AuditModule, CasesModule, AnalyticsModule],
-  providers: [HearingsService, PanelPoolService, OutcomesService, NoticesService],
+  providers: [HearingsService, PanelPoolService, OutcomesService, NoticesService, HearingPeriods],
   exports: [HearingsService, PanelPoolService, OutcomesService, NoticesService],
 })
 export class HearingsModule {}

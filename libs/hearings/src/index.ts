@@ -122,3 +122,4 @@ export {
   SITTING_HOURS,
   type CalendarHearing,
 } from './hearings/icalendar.rules';
+export { HearingPeriods } from './config/hearing-periods';

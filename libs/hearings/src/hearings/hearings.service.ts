@@ -19,6 +19,7 @@ import {
   type NoticeKind,
 } from '../notices/notice-plan.rules';
 import { NoticesService } from '../notices/notices.service';
+import { HearingPeriods } from '../config/hearing-periods';
 import type { HearingNotice } from '../notices/hearing-notice.entity';
 import type { Forum } from '../outcomes/outcome';
 import { panelProblems, sitsInPublic, type PanelRole } from '../panels/panel-composition.rules';
@@ -83,6 +84,7 @@ export class HearingsService {
     private readonly audit: AuditService,
     private readonly calendar: WorkingDayCalendar,
     private readonly clock: Clock,
+    private readonly periods: HearingPeriods,
   ) {}
 
   async create(input: CreateHearingInput, by: Principal, requestId: string): Promise<Hearing> {
@@ -106,7 +108,11 @@ export class HearingsService {
           forum,
           status: 'awaiting_date',
           documentsSuppliedOn: input.documentsSuppliedOn,
-          officerResponseDue: officerResponseDue(input.documentsSuppliedOn, this.calendar),
+          officerResponseDue: officerResponseDue(
+            input.documentsSuppliedOn,
+            this.calendar,
+            this.periods.notice,
+          ),
           scheduledOn: null,
           startsAt: null,
           venue: null,
@@ -114,7 +120,11 @@ export class HearingsService {
           inPublic: sitsInPublic(forum),
         }),
       );
-      await this.notices.plan(em, hearing, referralNotices(input.documentsSuppliedOn, today, this.calendar));
+      await this.notices.plan(
+        em,
+        hearing,
+        referralNotices(input.documentsSuppliedOn, today, this.calendar, this.periods.notice),
+      );
       await this.cases.addEvent(em, kase.id, {
         kind: 'hearing_created',
         actorId: by.userId,
@@ -288,7 +298,14 @@ export class HearingsService {
         await this.notices.plan(
           em,
           hearing,
-          fixedDateNotices(hearing.forum, date, this.clock.today(), this.calendar),
+          fixedDateNotices(
+            hearing.forum,
+            date,
+            this.clock.today(),
+            this.calendar,
+            this.periods.notice,
+            this.periods.panelReminderLead,
+          ),
         );
         await this.cases.addEvent(em, hearing.caseId, {
           kind: 'hearing_date_fixed',
@@ -438,6 +455,7 @@ export class HearingsService {
         today: this.clock.today(),
       },
       this.calendar,
+      this.periods.notice,
     );
     if (!answer.lawful) throw new UnlawfulDateError(answer.rule, answer.message, answer.earliestLawfulDate);
   }

@@ -60,6 +60,7 @@ export function fixedDateNotices(
   today: string,
   calendar: WorkingDays,
   periods: NoticePeriods = DEFAULT_NOTICE_PERIODS,
+  reminderLead: number = PANEL_REMINDER_LEAD,
 ): PlannedNotice[] {
   const notices: PlannedNotice[] = [
     {
@@ -85,7 +86,7 @@ export function fixedDateNotices(
       text: `Public notice of the ${label(forum)} on ${hearingDate} removed: the hearing has been held.`,
     });
   }
-  const reminderOn = workingDaysBefore(hearingDate, PANEL_REMINDER_LEAD, calendar);
+  const reminderOn = workingDaysBefore(hearingDate, reminderLead, calendar);
   notices.push({
     kind: 'panel_reminder',
     dueOn: reminderOn < today ? today : reminderOn,

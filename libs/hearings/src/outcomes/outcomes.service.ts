@@ -28,6 +28,7 @@ import { PanelMember } from '../panels/panel-member.entity';
 import { AllegationFinding } from './allegation-finding.entity';
 import { checkOutcome } from './outcome-validity.rules';
 import { OUTCOME_LABELS, type Finding, type Outcome } from './outcome';
+import { HearingPeriods } from '../config/hearing-periods';
 import { OutcomeRecord } from './outcome-record.entity';
 import { overallFinding, precedentRecord, precedentRef } from './precedent.rules';
 import { warningExpiry } from './warning-period.rules';
@@ -82,6 +83,7 @@ export class OutcomesService {
     private readonly audit: AuditService,
     private readonly calendar: WorkingDayCalendar,
     private readonly clock: Clock,
+    private readonly periods: HearingPeriods,
   ) {}
 
   async record(
@@ -200,12 +202,15 @@ export class OutcomesService {
                 }
               : null,
           extendedFinalWarning: input.extendedFinalWarning ?? false,
-          warningExpiresOn: warningExpiry({
-            outcome: input.outcome,
-            regime: kase.regime,
-            notifiedOn: input.notifiedOn,
-            extended: input.extendedFinalWarning ?? false,
-          }),
+          warningExpiresOn: warningExpiry(
+            {
+              outcome: input.outcome,
+              regime: kase.regime,
+              notifiedOn: input.notifiedOn,
+              extended: input.extendedFinalWarning ?? false,
+            },
+            this.periods.warning,
+          ),
           wouldHaveBeenDismissed: input.outcome === 'would_have_been_dismissed',
           barredListReferral: barred,
           // the advisory list holds those who left under investigation and were not found "would have been dismissed"
@@ -321,7 +326,13 @@ export class OutcomesService {
           },
         );
       }
-      const time = checkAppealInTime(record.forum, record.notifiedOn, lodgedOn, this.calendar);
+      const time = checkAppealInTime(
+        record.forum,
+        record.notifiedOn,
+        lodgedOn,
+        this.calendar,
+        this.periods.appeal,
+      );
       if (!time.inTime) throw new AppealOutOfTimeError(time.rule, time.message, time.deadline);
       const appeal = await em.save(
         em.create(Appeal, {
@@ -420,11 +431,14 @@ export class OutcomesService {
       if (finalOutcome) {
         record.currentOutcome = finalOutcome;
         // a substituted warning runs from the day the appeal decision is given [U]
-        record.warningExpiresOn = warningExpiry({
-          outcome: finalOutcome,
-          regime: kase.regime,
-          notifiedOn: decidedOn,
-        });
+        record.warningExpiresOn = warningExpiry(
+          {
+            outcome: finalOutcome,
+            regime: kase.regime,
+            notifiedOn: decidedOn,
+          },
+          this.periods.warning,
+        );
         record.extendedFinalWarning = false;
         record.barredListReferral = DISMISSALS.includes(finalOutcome);
         record.wouldHaveBeenDismissed = finalOutcome === 'would_have_been_dismissed';

@@ -38,6 +38,49 @@ export class Env {
   @Max(102_400, { message: 'a whole number of megabytes from 1 to 102400' })
   EVIDENCE_MAX_FILE_MB = 500;
 
+  // Hearings: periods domain.md marks unverified [U], so configuration with a stated default.
+  /** Working days' notice of a public hearing before it sits. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of working days from 1 to 60' })
+  @Min(1, { message: 'a whole number of working days from 1 to 60' })
+  @Max(60, { message: 'a whole number of working days from 1 to 60' })
+  HEARING_PUBLIC_NOTICE_WORKING_DAYS = 5;
+
+  /** Working days before a hearing that panel members are reminded. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of working days from 1 to 30' })
+  @Min(1, { message: 'a whole number of working days from 1 to 30' })
+  @Max(30, { message: 'a whole number of working days from 1 to 30' })
+  PANEL_REMINDER_WORKING_DAYS = 5;
+
+  /** Working days to appeal a misconduct meeting's outcome. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of working days from 1 to 60' })
+  @Min(1, { message: 'a whole number of working days from 1 to 60' })
+  @Max(60, { message: 'a whole number of working days from 1 to 60' })
+  MEETING_APPEAL_WORKING_DAYS = 7;
+
+  /** Working days to appeal a hearing's outcome to the Police Appeals Tribunal. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of working days from 1 to 60' })
+  @Min(1, { message: 'a whole number of working days from 1 to 60' })
+  @Max(60, { message: 'a whole number of working days from 1 to 60' })
+  TRIBUNAL_APPEAL_WORKING_DAYS = 10;
+
+  /** Months an extended final written warning stays live. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of months from 1 to 120' })
+  @Min(1, { message: 'a whole number of months from 1 to 120' })
+  @Max(120, { message: 'a whole number of months from 1 to 120' })
+  EXTENDED_FINAL_WARNING_MONTHS = 60;
+
+  /** Months a written warning under the 2012 Regulations stays live. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of months from 1 to 60' })
+  @Min(1, { message: 'a whole number of months from 1 to 60' })
+  @Max(60, { message: 'a whole number of months from 1 to 60' })
+  WRITTEN_WARNING_2012_MONTHS = 12;
+
   /** Prefix for BullMQ keys in Redis; tests give each run its own. */
   @Matches(/^[A-Za-z0-9_:-]+$/, { message: 'letters, digits, "_", ":" or "-", such as precedent' })
   QUEUE_PREFIX = 'precedent';

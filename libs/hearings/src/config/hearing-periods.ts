@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { Env } from '@precedent/platform';
+import { DEFAULT_APPEAL_PERIODS, type AppealPeriods } from '../appeals/appeal-period.rules';
+import { DEFAULT_WARNING_PERIODS, type WarningPeriods } from '../outcomes/warning-period.rules';
+import { DEFAULT_NOTICE_PERIODS, type NoticePeriods } from '../scheduling/notice-period.rules';
+
+/**
+ * The periods the hearings rules count, with the unverified ones (domain.md [U]) taken from
+ * configuration; verified periods stay the Regulations' own.
+ */
+@Injectable()
+export class HearingPeriods {
+  readonly notice: NoticePeriods;
+  readonly appeal: AppealPeriods;
+  readonly warning: WarningPeriods;
+  readonly panelReminderLead: number;
+
+  constructor(env: Env) {
+    this.notice = { ...DEFAULT_NOTICE_PERIODS, publicNoticeLead: env.HEARING_PUBLIC_NOTICE_WORKING_DAYS };
+    this.appeal = {
+      ...DEFAULT_APPEAL_PERIODS,
+      meetingAppeal: env.MEETING_APPEAL_WORKING_DAYS,
+      tribunalAppeal: env.TRIBUNAL_APPEAL_WORKING_DAYS,
+    };
+    this.warning = {
+      ...DEFAULT_WARNING_PERIODS,
+      writtenWarningMonths: {
+        ...DEFAULT_WARNING_PERIODS.writtenWarningMonths,
+        pcr2012: env.WRITTEN_WARNING_2012_MONTHS,
+      },
+      extendedFinalWrittenWarningMonths: env.EXTENDED_FINAL_WARNING_MONTHS,
+    };
+    this.panelReminderLead = env.PANEL_REMINDER_WORKING_DAYS;
+  }
+}
