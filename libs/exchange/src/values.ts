@@ -103,6 +103,16 @@ export const OUTCOME_STEPS = {
 export type Outcome = keyof typeof OUTCOME_STEPS;
 export const OUTCOMES = Object.keys(OUTCOME_STEPS) as Outcome[];
 export const MAX_STEP = 6;
+/** Each step of the scale in words (step 6 covers the three dismissal outcomes). */
+export const STEP_LABELS: readonly string[] = [
+  'no further action',
+  'reflective practice',
+  'management advice',
+  'written warning',
+  'final written warning',
+  'reduction in rank',
+  'dismissal',
+];
 
 /** Outcomes that did not exist under one of the regimes (domain.md §6 and §15). */
 export const OUTCOMES_ONLY_UNDER: Partial<Record<Outcome, Regime>> = {

@@ -1,5 +1,7 @@
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
+import { STEP_LABELS } from '@precedent/exchange';
+import { words } from '../common/code-words';
 
 /** What a hearing bundle holds, already read through the services that check access and audit. */
 export interface BundleContent {
@@ -35,17 +37,6 @@ export interface BundleContent {
     items: { ref: string; force: string; decidedOn: string; outcome: string; similarity: number }[];
   } | null;
 }
-
-const STEP_NAMES = [
-  'no further action',
-  'reflective practice',
-  'management advice',
-  'written warning',
-  'final written warning',
-  'reduction in rank',
-  'dismissal',
-];
-const words = (code: string) => code.replace(/_/g, ' ');
 
 /**
  * Writes the bundle as a PDF to `output`: the case, the allegations, the comments at issue in
@@ -154,7 +145,7 @@ export function writeHearingBundle(content: BundleContent, output: Writable): vo
     if (content.comparables.withheld) doc.text(`No outcome range is shown: ${content.comparables.withheld}.`);
     else if (content.comparables.band) {
       doc.text(
-        `The central 80% of the comparables' outcomes, weighted by similarity, run from ${STEP_NAMES[content.comparables.band.lowStep]} to ${STEP_NAMES[content.comparables.band.highStep]}; the most comparable is ${STEP_NAMES[content.comparables.medianStep ?? 0]}.`,
+        `The central 80% of the comparables' outcomes, weighted by similarity, run from ${STEP_LABELS[content.comparables.band.lowStep]} to ${STEP_LABELS[content.comparables.band.highStep]}; the most comparable is ${STEP_LABELS[content.comparables.medianStep ?? 0]}.`,
       );
     }
     doc.moveDown(0.3);

@@ -5,8 +5,8 @@ import { auditContextOf, ROLES, UsersService } from '@precedent/identity';
 import { DomainError } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
+import { words } from '../common/code-words';
 
-const words = (code: string) => code.replace(/_/g, ' ');
 type Form = Record<string, string | string[] | undefined>;
 
 /**

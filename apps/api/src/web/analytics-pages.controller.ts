@@ -19,6 +19,7 @@ import {
   OUTCOMES,
   PARTICIPATION,
   PLATFORMS,
+  STEP_LABELS,
   SUBJECT_ROLES,
   TARGETS,
   readConductProfile,
@@ -30,6 +31,7 @@ import { Clock, Env, londonDate } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
 import { barChart, intervalChart } from './charts/svg-charts';
+import { words } from '../common/code-words';
 
 type QueryValue = string | string[] | undefined;
 
@@ -259,7 +261,6 @@ function readForm(query: Record<string, QueryValue>): ComparablesForm {
 
 /** The form's choices, with the person's answers marked, ready for the GOV.UK macros. */
 function formOptions(form: ComparablesForm) {
-  const words = (code: string) => code.replace(/_/g, ' ');
   const checkboxes = (codes: readonly string[], chosen: string[]) =>
     codes.map((code) => ({ value: code, text: words(code), checked: chosen.includes(code) }));
   const select = (items: { value: string; text: string }[], chosen: string, none?: string) => [
@@ -347,16 +348,7 @@ export function whyComparable(parts: SimilarityParts, hasText: boolean): string 
 }
 
 function stepLabel(step: number): string {
-  const names = [
-    'no further action',
-    'reflective practice',
-    'management advice',
-    'written warning',
-    'final written warning',
-    'reduction in rank',
-    'dismissal',
-  ];
-  return names[step] ?? String(step);
+  return STEP_LABELS[step] ?? String(step);
 }
 
 function sentenceFor(field: string, message: string): string {

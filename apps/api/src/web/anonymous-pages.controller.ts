@@ -5,9 +5,9 @@ import { InboxService, REPORT_STATUSES, type ReportStatus } from '@precedent/rep
 import { DomainError } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
+import { words } from '../common/code-words';
 
 const PAGE_SIZE = 25;
-const words = (code: string) => code.replace(/_/g, ' ');
 const STATUS_COLOURS: Record<ReportStatus, string> = {
   received: 'govuk-tag--blue',
   in_review: 'govuk-tag--light-blue',

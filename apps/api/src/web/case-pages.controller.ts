@@ -22,9 +22,9 @@ import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
 import { RecordCaseDto } from '../cases/record-case.dto';
 import { whyComparable } from './analytics-pages.controller';
+import { words } from '../common/code-words';
 
 const PAGE_SIZE = 25;
-const words = (code: string) => code.replace(/_/g, ' ');
 const STATUS_COLOURS: Partial<Record<CaseStatus, string>> = {
   received: 'govuk-tag--grey',
   assessed: 'govuk-tag--light-blue',

@@ -29,8 +29,8 @@ import { Roles } from '../common/roles.decorator';
 import type { UploadedEvidence } from '../evidence/evidence-upload.storage';
 import { UploadEvidenceDto } from '../evidence/upload-evidence.dto';
 import { CsrfCheckedInMultipart, WebCsrf } from './csrf';
+import { words } from '../common/code-words';
 
-const words = (code: string) => code.replace(/_/g, ' ');
 const back = (caseId: string, message: string) =>
   `/cases/${caseId}?uploadError=${encodeURIComponent(message.slice(0, 500))}#evidence`;
 

@@ -28,9 +28,9 @@ import { Clock, DomainError } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
 import { presentComparables } from './analytics-pages.controller';
+import { words } from '../common/code-words';
 
 const CASE_READERS = ['investigator', 'appropriate_authority', 'panel_member', 'senior_officer'] as const;
-const words = (code: string) => code.replace(/_/g, ' ');
 type Form = Record<string, string | string[] | undefined>;
 type FieldError = { text: string; href: string };
 
