@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
-import { ComparablesService, LexiconService, type TermMatch } from '@precedent/analytics';
+import { ComparablesService, LexiconService, suggestTerms, type TermMatch } from '@precedent/analytics';
 import {
   CASE_STATUSES,
   CaseContentsService,
@@ -23,6 +23,7 @@ import { Roles } from '../common/roles.decorator';
 import { RecordCaseDto } from '../cases/record-case.dto';
 import { whyComparable } from './analytics-pages.controller';
 import { words } from '../common/code-words';
+import { escapeXml } from './charts/svg-charts';
 
 const PAGE_SIZE = 25;
 const STATUS_COLOURS: Partial<Record<CaseStatus, string>> = {
@@ -198,14 +199,14 @@ export class CasePagesController {
       this.evidence.list(id, principal, req.id),
     ]);
     const next = this.cases.allowedNextFor(kase, principal);
-    const conductItems = await Promise.all(
-      contents.conductItems.map(async (item) => ({
-        ...item,
-        highlighted: highlight(item.text, (await this.lexicon.suggest(item.text)).matches),
-        categoriesText: item.categories.map(words).join(', '),
-        targetsText: item.targets.map(words).join(', ') || 'none',
-      })),
-    );
+    // The lexicon is read once for the page, not once per comment.
+    const lexicon = await this.lexicon.list({ includeRetired: false });
+    const conductItems = contents.conductItems.map((item) => ({
+      ...item,
+      highlighted: highlight(item.text, suggestTerms(item.text, lexicon).matches),
+      categoriesText: item.categories.map(words).join(', '),
+      targetsText: item.targets.map(words).join(', ') || 'none',
+    }));
     const profile = caseProfile(contents);
     const comparables = profile ? await this.comparables.comparables({ profile, k: 5 }) : null;
     res.render('pages/case', {
@@ -343,14 +344,13 @@ function flatten(errors: ValidationError[], parent = ''): { text: string; href: 
 
 /** The text as HTML with the lexicon's matches marked, everything else escaped. */
 export function highlight(text: string, matches: readonly TermMatch[]): string {
-  const escape = (part: string) => part.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
   let html = '';
   let at = 0;
   for (const match of [...matches].sort((a, b) => a.start - b.start)) {
     if (match.start < at) continue;
-    html += escape(text.slice(at, match.start));
-    html += `<mark class="app-term" title="${escape(`${words(match.category)}${match.target ? `, ${words(match.target)}` : ''}: ${match.note}`)}">${escape(text.slice(match.start, match.end))}</mark>`;
+    html += escapeXml(text.slice(at, match.start));
+    html += `<mark class="app-term" title="${escapeXml(`${words(match.category)}${match.target ? `, ${words(match.target)}` : ''}: ${match.note}`)}">${escapeXml(text.slice(match.start, match.end))}</mark>`;
     at = match.end;
   }
-  return html + escape(text.slice(at));
+  return html + escapeXml(text.slice(at));
 }
