@@ -1,8 +1,14 @@
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { Browser, Page } from 'playwright-core';
 import { DisparityService, PrecedentStore, syntheticPrecedents } from '@precedent/analytics';
-import { accessibilityViolations, launchBrowser, newContext, newPage, screenshot } from '../support/browser';
+import {
+  accessibilityViolations,
+  launchBrowser,
+  newContext,
+  newPage,
+  screenshot,
+  listenForBrowser,
+} from '../support/browser';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
 
 describe.each([
@@ -17,8 +23,7 @@ describe.each([
   beforeAll(async () => {
     process.env.FORCE_CODE = 'kent';
     api = await startTestApi();
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenForBrowser(api);
     const lines = [...syntheticPrecedents({ cases: 2500, seed: 'web', biases: { kent: 1 } })].map(
       (c) => JSON.stringify(c.record) + '\n',
     );

@@ -1,6 +1,12 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, newContext, newPage, screenshot } from '../support/browser';
+import {
+  accessibilityViolations,
+  launchBrowser,
+  newContext,
+  newPage,
+  screenshot,
+  listenForBrowser,
+} from '../support/browser';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
 import { SAMPLE_REPORT, startTestReporter, type TestReporter } from '../support/test-reporter';
 
@@ -17,8 +23,7 @@ describe.each([
   beforeAll(async () => {
     api = await startTestApi();
     reporter = await startTestReporter();
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenForBrowser(api);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,11 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { pngWithText } from '../support/evidence-fixtures';
-import { accessibilityViolations, launchBrowser, newContext, newPage, screenshot } from '../support/browser';
+import {
+  accessibilityViolations,
+  launchBrowser,
+  newContext,
+  newPage,
+  screenshot,
+  listenForBrowser,
+} from '../support/browser';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
 import { eventually, startTestWorker } from '../support/test-worker';
 
@@ -25,8 +31,7 @@ describe.each([
     process.env.EVIDENCE_DIR = evidenceDir;
     api = await startTestApi();
     worker = await startTestWorker();
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenForBrowser(api);
     browser = await launchBrowser();
   });
   afterAll(async () => {

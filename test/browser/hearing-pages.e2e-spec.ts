@@ -1,8 +1,14 @@
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { Browser, Page } from 'playwright-core';
 import { PrecedentStore } from '@precedent/analytics';
-import { accessibilityViolations, launchBrowser, newContext, newPage, screenshot } from '../support/browser';
+import {
+  accessibilityViolations,
+  launchBrowser,
+  newContext,
+  newPage,
+  screenshot,
+  listenForBrowser,
+} from '../support/browser';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
 import { TestClock } from '../support/test-clock';
 
@@ -27,8 +33,7 @@ describe.each([
   beforeAll(async () => {
     clock.setToday('2026-12-01');
     api = await startTestApi({ clock });
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenForBrowser(api);
     browser = await launchBrowser();
 
     const authority = await api.signedIn(['appropriate_authority']);

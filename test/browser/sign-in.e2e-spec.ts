@@ -1,6 +1,12 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, newContext, newPage, screenshot } from '../support/browser';
+import {
+  accessibilityViolations,
+  launchBrowser,
+  newContext,
+  newPage,
+  screenshot,
+  listenForBrowser,
+} from '../support/browser';
 import { startTestApi, TestApi } from '../support/test-api';
 
 describe.each([
@@ -13,8 +19,7 @@ describe.each([
 
   beforeAll(async () => {
     api = await startTestApi();
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenForBrowser(api);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,7 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { TestApi } from './test-api';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
@@ -92,4 +94,10 @@ export async function accessibilityViolations(
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Has the test API listen on a free local port and answers its base URL, for a browser to visit. */
+export async function listenForBrowser(api: TestApi): Promise<string> {
+  await api.app.listen(0, '127.0.0.1');
+  return `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
 }
