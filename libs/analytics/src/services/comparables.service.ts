@@ -91,12 +91,13 @@ export class ComparablesService {
         : {}),
       ...(filters.excludeRefs?.length ? { excludeRefs: new Set(filters.excludeRefs) } : {}),
     });
-    const stored = await this.store.recordsByIds(
+    // Only the case links come from the database: the index holds everything else answered.
+    const caseIds = await this.store.caseIdsOf(
       found.map((neighbour) => index.precedentAt(neighbour.index).id),
     );
     const items: ComparablePrecedent[] = found.map((neighbour) => {
       const precedent = index.precedentAt(neighbour.index);
-      const caseId = stored.get(precedent.id)?.caseId;
+      const caseId = caseIds.get(precedent.id);
       return {
         ref: precedent.ref,
         force: FORCE_CODE_LIST[precedent.force],

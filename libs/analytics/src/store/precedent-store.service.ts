@@ -237,16 +237,14 @@ export class PrecedentStore {
     return index.seal();
   }
 
-  /** The stored records with these ids, for answering with more than the index holds. */
-  async recordsByIds(
-    ids: number[],
-  ): Promise<Map<number, { record: PrecedentRecord; caseId: string | null }>> {
+  /** The cases internal precedents came from, by precedent id (imported ones have none). */
+  async caseIdsOf(ids: number[]): Promise<Map<number, string>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: number; record: PrecedentRecord; case_id: string | null }[] =
-      await this.dataSource.query('SELECT id, record, case_id FROM precedents WHERE id = ANY($1::int[])', [
-        ids,
-      ]);
-    return new Map(rows.map((row) => [row.id, { record: row.record, caseId: row.case_id }]));
+    const rows: { id: number; case_id: string }[] = await this.dataSource.query(
+      'SELECT id, case_id FROM precedents WHERE id = ANY($1::int[]) AND case_id IS NOT NULL',
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.case_id]));
   }
 
   private readLine(line: string, today: string): { record: PrecedentRecord } | { problems: FieldProblem[] } {
