@@ -29,8 +29,21 @@ export class UnlawfulDateError extends InvalidInputError {
 }
 
 export class PanelCompositionError extends InvalidInputError {
-  constructor(problems: string[]) {
-    super('panel_composition', problems.join(' '), { problems });
+  /** `rules`: the code of each problem's rule, in the same order, when the rules gave them. */
+  constructor(problems: string[], rules?: string[]) {
+    super('panel_composition', problems.join(' '), rules ? { problems, rules } : { problems });
+  }
+}
+
+/** A date outside a time limit (reg 33, reg 34): the rule, and the last (and first) lawful date. */
+export class TimeLimitError extends InvalidInputError {
+  constructor(
+    rule: string,
+    message: string,
+    latestLawfulDate: string | null,
+    earliestLawfulDate: string | null,
+  ) {
+    super('time_limit', message, { rule, latestLawfulDate, earliestLawfulDate });
   }
 }
 

@@ -20,6 +20,10 @@ export {
 export {
   panelModel,
   panelProblems,
+  panelBreaches,
+  seniorityOf,
+  type PanelContext,
+  type PanelBreach,
   sitsInPublic,
   REQUIRED_SEATS,
   CHIEF_OFFICER_CHAIR_FROM,
@@ -55,6 +59,25 @@ export {
   type DecisionContext,
   type DecisionProblem,
 } from './decisions/decision-record.rules';
+export {
+  checkPreHearingDate,
+  checkOfficerAlternative,
+  checkMeetingHeldWithin,
+  meetingLatestDate,
+  chairReportDue,
+  outcomePublicationPeriod,
+  DEFAULT_TIME_LIMITS,
+  type TimeLimits,
+  type LimitAnswer,
+} from './scheduling/time-limit.rules';
+export {
+  sittingOf,
+  overlaps,
+  DEFAULT_DURATION_MINUTES,
+  type Sitting,
+  type UnavailablePeriod,
+} from './panels/sitting-time.rules';
+export { rankOf, subjectSeniority, type RankCode, type SubjectSeniority } from './panels/rank.rules';
 export { HearingsModule, HEARINGS_ENTITIES } from './hearings.module';
 export { panelConflicts, type ConflictFacts, type PanelConflict } from './panels/panel-conflict.rules';
 export {
@@ -71,6 +94,7 @@ export {
 export {
   checkDateToFix,
   fixedDateNotices,
+  outcomeNotices,
   referralNotices,
   workingDaysBefore,
   NOTICE_KINDS,
@@ -98,8 +122,12 @@ export type { HearingNotice } from './notices/hearing-notice.entity';
 export { HEARINGS_QUEUE, HearingsJob, type SendNoticeData } from './hearings.jobs';
 export {
   HearingsService,
+  durationOf,
   type CreateHearingInput,
   type HearingDateInput,
+  type PreHearingInput,
+  type AlternativeDateInput,
+  type SpecialConditionsInput,
   type HearingView,
   type UpcomingHearing,
 } from './hearings/hearings.service';

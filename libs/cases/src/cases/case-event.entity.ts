@@ -19,7 +19,10 @@ export type CaseEventKind =
   | 'outcome_recorded'
   | 'appeal_lodged'
   | 'appeal_decided'
-  | 'notice_sent';
+  | 'notice_sent'
+  | 'pre_hearing_set'
+  | 'special_conditions_certified'
+  | 'chair_report_deadline';
 
 /** One entry on a case's timeline: what happened, who did it, and why. */
 @Entity('case_events')

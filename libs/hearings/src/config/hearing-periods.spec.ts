@@ -9,9 +9,21 @@ describe('hearing periods from configuration', () => {
       HEARING_PUBLIC_NOTICE_WORKING_DAYS: 8,
       TRIBUNAL_APPEAL_WORKING_DAYS: 20,
       EXTENDED_FINAL_WARNING_MONTHS: 36,
+      MISCONDUCT_MEETING_WORKING_DAYS: 25,
+      OUTCOME_PUBLICATION_DAYS: 35,
     });
     const periods = new HearingPeriods(env);
     expect(periods.notice).toMatchObject({ publicNoticeLead: 8, officerResponse: 15 });
+    expect(periods.timeLimits).toMatchObject({
+      meetingHeldWithin: 25,
+      outcomePublicationDays: 35,
+      preHearingWithin: 15,
+      chairReportWithin: 5,
+    });
+    expect(new HearingPeriods(new Env()).timeLimits).toMatchObject({
+      meetingHeldWithin: 20,
+      outcomePublicationDays: 28,
+    });
     expect(periods.appeal).toMatchObject({ tribunalAppeal: 20, meetingAppeal: 7 });
     expect(
       warningExpiry(

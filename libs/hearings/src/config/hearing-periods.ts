@@ -3,6 +3,7 @@ import { Env } from '@precedent/platform';
 import { DEFAULT_APPEAL_PERIODS, type AppealPeriods } from '../appeals/appeal-period.rules';
 import { DEFAULT_WARNING_PERIODS, type WarningPeriods } from '../outcomes/warning-period.rules';
 import { DEFAULT_NOTICE_PERIODS, type NoticePeriods } from '../scheduling/notice-period.rules';
+import { DEFAULT_TIME_LIMITS, type TimeLimits } from '../scheduling/time-limit.rules';
 
 /**
  * The periods the hearings rules count, with the unverified ones (domain.md [U]) taken from
@@ -14,6 +15,7 @@ export class HearingPeriods {
   readonly appeal: AppealPeriods;
   readonly warning: WarningPeriods;
   readonly panelReminderLead: number;
+  readonly timeLimits: TimeLimits;
 
   constructor(env: Env) {
     this.notice = { ...DEFAULT_NOTICE_PERIODS, publicNoticeLead: env.HEARING_PUBLIC_NOTICE_WORKING_DAYS };
@@ -31,5 +33,11 @@ export class HearingPeriods {
       extendedFinalWrittenWarningMonths: env.EXTENDED_FINAL_WARNING_MONTHS,
     };
     this.panelReminderLead = env.PANEL_REMINDER_WORKING_DAYS;
+    // reg 34's 20 days is [U]: the same setting the case's deadlines use, so both agree
+    this.timeLimits = {
+      ...DEFAULT_TIME_LIMITS,
+      meetingHeldWithin: env.MISCONDUCT_MEETING_WORKING_DAYS,
+      outcomePublicationDays: env.OUTCOME_PUBLICATION_DAYS,
+    };
   }
 }

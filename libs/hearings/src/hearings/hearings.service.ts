@@ -10,6 +10,7 @@ import {
   NotReferredError,
   PanelCompositionError,
   PanelConflictError,
+  TimeLimitError,
   UnlawfulDateError,
 } from '../hearing.errors';
 import {
@@ -22,8 +23,21 @@ import { NoticesService } from '../notices/notices.service';
 import { HearingPeriods } from '../config/hearing-periods';
 import type { HearingNotice } from '../notices/hearing-notice.entity';
 import type { Forum } from '../outcomes/outcome';
-import { panelProblems, sitsInPublic, type PanelRole } from '../panels/panel-composition.rules';
+import {
+  panelBreaches,
+  sitsInPublic,
+  type PanelContext,
+  type PanelRole,
+  type PanelSeat,
+} from '../panels/panel-composition.rules';
 import { panelConflicts, type PanelConflict } from '../panels/panel-conflict.rules';
+import { DEFAULT_DURATION_MINUTES, sittingOf } from '../panels/sitting-time.rules';
+import {
+  checkMeetingHeldWithin,
+  checkOfficerAlternative,
+  checkPreHearingDate,
+  type LimitAnswer,
+} from '../scheduling/time-limit.rules';
 import { HearingSeat } from '../panels/hearing-seat.entity';
 import { PanelMember } from '../panels/panel-member.entity';
 import { PanelRelationship } from '../panels/panel-relationship.entity';
@@ -48,7 +62,15 @@ const DATE_NOTICES: readonly NoticeKind[] = [
   'panel_reminder',
 ];
 
-export interface CreateHearingInput {
+export interface SpecialConditionsInput {
+  /** The senior officer who certified the special conditions (reg 49): their account, pool entry, or both. */
+  certifiedByUserId?: string;
+  certifiedByPanelMemberId?: string;
+  /** The chief officer is an interested party: the chair is another force's chief officer or a Met AC. */
+  chiefOfficerInterestedParty?: boolean;
+}
+
+export interface CreateHearingInput extends SpecialConditionsInput {
   caseId: string;
   /** The day the reg 30 documents (or the reg 51 notice) reached the officer. */
   documentsSuppliedOn: string;
@@ -57,8 +79,26 @@ export interface CreateHearingInput {
 export interface HearingDateInput {
   date: string;
   startsAt?: string;
+  /** Expected length; absent: the forum's default (DEFAULT_DURATION_MINUTES). */
+  durationMinutes?: number;
   venue?: string;
   remoteLink?: string;
+  /** A meeting after its reg 34 time limit: why the interests of justice require it. */
+  extensionReason?: string;
+}
+
+export interface PreHearingInput {
+  /** reg 33: the day the documents reached the chair; required the first time. */
+  chairDocumentsSuppliedOn?: string;
+  date: string;
+  startsAt?: string;
+  /** A date after the reg 33(1)(a) window: why the chair extends it. */
+  extensionReason?: string;
+}
+
+export interface AlternativeDateInput {
+  date: string;
+  startsAt?: string;
 }
 
 export interface UpcomingHearing {
@@ -102,10 +142,21 @@ export class HearingsService {
         .getRepository(Hearing)
         .exists({ where: { caseId: kase.id, status: Not('concluded') } });
       if (open) throw new HearingStateError('This case already has a meeting or hearing being arranged.');
+      if (forum !== 'accelerated_hearing' && (input.certifiedByUserId || input.certifiedByPanelMemberId)) {
+        throw new InvalidInputError(
+          'not_accelerated',
+          'Special conditions are certified (reg 49) only for an accelerated hearing; this case is referred to a ' +
+            `${forum.replace(/_/g, ' ')}. Leave certifiedByUserId and certifiedByPanelMemberId out.`,
+        );
+      }
+      if (input.certifiedByPanelMemberId) await this.poolMember(em, input.certifiedByPanelMemberId);
       const hearing = await em.save(
         em.create(Hearing, {
           caseId: kase.id,
           forum,
+          certifiedByUserId: input.certifiedByUserId ?? null,
+          certifiedByPanelMemberId: input.certifiedByPanelMemberId ?? null,
+          chiefOfficerInterestedParty: input.chiefOfficerInterestedParty ?? false,
           status: 'awaiting_date',
           documentsSuppliedOn: input.documentsSuppliedOn,
           officerResponseDue: officerResponseDue(
@@ -178,6 +229,7 @@ export class HearingsService {
           caseReference: kase.reference,
           date: hearing.scheduledOn,
           startsAt: hearing.startsAt,
+          durationMinutes: durationOf(hearing),
           venue: hearing.venue,
           remoteLink: hearing.remoteLink,
           sequence: hearing.version,
@@ -238,15 +290,16 @@ export class HearingsService {
             `The date is ${hearing.status}; adjourn the hearing to propose another.`,
           );
         }
-        this.checkDate(hearing, input.date);
+        this.checkDate(hearing, input.date, input.extensionReason);
         this.setPlace(hearing, input);
+        hearing.chairDate = input.date;
         hearing.status = 'date_proposed';
         await this.history(em, hearing, 'proposed', by, null);
         await this.checkSeatsFree(em, hearing, kase);
         await this.cases.addEvent(em, hearing.caseId, {
           kind: 'hearing_date_proposed',
           actorId: by.userId,
-          reason: `${label(hearing.forum)} proposed for ${input.date}.`,
+          reason: `${label(hearing.forum)} proposed for ${input.date}${this.extensionNote(hearing, input.date)}.`,
         });
         return { action: 'hearing.date.propose', details: { date: input.date } };
       },
@@ -273,8 +326,26 @@ export class HearingsService {
         }
         const date = input.date ?? hearing.scheduledOn;
         if (!date) throw new HearingStateError('Propose a date first, or give one.');
-        this.checkDate(hearing, date);
+        // the officer's alternative (reg 34) was lawful when taken; a date the chair gives is checked afresh
+        const officersDate = !input.date && hearing.chairDate !== null && hearing.chairDate !== date;
+        // a reason given with the proposal carries over to fixing the same date
+        const reason =
+          input.extensionReason ??
+          (date === hearing.scheduledOn ? (hearing.timeLimitExtensionReason ?? undefined) : undefined);
+        this.checkDate(hearing, date, reason, officersDate);
+        if (input.date) hearing.chairDate = input.date;
         this.setPlace(hearing, { ...input, date });
+        if (
+          hearing.forum === 'accelerated_hearing' &&
+          !hearing.certifiedByUserId &&
+          !hearing.certifiedByPanelMemberId
+        ) {
+          throw new InvalidInputError(
+            'certifier_required',
+            'Record who certified the special conditions (reg 49) before fixing an accelerated hearing: PUT /api/hearings/:id/special-conditions with certifiedByUserId or certifiedByPanelMemberId. They may not chair it.',
+            { rule: 'reg_49_certifier_chair' },
+          );
+        }
         if (!hearing.venue && !hearing.remoteLink) {
           throw new InvalidInputError(
             'place_required',
@@ -285,12 +356,18 @@ export class HearingsService {
           );
         }
         const seats = await this.seatsOf(em, hearing.id);
-        const problems = panelProblems(
+        const breaches = panelBreaches(
           hearing.forum,
           date,
-          seats.map((s) => ({ role: s.role, ...(s.panelMember.rank ? { rank: s.panelMember.rank } : {}) })),
+          seats.map((s) => seatOf(s.role, s.panelMember)),
+          await this.panelContext(em, hearing),
         );
-        if (problems.length) throw new PanelCompositionError(problems);
+        if (breaches.length) {
+          throw new PanelCompositionError(
+            breaches.map((b) => b.message),
+            breaches.map((b) => b.rule),
+          );
+        }
         await this.checkSeatsFree(em, hearing, kase);
         hearing.status = 'fixed';
         await this.history(em, hearing, 'fixed', by, null);
@@ -310,7 +387,7 @@ export class HearingsService {
         await this.cases.addEvent(em, hearing.caseId, {
           kind: 'hearing_date_fixed',
           actorId: by.userId,
-          reason: `${label(hearing.forum)} fixed for ${date}${hearing.startsAt ? ` at ${hearing.startsAt}` : ''}.`,
+          reason: `${label(hearing.forum)} fixed for ${date}${hearing.startsAt ? ` at ${hearing.startsAt}` : ''}${this.extensionNote(hearing, date)}.`,
         });
         if (kase.status !== 'hearing_scheduled') {
           await this.cases.transitionIn(
@@ -386,15 +463,20 @@ export class HearingsService {
         if (seats.some((s) => s.panelMemberId === member.id)) {
           throw new HearingStateError('This member already sits on this panel.');
         }
-        const proposed = [
-          ...seats.map((s) => ({ role: s.role, rank: s.panelMember.rank ?? undefined })),
-          { role: input.role, rank: member.rank ?? undefined },
-        ];
+        const proposed = [...seats.map((s) => seatOf(s.role, s.panelMember)), seatOf(input.role, member)];
         // an incomplete panel is expected while it is being filled; anything else is refused now
-        const problems = panelProblems(hearing.forum, hearing.scheduledOn, proposed).filter(
-          (p) => !p.startsWith('The panel needs'),
-        );
-        if (problems.length) throw new PanelCompositionError(problems);
+        const breaches = panelBreaches(
+          hearing.forum,
+          hearing.scheduledOn,
+          proposed,
+          await this.panelContext(em, hearing),
+        ).filter((b) => !b.message.startsWith('The panel needs'));
+        if (breaches.length) {
+          throw new PanelCompositionError(
+            breaches.map((b) => b.message),
+            breaches.map((b) => b.rule),
+          );
+        }
         const conflicts = await this.conflictsOf(em, hearing, kase, member);
         if (conflicts.length) throw new PanelConflictError(conflicts);
         seat = await em.save(
@@ -446,7 +528,12 @@ export class HearingsService {
     return { hearing, seats, history, notices };
   }
 
-  private checkDate(hearing: Hearing, date: string): void {
+  private checkDate(
+    hearing: Hearing,
+    date: string,
+    extensionReason?: string,
+    officersAlternative = false,
+  ): void {
     const answer = checkDateToFix(
       {
         forum: hearing.forum,
@@ -458,11 +545,309 @@ export class HearingsService {
       this.periods.notice,
     );
     if (!answer.lawful) throw new UnlawfulDateError(answer.rule, answer.message, answer.earliestLawfulDate);
+    if (hearing.forum === 'misconduct_meeting' && !officersAlternative) {
+      const limit = checkMeetingHeldWithin(
+        { noticeGivenOn: hearing.documentsSuppliedOn, proposed: date, extensionReason },
+        this.calendar,
+        this.periods.timeLimits,
+      );
+      refuseUnlawful(limit);
+      hearing.timeLimitExtensionReason = limit.lawful && limit.extended ? extensionReason!.trim() : null;
+    }
+  }
+
+  /** ", held after the reg 34 time limit in the interests of justice: <reason>" when it was extended. */
+  private extensionNote(hearing: Hearing, date: string): string {
+    return hearing.timeLimitExtensionReason && hearing.scheduledOn === date
+      ? `, after the reg 34 time limit in the interests of justice: ${hearing.timeLimitExtensionReason}`
+      : '';
+  }
+
+  /**
+   * reg 34: the officer proposes another date for their meeting, within 5 working days after the
+   * date the chair specified. Taken in place of the chair's date (the time limit does not apply to
+   * it); a fixed meeting keeps its panel if every member is free then, and its notices move.
+   */
+  async officerAlternativeDate(
+    id: string,
+    input: AlternativeDateInput,
+    by: Principal,
+    requestId: string,
+  ): Promise<Hearing> {
+    return this.change(
+      id,
+      by,
+      async (em, hearing, kase) => {
+        if (hearing.forum !== 'misconduct_meeting') {
+          throw new HearingStateError(
+            "The officer's alternative date under reg 34 is for a misconduct meeting; for a hearing's pre-hearing use POST /api/hearings/:id/pre-hearing/alternative-date (reg 33(3)).",
+          );
+        }
+        if ((hearing.status !== 'date_proposed' && hearing.status !== 'fixed') || !hearing.chairDate) {
+          throw new HearingStateError(
+            'The officer proposes an alternative to a date the chair has given: propose one first.',
+          );
+        }
+        refuseUnlawful(
+          checkOfficerAlternative(
+            {
+              chairDate: hearing.chairDate,
+              proposed: input.date,
+              today: this.clock.today(),
+              regulation: 'reg 34',
+            },
+            this.calendar,
+            this.periods.timeLimits,
+          ),
+        );
+        this.checkDate(hearing, input.date, undefined, true);
+        const was = hearing.scheduledOn;
+        this.setPlace(hearing, input);
+        hearing.timeLimitExtensionReason = null;
+        await this.checkSeatsFree(em, hearing, kase);
+        await this.history(
+          em,
+          hearing,
+          hearing.status === 'fixed' ? 'fixed' : 'proposed',
+          by,
+          `The officer's alternative to ${hearing.chairDate} (reg 34).`,
+        );
+        if (hearing.status === 'fixed') {
+          await this.notices.cancel(em, hearing.id, DATE_NOTICES);
+          await this.notices.plan(
+            em,
+            hearing,
+            fixedDateNotices(
+              hearing.forum,
+              input.date,
+              this.clock.today(),
+              this.calendar,
+              this.periods.notice,
+              this.periods.panelReminderLead,
+            ),
+          );
+        }
+        await this.cases.addEvent(em, hearing.caseId, {
+          kind: 'hearing_date_proposed',
+          actorId: by.userId,
+          reason: `${label(hearing.forum)} moved from ${was} to the officer's alternative date ${input.date} (reg 34).`,
+        });
+        return { action: 'hearing.date.officer_alternative', details: { was, date: input.date } };
+      },
+      requestId,
+    );
+  }
+
+  /**
+   * reg 33: the chair sets the pre-hearing of a misconduct hearing within 15 working days from the
+   * first working day after the documents reached them (later only with a recorded reason).
+   */
+  async setPreHearing(
+    id: string,
+    input: PreHearingInput,
+    by: Principal,
+    requestId: string,
+  ): Promise<Hearing> {
+    return this.change(
+      id,
+      by,
+      async (em, hearing) => {
+        if (hearing.forum !== 'misconduct_hearing') {
+          throw new HearingStateError('A pre-hearing (reg 33) is held for misconduct hearings only.');
+        }
+        if (hearing.status === 'concluded') throw new HearingStateError('The hearing has concluded.');
+        const today = this.clock.today();
+        const documentsToChairOn = input.chairDocumentsSuppliedOn ?? hearing.chairDocumentsSuppliedOn;
+        if (!documentsToChairOn) {
+          throw new InvalidInputError(
+            'chair_documents_required',
+            'Give chairDocumentsSuppliedOn: the reg 33 period counts from the day the documents reached the chair.',
+            { fields: [{ field: 'chairDocumentsSuppliedOn', message: 'required the first time' }] },
+          );
+        }
+        if (documentsToChairOn > today) {
+          throw new InvalidInputError('future_date', 'chairDocumentsSuppliedOn cannot be in the future.', {
+            fields: [{ field: 'chairDocumentsSuppliedOn', message: 'must be today or earlier' }],
+          });
+        }
+        const answer = checkPreHearingDate(
+          { documentsToChairOn, proposed: input.date, today, extensionReason: input.extensionReason },
+          this.calendar,
+          this.periods.timeLimits,
+        );
+        refuseUnlawful(answer);
+        hearing.chairDocumentsSuppliedOn = documentsToChairOn;
+        hearing.preHearingChairDate = input.date;
+        hearing.preHearingOn = input.date;
+        hearing.preHearingStartsAt = input.startsAt ?? null;
+        hearing.preHearingExtensionReason =
+          answer.lawful && answer.extended ? input.extensionReason!.trim() : null;
+        await this.notices.cancel(em, hearing.id, ['pre_hearing']);
+        await this.notices.plan(em, hearing, [
+          {
+            kind: 'pre_hearing',
+            dueOn: this.calendar.onOrAfter(today),
+            text: `Notice to the officer: the pre-hearing (reg 33) is on ${input.date}${input.startsAt ? ` at ${input.startsAt}` : ''}; an alternative date may be proposed within ${this.periods.timeLimits.officerAlternativeWithin} working days after it.`,
+          },
+        ]);
+        await this.cases.addEvent(em, hearing.caseId, {
+          kind: 'pre_hearing_set',
+          actorId: by.userId,
+          reason: `Pre-hearing set for ${input.date} (documents to the chair on ${documentsToChairOn})${
+            hearing.preHearingExtensionReason
+              ? `, after the reg 33 period, extended by the chair: ${hearing.preHearingExtensionReason}`
+              : ''
+          }.`,
+        });
+        return {
+          action: 'hearing.pre_hearing.set',
+          details: { date: input.date, extended: hearing.preHearingExtensionReason !== null },
+        };
+      },
+      requestId,
+    );
+  }
+
+  /** reg 33(3): the officer's alternative pre-hearing date, within 5 working days after the chair's. */
+  async preHearingAlternative(
+    id: string,
+    input: AlternativeDateInput,
+    by: Principal,
+    requestId: string,
+  ): Promise<Hearing> {
+    return this.change(
+      id,
+      by,
+      async (em, hearing) => {
+        if (!hearing.preHearingChairDate) {
+          throw new HearingStateError(
+            'The chair has not set a pre-hearing date yet (POST /api/hearings/:id/pre-hearing).',
+          );
+        }
+        refuseUnlawful(
+          checkOfficerAlternative(
+            {
+              chairDate: hearing.preHearingChairDate,
+              proposed: input.date,
+              today: this.clock.today(),
+              regulation: 'reg 33(3)',
+            },
+            this.calendar,
+            this.periods.timeLimits,
+          ),
+        );
+        const was = hearing.preHearingOn;
+        hearing.preHearingOn = input.date;
+        if (input.startsAt !== undefined) hearing.preHearingStartsAt = input.startsAt;
+        await this.notices.cancel(em, hearing.id, ['pre_hearing']);
+        await this.notices.plan(em, hearing, [
+          {
+            kind: 'pre_hearing',
+            dueOn: this.calendar.onOrAfter(this.clock.today()),
+            text: `The pre-hearing moves from ${was} to the officer's alternative date ${input.date} (reg 33(3)).`,
+          },
+        ]);
+        await this.cases.addEvent(em, hearing.caseId, {
+          kind: 'pre_hearing_set',
+          actorId: by.userId,
+          reason: `Pre-hearing moved from ${was} to the officer's alternative date ${input.date} (reg 33(3)).`,
+        });
+        return { action: 'hearing.pre_hearing.alternative', details: { was, date: input.date } };
+      },
+      requestId,
+    );
+  }
+
+  /**
+   * reg 49: who certified an accelerated hearing's special conditions, and whether the chief officer
+   * is an interested party. Refused if the seated chair would then break the chair rules.
+   */
+  async setSpecialConditions(
+    id: string,
+    input: SpecialConditionsInput,
+    by: Principal,
+    requestId: string,
+  ): Promise<Hearing> {
+    return this.change(
+      id,
+      by,
+      async (em, hearing) => {
+        if (hearing.forum !== 'accelerated_hearing') {
+          throw new HearingStateError(
+            'Special conditions are certified (reg 49) only for an accelerated hearing.',
+          );
+        }
+        if (hearing.status === 'concluded') throw new HearingStateError('The hearing has concluded.');
+        if (!input.certifiedByUserId && !input.certifiedByPanelMemberId) {
+          throw new InvalidInputError(
+            'certifier_required',
+            'Name who certified the special conditions (reg 49): certifiedByUserId, certifiedByPanelMemberId, or both.',
+            { fields: [{ field: 'certifiedByUserId', message: 'give this or certifiedByPanelMemberId' }] },
+          );
+        }
+        if (input.certifiedByPanelMemberId) await this.poolMember(em, input.certifiedByPanelMemberId);
+        hearing.certifiedByUserId = input.certifiedByUserId ?? null;
+        hearing.certifiedByPanelMemberId = input.certifiedByPanelMemberId ?? null;
+        if (input.chiefOfficerInterestedParty !== undefined) {
+          hearing.chiefOfficerInterestedParty = input.chiefOfficerInterestedParty;
+        }
+        if (hearing.scheduledOn) {
+          const seats = await this.seatsOf(em, hearing.id);
+          const breaches = panelBreaches(
+            hearing.forum,
+            hearing.scheduledOn,
+            seats.map((s) => seatOf(s.role, s.panelMember)),
+            await this.panelContext(em, hearing),
+          ).filter((b) => !b.message.startsWith('The panel needs'));
+          if (breaches.length) {
+            throw new PanelCompositionError(
+              breaches.map((b) => b.message),
+              breaches.map((b) => b.rule),
+            );
+          }
+        }
+        await this.cases.addEvent(em, hearing.caseId, {
+          kind: 'special_conditions_certified',
+          actorId: by.userId,
+          reason: `Special conditions certified (reg 49); the certifying officer may not chair${
+            hearing.chiefOfficerInterestedParty
+              ? "; the chief officer is an interested party, so another force's chief officer or a Met Assistant Commissioner chairs"
+              : ''
+          }.`,
+        });
+        return {
+          action: 'hearing.special_conditions',
+          details: {
+            certifiedByUserId: hearing.certifiedByUserId,
+            certifiedByPanelMemberId: hearing.certifiedByPanelMemberId,
+            chiefOfficerInterestedParty: hearing.chiefOfficerInterestedParty,
+          },
+        };
+      },
+      requestId,
+    );
+  }
+
+  private async poolMember(em: EntityManager, id: string): Promise<PanelMember> {
+    const member = UUID.test(id) ? await em.getRepository(PanelMember).findOne({ where: { id } }) : null;
+    if (!member) throw new NotFoundError('panel member', id);
+    return member;
+  }
+
+  /** The facts beyond the seats that decide who may sit: the subjects and reg 49's record. */
+  private async panelContext(em: EntityManager, hearing: Hearing): Promise<PanelContext> {
+    const contents = await this.contents.contentsIn(em, hearing.caseId);
+    return {
+      subjects: contents.subjects.map((s) => ({ rank: s.rank, role: s.role, force: s.force })),
+      certifiedBy: { userId: hearing.certifiedByUserId, panelMemberId: hearing.certifiedByPanelMemberId },
+      chiefOfficerInterestedParty: hearing.chiefOfficerInterestedParty,
+    };
   }
 
   private setPlace(hearing: Hearing, input: Partial<HearingDateInput> & { date: string }): void {
     hearing.scheduledOn = input.date;
     if (input.startsAt !== undefined) hearing.startsAt = input.startsAt;
+    if (input.durationMinutes !== undefined) hearing.durationMinutes = input.durationMinutes;
     if (input.venue !== undefined) hearing.venue = input.venue;
     if (input.remoteLink !== undefined) hearing.remoteLink = input.remoteLink;
   }
@@ -496,12 +881,24 @@ export class HearingsService {
             .getRepository(HearingSeat)
             .createQueryBuilder('s')
             .innerJoin(Hearing, 'h', 'h.id = s.hearing_id')
-            .select(['h.id AS hearing_id', 'h.scheduled_on::text AS date'])
+            .select([
+              'h.id AS hearing_id',
+              'h.forum AS forum',
+              'h.scheduled_on::text AS date',
+              'h.starts_at AS starts_at',
+              'h.duration_minutes AS duration_minutes',
+            ])
             .where('s.panel_member_id = :member', { member: member.id })
             .andWhere('h.id <> :hearing', { hearing: hearing.id })
             .andWhere('h.scheduled_on = :date', { date: hearing.scheduledOn })
             .andWhere('h.status IN (:...statuses)', { statuses: ['date_proposed', 'fixed'] })
-            .getRawMany<{ hearing_id: string; date: string }>()
+            .getRawMany<{
+              hearing_id: string;
+              forum: Forum;
+              date: string;
+              starts_at: string | null;
+              duration_minutes: number | null;
+            }>()
         : Promise.resolve([]),
     ]);
     const managed = new Set(
@@ -517,8 +914,14 @@ export class HearingsService {
         managed.has(`${s.force}\u0000${s.staffNumber}`) ? [`subject ${i + 1}`] : [],
       ),
       unavailableOn: member.unavailableOn,
-      otherBookings: bookings.map((b) => ({ hearingId: b.hearing_id, date: b.date })),
-      hearingDate: hearing.scheduledOn,
+      unavailablePeriods: member.unavailablePeriods,
+      otherBookings: bookings.map((b) => ({
+        hearingId: b.hearing_id,
+        sitting: sittingOf(b.forum, b.date, b.starts_at, b.duration_minutes),
+      })),
+      sitting: hearing.scheduledOn
+        ? sittingOf(hearing.forum, hearing.scheduledOn, hearing.startsAt, hearing.durationMinutes)
+        : null,
     });
   }
 
@@ -575,6 +978,27 @@ export class HearingsService {
       return saved;
     });
   }
+}
+
+function seatOf(role: PanelRole, member: PanelMember): PanelSeat {
+  return {
+    role,
+    ...(member.rank ? { rank: member.rank } : {}),
+    panelMemberId: member.id,
+    userId: member.userId,
+    force: member.force,
+  };
+}
+
+function refuseUnlawful(answer: LimitAnswer): asserts answer is LimitAnswer & { lawful: true } {
+  if (!answer.lawful) {
+    throw new TimeLimitError(answer.rule, answer.message, answer.latestLawfulDate, answer.earliestLawfulDate);
+  }
+}
+
+/** The expected length of a hearing's sitting in minutes: its own, or the forum's default. */
+export function durationOf(hearing: Pick<Hearing, 'forum' | 'durationMinutes'>): number {
+  return hearing.durationMinutes ?? DEFAULT_DURATION_MINUTES[hearing.forum];
 }
 
 function label(forum: Forum): string {

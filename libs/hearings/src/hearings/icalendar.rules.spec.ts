@@ -48,6 +48,18 @@ describe('a hearing as iCalendar (RFC 5545)', () => {
     expect(allDay).toContain('\r\nSTATUS:TENTATIVE\r\n');
   });
 
+  it("lasts the hearing's expected duration when one is recorded", () => {
+    expect(hearingICalendar({ ...hearing, durationMinutes: 210 }, new Date())).toContain(
+      '\r\nDURATION:PT3H30M\r\n',
+    );
+    expect(hearingICalendar({ ...hearing, durationMinutes: 45 }, new Date())).toContain(
+      '\r\nDURATION:PT45M\r\n',
+    );
+    expect(hearingICalendar({ ...hearing, durationMinutes: null }, new Date())).toContain(
+      '\r\nDURATION:PT7H\r\n',
+    );
+  });
+
   it('folds without splitting a multi-byte character', () => {
     const line = `SUMMARY:${'é'.repeat(60)}`;
     const folded = fold(line);

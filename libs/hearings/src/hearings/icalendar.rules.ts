@@ -11,6 +11,8 @@ export interface CalendarHearing {
   date: string;
   /** HH:MM, Europe/London; an all-day event when absent. */
   startsAt: string | null;
+  /** Expected length; absent: SITTING_HOURS. */
+  durationMinutes?: number | null;
   venue: string | null;
   remoteLink: string | null;
   /** Rises with every change, so calendar programs replace the old copy. */
@@ -37,7 +39,10 @@ export function hearingICalendar(hearing: CalendarHearing, stampedAt: Date, host
     `DTSTAMP:${utcStamp(stampedAt)}`,
     `SEQUENCE:${hearing.sequence}`,
     ...(hearing.startsAt
-      ? [`DTSTART:${utcStamp(londonToUtc(hearing.date, hearing.startsAt))}`, `DURATION:PT${SITTING_HOURS}H`]
+      ? [
+          `DTSTART:${utcStamp(londonToUtc(hearing.date, hearing.startsAt))}`,
+          `DURATION:${isoDuration(hearing.durationMinutes ?? SITTING_HOURS * 60)}`,
+        ]
       : [
           `DTSTART;VALUE=DATE:${hearing.date.replace(/-/g, '')}`,
           `DTEND;VALUE=DATE:${format(addDays(parseISO(hearing.date), 1), 'yyyyMMdd')}`,
@@ -116,4 +121,11 @@ export function londonToUtc(date: string, time: string): Date {
 
 function capitalise(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+/** PT7H, PT3H30M, PT45M. */
+function isoDuration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `PT${h ? `${h}H` : ''}${m || !h ? `${m}M` : ''}`;
 }

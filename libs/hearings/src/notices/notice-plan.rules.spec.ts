@@ -1,5 +1,12 @@
 import { WorkingDayCalendar } from '@precedent/platform';
-import { checkDateToFix, fixedDateNotices, referralNotices, workingDaysBefore } from './notice-plan.rules';
+import {
+  checkDateToFix,
+  fixedDateNotices,
+  outcomeNotices,
+  referralNotices,
+  workingDaysBefore,
+} from './notice-plan.rules';
+import { DEFAULT_TIME_LIMITS } from '../scheduling/time-limit.rules';
 
 const calendar = new WorkingDayCalendar();
 const due = (notices: { kind: string; dueOn: string }[]) =>
@@ -95,5 +102,36 @@ describe('a date that can be fixed today', () => {
       earliestLawfulDate: '2027-04-06',
     });
     expect(checkDateToFix({ ...accelerated, proposed: '2027-04-13' }, calendar)).toEqual({ lawful: true });
+  });
+});
+
+describe('reg 43: notices after the outcome', () => {
+  const cal = new WorkingDayCalendar();
+
+  it("plans the chair's report deadline across Christmas and the public outcome report for 28 days", () => {
+    const notices = outcomeNotices('misconduct_hearing', '2026-12-23', '2026-12-23', cal);
+    expect(notices.map((n) => [n.kind, n.dueOn])).toEqual([
+      ['chair_report_due', '2027-01-04'],
+      ['outcome_publication', '2027-01-05'],
+      ['outcome_publication_removal', '2027-02-02'],
+    ]);
+    expect(notices[0].text).toMatch(/reg 43\(1\)/);
+    expect(notices[1].text).toMatch(/not less than 28 days, reg 43\(7\)/);
+  });
+
+  it('publishes nothing for a private meeting, and counts a configured publication period', () => {
+    expect(
+      outcomeNotices('misconduct_meeting', '2026-05-22', '2026-05-22', cal).map((n) => [n.kind, n.dueOn]),
+    ).toEqual([['chair_report_due', '2026-06-01']]);
+    const longer = outcomeNotices('accelerated_hearing', '2026-05-22', '2026-05-22', cal, {
+      ...DEFAULT_TIME_LIMITS,
+      outcomePublicationDays: 35,
+    });
+    expect(longer.map((n) => n.dueOn)).toEqual(['2026-06-01', '2026-06-02', '2026-07-07']);
+  });
+
+  it('publishes from today when the outcome is recorded after the report deadline', () => {
+    const late = outcomeNotices('misconduct_hearing', '2026-12-01', '2026-12-21', cal);
+    expect(late.map((n) => n.dueOn)).toEqual(['2026-12-08', '2026-12-21', '2027-01-18']);
   });
 });

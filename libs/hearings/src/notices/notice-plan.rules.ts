@@ -10,6 +10,12 @@ import {
   type NoticePeriods,
   type WorkingDays,
 } from '../scheduling/notice-period.rules';
+import {
+  chairReportDue,
+  DEFAULT_TIME_LIMITS,
+  outcomePublicationPeriod,
+  type TimeLimits,
+} from '../scheduling/time-limit.rules';
 
 export const NOTICE_KINDS = [
   'officer_notice',
@@ -18,6 +24,10 @@ export const NOTICE_KINDS = [
   'public_notice',
   'public_notice_removal',
   'panel_reminder',
+  'pre_hearing',
+  'chair_report_due',
+  'outcome_publication',
+  'outcome_publication_removal',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -92,6 +102,49 @@ export function fixedDateNotices(
     dueOn: reminderOn < today ? today : reminderOn,
     text: `Reminder to the panel: the ${label(forum)} sits on ${hearingDate}.`,
   });
+  return notices;
+}
+
+/**
+ * Notices that follow the outcome (reg 43): the chair's report to the appropriate authority is due
+ * by the 5th working day after the proceedings end; a public hearing's outcome report is published
+ * (on the working day after that deadline, when the report exists: a practice choice) and kept up
+ * for not less than 28 days (reg 43(7)), then taken down.
+ */
+export function outcomeNotices(
+  forum: Forum,
+  proceedingsEndedOn: string,
+  today: string,
+  calendar: WorkingDays,
+  limits: TimeLimits = DEFAULT_TIME_LIMITS,
+): PlannedNotice[] {
+  const due = chairReportDue(proceedingsEndedOn, calendar, limits);
+  const notices: PlannedNotice[] = [
+    {
+      kind: 'chair_report_due',
+      dueOn: due,
+      text: `The chair's report on the ${label(forum)} that ended on ${proceedingsEndedOn} is due to the appropriate authority by ${due} (reg 43(1)).`,
+    },
+  ];
+  if (sitsInPublic(forum)) {
+    const afterReport = calendar.addWorkingDays(due, 1);
+    const earliest = calendar.onOrAfter(today);
+    const { publishOn, removeOn } = outcomePublicationPeriod(
+      afterReport < earliest ? earliest : afterReport,
+      calendar,
+      limits,
+    );
+    notices.push({
+      kind: 'outcome_publication',
+      dueOn: publishOn,
+      text: `Outcome report of the ${label(forum)} published on the force website, to stay until ${removeOn} (not less than ${limits.outcomePublicationDays} days, reg 43(7)).`,
+    });
+    notices.push({
+      kind: 'outcome_publication_removal',
+      dueOn: removeOn,
+      text: `Outcome report of the ${label(forum)} removed from the force website: published since ${publishOn}, ${limits.outcomePublicationDays} days have passed (reg 43(7)).`,
+    });
+  }
   return notices;
 }
 

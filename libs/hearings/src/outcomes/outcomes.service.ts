@@ -29,6 +29,8 @@ import { AllegationFinding } from './allegation-finding.entity';
 import { checkOutcome } from './outcome-validity.rules';
 import { OUTCOME_LABELS, type Finding, type Outcome } from './outcome';
 import { HearingPeriods } from '../config/hearing-periods';
+import { outcomeNotices } from '../notices/notice-plan.rules';
+import { NoticesService } from '../notices/notices.service';
 import { OutcomeRecord } from './outcome-record.entity';
 import { overallFinding, precedentRecord, precedentRef } from './precedent.rules';
 import { warningExpiry } from './warning-period.rules';
@@ -84,6 +86,7 @@ export class OutcomesService {
     private readonly calendar: WorkingDayCalendar,
     private readonly clock: Clock,
     private readonly periods: HearingPeriods,
+    private readonly notices: NoticesService,
   ) {}
 
   async record(
@@ -243,6 +246,20 @@ export class OutcomesService {
       if (decided >= withAllegations) {
         hearing.status = 'concluded';
         await em.save(hearing);
+        // reg 43: the chair reports within 5 working days; a public hearing's outcome report is published
+        const planned = outcomeNotices(
+          hearing.forum,
+          decidedOn,
+          today,
+          this.calendar,
+          this.periods.timeLimits,
+        );
+        await this.notices.plan(em, hearing, planned);
+        await this.cases.addEvent(em, caseId, {
+          kind: 'chair_report_deadline',
+          actorId: by.userId,
+          reason: planned.map((n) => n.text).join(' '),
+        });
         await this.cases.transitionIn(
           em,
           kase,

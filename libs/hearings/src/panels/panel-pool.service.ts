@@ -7,13 +7,18 @@ import { ConflictError, InvalidInputError, NotFoundError } from '@precedent/plat
 import type { PanelRole } from './panel-composition.rules';
 import { PanelMember } from './panel-member.entity';
 import { PanelRelationship } from './panel-relationship.entity';
+import { minuteOf, type UnavailablePeriod } from './sitting-time.rules';
 
 export interface AddPanelMemberInput {
   name: string;
   userId?: string;
   roles: PanelRole[];
   rank?: string;
+  /** Their force: a senior officer's hearing needs a chair from another force. */
+  force?: string;
   unavailableOn?: string[];
+  /** Parts of days they cannot sit (local times, end exclusive). */
+  unavailablePeriods?: UnavailablePeriod[];
 }
 
 export interface AddRelationshipInput {
@@ -33,6 +38,7 @@ export class PanelPoolService {
   ) {}
 
   async add(input: AddPanelMemberInput, by: Principal, requestId: string): Promise<PanelMember> {
+    const periods = checkedPeriods(input.unavailablePeriods ?? []);
     if (input.roles.includes('police_member') && !input.rank?.trim()) {
       throw new InvalidInputError('rank_required', 'A police member needs their rank.', {
         fields: [{ field: 'rank', message: 'required for a police member' }],
@@ -49,7 +55,9 @@ export class PanelPoolService {
           userId: input.userId ?? null,
           roles: [...new Set(input.roles)],
           rank: input.rank ?? null,
+          force: input.force?.trim().toLowerCase() || null,
           unavailableOn: [...new Set(input.unavailableOn ?? [])].sort(),
+          unavailablePeriods: periods,
           active: true,
         }),
       );
@@ -63,22 +71,26 @@ export class PanelPoolService {
     });
   }
 
+  /** Whole days, and (when given) parts of days; absent periods stay as they were. */
   async setAvailability(
     id: string,
     unavailableOn: string[],
     by: Principal,
     requestId: string,
+    unavailablePeriods?: UnavailablePeriod[],
   ): Promise<PanelMember> {
+    const periods = unavailablePeriods ? checkedPeriods(unavailablePeriods) : undefined;
     return this.dataSource.transaction(async (em) => {
       const member = await em.getRepository(PanelMember).findOne({ where: { id } });
       if (!member) throw new NotFoundError('panel member', id);
       member.unavailableOn = [...new Set(unavailableOn)].sort();
+      if (periods) member.unavailablePeriods = periods;
       await em.save(member);
       await this.audit.record(em, auditContextOf(by, requestId), {
         action: 'panel_member.availability',
         entityType: 'panel_member',
         entityId: id,
-        details: { days: member.unavailableOn.length },
+        details: { days: member.unavailableOn.length, periods: member.unavailablePeriods.length },
       });
       return member;
     });
@@ -127,4 +139,21 @@ export class PanelPoolService {
       .getRepository(PanelMember)
       .find({ where: { active: true }, order: { name: 'ASC' } });
   }
+}
+
+/** Each period ends after it starts; sorted so the record reads in order. */
+function checkedPeriods(periods: UnavailablePeriod[]): UnavailablePeriod[] {
+  const fields = periods.flatMap((p, i) =>
+    (p.to === '24:00' ? 24 * 60 : minuteOf(p.to)) <= minuteOf(p.from)
+      ? [{ field: `unavailablePeriods[${i}].to`, message: 'must be after from' }]
+      : [],
+  );
+  if (fields.length) {
+    throw new InvalidInputError('bad_period', 'Each unavailable period must end after it starts.', {
+      fields,
+    });
+  }
+  return periods
+    .map((p) => ({ date: p.date, from: p.from, to: p.to }))
+    .sort((a, b) => (a.date + a.from).localeCompare(b.date + b.from));
 }

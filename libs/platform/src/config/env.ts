@@ -185,6 +185,13 @@ export class Env {
   @Min(1, { message: 'a whole number of working days from 1 to 120' })
   @Max(120, { message: 'a whole number of working days from 1 to 120' })
   MISCONDUCT_MEETING_WORKING_DAYS = 20;
+
+  /** Days a public hearing's outcome report stays on the force website (reg 43(7): not less than 28). */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of days from 28 to 365 (reg 43(7): not less than 28)' })
+  @Min(28, { message: 'a whole number of days from 28 to 365 (reg 43(7): not less than 28)' })
+  @Max(365, { message: 'a whole number of days from 28 to 365 (reg 43(7): not less than 28)' })
+  OUTCOME_PUBLICATION_DAYS = 28;
 }
 
 /** Variables that must be set in production and are generated for development. */
