@@ -54,6 +54,14 @@ export class TransitionDto {
   @IsOptional()
   @IsInt()
   version?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'To referred_to_accelerated_hearing: true when the special conditions are certified (reg 49). Who certified is recorded on the hearing (POST /api/hearings), because they may not chair it.',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'specialConditionsCertified must be true or false' })
+  specialConditionsCertified?: boolean;
 }
 
 export class AssessmentDto {

@@ -1,3 +1,4 @@
+import { durationOf } from '@precedent/hearings';
 import type {
   Appeal,
   AllegationFinding,
@@ -20,8 +21,25 @@ export function toHearingResponse(h: Hearing) {
     officerResponseDue: h.officerResponseDue,
     scheduledOn: h.scheduledOn,
     startsAt: h.startsAt,
+    durationMinutes: durationOf(h),
     venue: h.venue,
     remoteLink: h.remoteLink,
+    timeLimitExtensionReason: h.timeLimitExtensionReason,
+    preHearing: {
+      chairDocumentsSuppliedOn: h.chairDocumentsSuppliedOn,
+      chairDate: h.preHearingChairDate,
+      date: h.preHearingOn,
+      startsAt: h.preHearingStartsAt,
+      extensionReason: h.preHearingExtensionReason,
+    },
+    specialConditions:
+      h.forum === 'accelerated_hearing'
+        ? {
+            certifiedByUserId: h.certifiedByUserId,
+            certifiedByPanelMemberId: h.certifiedByPanelMemberId,
+            chiefOfficerInterestedParty: h.chiefOfficerInterestedParty,
+          }
+        : null,
     version: h.version,
   };
 }
@@ -31,7 +49,9 @@ export function toSeatResponse(s: HearingSeat & { panelMember?: PanelMember }) {
     id: s.id,
     panelMemberId: s.panelMemberId,
     role: s.role,
-    ...(s.panelMember ? { name: s.panelMember.name, rank: s.panelMember.rank } : {}),
+    ...(s.panelMember
+      ? { name: s.panelMember.name, rank: s.panelMember.rank, force: s.panelMember.force }
+      : {}),
   };
 }
 
@@ -67,7 +87,9 @@ export function toPanelMemberResponse(m: PanelMember) {
     name: m.name,
     roles: m.roles,
     rank: m.rank,
+    force: m.force,
     unavailableOn: m.unavailableOn,
+    unavailablePeriods: m.unavailablePeriods,
   };
 }
 

@@ -8,11 +8,14 @@ import {
   AddPanelMemberDto,
   AddRelationshipDto,
   AdjournDto,
+  AlternativeDateDto,
   AvailabilityDto,
   CreateHearingDto,
   FixDateDto,
   HearingDateDto,
+  PreHearingDto,
   SeatDto,
+  SpecialConditionsDto,
 } from './hearing.dto';
 import {
   toHearingResponse,
@@ -96,6 +99,68 @@ export class HearingsController {
     return toHearingResponse(await this.hearings.fixDate(id, body, ctx.principal, ctx.requestId));
   }
 
+  @Post('hearings/:id/alternative-date')
+  @Roles(...CASEWORK)
+  @ApiOperation({
+    summary:
+      "Record the officer's alternative date for a misconduct meeting (reg 34): within 5 working days after the chair's date, else refused with the last lawful date",
+  })
+  async alternativeDate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AlternativeDateDto,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return toHearingResponse(
+      await this.hearings.officerAlternativeDate(id, body, ctx.principal, ctx.requestId),
+    );
+  }
+
+  @Post('hearings/:id/pre-hearing')
+  @Roles(...CASEWORK)
+  @ApiOperation({
+    summary:
+      'Set the pre-hearing of a misconduct hearing (reg 33): within 15 working days of the documents reaching the chair, later only with extensionReason',
+  })
+  async preHearing(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: PreHearingDto,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return toHearingResponse(await this.hearings.setPreHearing(id, body, ctx.principal, ctx.requestId));
+  }
+
+  @Post('hearings/:id/pre-hearing/alternative-date')
+  @Roles(...CASEWORK)
+  @ApiOperation({
+    summary:
+      "Record the officer's alternative pre-hearing date (reg 33(3)): within 5 working days after the chair's",
+  })
+  async preHearingAlternative(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AlternativeDateDto,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return toHearingResponse(
+      await this.hearings.preHearingAlternative(id, body, ctx.principal, ctx.requestId),
+    );
+  }
+
+  @Put('hearings/:id/special-conditions')
+  @Roles(...CASEWORK)
+  @ApiOperation({
+    summary:
+      'Accelerated hearings (reg 49): who certified the special conditions (they may not chair) and whether the chief officer is an interested party',
+  })
+  async specialConditions(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SpecialConditionsDto,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return toHearingResponse(
+      await this.hearings.setSpecialConditions(id, body, ctx.principal, ctx.requestId),
+    );
+  }
+
   @Post('hearings/:id/adjournments')
   @Roles(...CASEWORK)
   async adjourn(
@@ -133,7 +198,13 @@ export class HearingsController {
     @Ctx() ctx: RequestContext,
   ) {
     return toPanelMemberResponse(
-      await this.pool.setAvailability(id, body.unavailableOn, ctx.principal, ctx.requestId),
+      await this.pool.setAvailability(
+        id,
+        body.unavailableOn,
+        ctx.principal,
+        ctx.requestId,
+        body.unavailablePeriods,
+      ),
     );
   }
 

@@ -41,6 +41,10 @@ const NOTICE_WORDS: Record<string, string> = {
   public_notice: 'Public notice of the hearing',
   public_notice_removal: 'Public notice taken down',
   panel_reminder: 'Reminder to the panel',
+  pre_hearing: 'Notice of the pre-hearing (reg 33)',
+  chair_report_due: "The chair's report is due (reg 43)",
+  outcome_publication: 'Outcome report published (reg 43)',
+  outcome_publication_removal: 'Outcome report taken down',
 };
 const PURPOSE_WORDS: Record<SanctionPurpose, string> = {
   public_confidence: 'Maintain public confidence in the police',

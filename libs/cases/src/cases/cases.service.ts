@@ -291,12 +291,18 @@ export class CasesService {
 
   async transition(
     id: string,
-    input: { to: CaseStatus; reason: string; version?: number },
+    input: { to: CaseStatus; reason: string; version?: number; specialConditionsCertified?: boolean },
     by: Principal,
     requestId: string,
   ): Promise<CaseView> {
     return this.change(id, input.version, by, requestId, async (em, kase) => {
-      const check = checkTransition(kase.status, input.to, by.roles, factsOf(kase));
+      // reg 49: the referral to an accelerated hearing states that the special conditions are certified;
+      // who certified is recorded on the hearing (they may not chair it)
+      const facts = {
+        ...factsOf(kase),
+        specialConditionsCertified: input.specialConditionsCertified === true,
+      };
+      const check = checkTransition(kase.status, input.to, by.roles, facts);
       if (!check.allowed) throw new TransitionNotAllowedError(check.reason, check.allowedNext);
       await em.insert(CaseEvent, {
         caseId: id,

@@ -138,10 +138,6 @@ export class HearingsService {
       const kase = await this.cases.openableIn(em, input.caseId, by, true);
       const forum = FORUM_BY_STATUS[kase.status];
       if (!forum) throw new NotReferredError(kase.status);
-      const open = await em
-        .getRepository(Hearing)
-        .exists({ where: { caseId: kase.id, status: Not('concluded') } });
-      if (open) throw new HearingStateError('This case already has a meeting or hearing being arranged.');
       if (forum !== 'accelerated_hearing' && (input.certifiedByUserId || input.certifiedByPanelMemberId)) {
         throw new InvalidInputError(
           'not_accelerated',
@@ -149,6 +145,10 @@ export class HearingsService {
             `${forum.replace(/_/g, ' ')}. Leave certifiedByUserId and certifiedByPanelMemberId out.`,
         );
       }
+      const open = await em
+        .getRepository(Hearing)
+        .exists({ where: { caseId: kase.id, status: Not('concluded') } });
+      if (open) throw new HearingStateError('This case already has a meeting or hearing being arranged.');
       if (input.certifiedByPanelMemberId) await this.poolMember(em, input.certifiedByPanelMemberId);
       const hearing = await em.save(
         em.create(Hearing, {
