@@ -671,7 +671,13 @@ export class HearingsService {
           });
         }
         const answer = checkPreHearingDate(
-          { documentsToChairOn, proposed: input.date, today, extensionReason: input.extensionReason },
+          {
+            documentsToChairOn,
+            proposed: input.date,
+            today,
+            extensionReason: input.extensionReason,
+            hearingDate: hearing.scheduledOn,
+          },
           this.calendar,
           this.periods.timeLimits,
         );

@@ -67,6 +67,21 @@ describe('reg 33: the pre-hearing', () => {
       earliestLawfulDate: '2026-12-16',
     });
   });
+
+  it('holds the pre-hearing before the hearing', () => {
+    expect(
+      checkPreHearingDate({ ...base, proposed: '2026-12-22', hearingDate: '2026-12-22' }, calendar),
+    ).toMatchObject({
+      lawful: false,
+      rule: 'reg_33_pre_hearing',
+    });
+    expect(
+      checkPreHearingDate({ ...base, proposed: '2026-12-21', hearingDate: '2026-12-22' }, calendar),
+    ).toEqual({
+      lawful: true,
+      extended: false,
+    });
+  });
 });
 
 describe("reg 33(3) and reg 34: the officer's alternative date", () => {

@@ -48,7 +48,14 @@ export function hasReason(reason: string | null | undefined): reason is string {
  * after the documents were supplied to them; later only with a recorded reason (the chair extends).
  */
 export function checkPreHearingDate(
-  input: { documentsToChairOn: string; proposed: string; today: string; extensionReason?: string | null },
+  input: {
+    documentsToChairOn: string;
+    proposed: string;
+    today: string;
+    extensionReason?: string | null;
+    /** The hearing's date, when it has one: the pre-hearing comes before it. */
+    hearingDate?: string | null;
+  },
   calendar: WorkingDays,
   limits: TimeLimits = DEFAULT_TIME_LIMITS,
 ): LimitAnswer {
@@ -76,6 +83,15 @@ export function checkPreHearingDate(
           : `The pre-hearing follows the documents reaching the chair on ${input.documentsToChairOn} (reg 33(1)).`,
       earliestLawfulDate: earliest,
       latestLawfulDate: latest >= earliest ? latest : null,
+    };
+  }
+  if (input.hearingDate && input.proposed >= input.hearingDate) {
+    return {
+      lawful: false,
+      rule: 'reg_33_pre_hearing',
+      message: `The pre-hearing prepares the hearing, so it is held before the hearing on ${input.hearingDate} (reg 33); choose an earlier date or move the hearing.`,
+      earliestLawfulDate: earliest,
+      latestLawfulDate: latest < input.hearingDate ? latest : null,
     };
   }
   if (input.proposed > latest) {

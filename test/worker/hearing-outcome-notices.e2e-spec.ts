@@ -1,0 +1,171 @@
+import type { INestApplication } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { HEARINGS_QUEUE } from '@precedent/hearings';
+import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
+import { TestClock } from '../support/test-clock';
+import { eventually, startTestWorker } from '../support/test-worker';
+
+interface Notice {
+  kind: string;
+  dueOn: string;
+  status: string;
+  sentAt: string | null;
+}
+
+const REG_43 = ['chair_report_due', 'outcome_publication', 'outcome_publication_removal'];
+
+/** reg 43: the chair's report deadline and the outcome report's publication go out through the worker. */
+describe('reg 43 notices after an outcome, through the outbox and the worker', () => {
+  const clock = new TestClock();
+  let api: TestApi;
+  let worker: INestApplication;
+  let queue: Queue;
+  let authority: SignedInUser;
+  let investigator: SignedInUser;
+
+  const post = (path: string, user: SignedInUser, body: object) =>
+    api.http().post(path).set(user.auth).send(body);
+
+  beforeAll(async () => {
+    // Fri 21 May 2027: the accelerated hearing sits today, 10 working days after its notice
+    clock.setToday('2027-05-21');
+    api = await startTestApi({ clock });
+    worker = await startTestWorker();
+    queue = worker.get<Queue>(getQueueToken(HEARINGS_QUEUE), { strict: false });
+    authority = await api.signedIn(['appropriate_authority']);
+    investigator = await api.signedIn(['investigator'], { team: 'west' });
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it("plans the chair's report over the late May bank holiday and keeps the outcome report up for 28 days", async () => {
+    const created = await post('/api/cases', investigator, {
+      source: 'line_manager',
+      receivedAt: '2026-11-02',
+      summary: 'Threats to a member of the public in private messages.',
+    }).expect(201);
+    const caseId = created.body.id as string;
+    const subject = await post(`/api/cases/${caseId}/subjects`, investigator, {
+      name: 'PC Robin Fictional',
+      staffNumber: '7781',
+      role: 'constable',
+      rank: 'PC',
+      force: 'leicestershire',
+    }).expect(201);
+    const allegation = await post(`/api/cases/${caseId}/allegations`, investigator, {
+      subjectId: subject.body.id,
+      standards: ['discreditable_conduct'],
+      description: 'Sent threatening messages.',
+    }).expect(201);
+    await post(`/api/cases/${caseId}/conduct-items`, investigator, {
+      platform: 'whatsapp',
+      audience: 'direct_message',
+      audienceSize: 1,
+      text: 'fictional threatening words',
+      categories: ['violent_or_threatening'],
+      targets: [],
+      offDuty: false,
+      participation: 'author',
+    }).expect(201);
+    const current = await api.http().get(`/api/cases/${caseId}`).set(authority.auth).expect(200);
+    await post(`/api/cases/${caseId}/assessment`, authority, {
+      severity: 'gross_misconduct',
+      rationale: 'Threats of violence; the evidence is the messages themselves.',
+      version: current.body.version,
+    }).expect(201);
+    await post(`/api/cases/${caseId}/transitions`, authority, { to: 'assessed', reason: 'assessed' }).expect(
+      201,
+    );
+    await post(`/api/cases/${caseId}/transitions`, authority, {
+      to: 'referred_to_accelerated_hearing',
+      reason: 'The special conditions are met: the messages are conclusive.',
+      specialConditionsCertified: true,
+    }).expect(201);
+    const chair = await post('/api/panel-members', authority, {
+      name: 'Chief Constable',
+      roles: ['chair'],
+      rank: 'chief_constable',
+      force: 'leicestershire',
+    }).expect(201);
+    const hearing = await post('/api/hearings', investigator, {
+      caseId,
+      documentsSuppliedOn: '2027-05-07',
+      certifiedByUserId: authority.id,
+    }).expect(201);
+    const hearingId = hearing.body.id as string;
+    await post(`/api/hearings/${hearingId}/proposed-date`, investigator, {
+      date: '2027-05-21',
+      startsAt: '09:30',
+      remoteLink: 'https://meet.example.org/accelerated',
+    }).expect(201);
+    await post(`/api/hearings/${hearingId}/panel`, investigator, {
+      panelMemberId: chair.body.id,
+      role: 'chair',
+    }).expect(201);
+    await post(`/api/hearings/${hearingId}/fixed-date`, investigator, {}).expect(201);
+
+    await post(`/api/cases/${caseId}/outcome`, authority, {
+      subjectId: subject.body.id,
+      findings: [{ allegationId: allegation.body.id, finding: 'gross_misconduct' }],
+      notifiedOn: '2027-05-21',
+      outcome: 'dismissal_without_notice',
+      decision: {
+        culpability: 'high',
+        harm: 'high',
+        aggravating: ['premeditation'],
+        mitigating: [],
+        purposes: ['public_confidence', 'protect_public'],
+        outcomeRationale:
+          'Threats of violence to the public: dismissal is the only outcome that protects them.',
+        personalMitigationWeight: 'None was advanced.',
+        reasons: 'Gross misconduct proven on the messages; the officer did not dispute them.',
+      },
+      departure: {
+        factors: ['premeditation'],
+        explanation: 'Planned threats are more serious than the comparables.',
+      },
+    }).expect(201);
+
+    const reg43 = async () => {
+      const view = await api.http().get(`/api/hearings/${hearingId}`).set(investigator.auth).expect(200);
+      return (view.body.notices as Notice[]).filter((n) => REG_43.includes(n.kind));
+    };
+    // ends Fri 21 May: 24-28 May; published after the late May bank holiday (31 May), 28 days to 29 June
+    expect((await reg43()).map((n) => [n.kind, n.dueOn, n.status])).toEqual([
+      ['chair_report_due', '2027-05-28', 'scheduled'],
+      ['outcome_publication', '2027-06-01', 'scheduled'],
+      ['outcome_publication_removal', '2027-06-29', 'scheduled'],
+    ]);
+
+    // their days arrive
+    await eventually(
+      async () => {
+        const [row] = await api.dataSource.query<{ count: string }[]>(
+          `SELECT count(*) FROM outbox_messages WHERE queue = $1 AND dispatched_at IS NULL`,
+          [HEARINGS_QUEUE],
+        );
+        return row.count === '0';
+      },
+      { what: 'the relay to dispatch every notice' },
+    );
+    for (const job of await queue.getDelayed()) await job.promote();
+    await eventually(async () => (await reg43()).every((n) => n.status === 'sent' && n.sentAt), {
+      what: 'the reg 43 notices to be sent',
+    });
+    const timeline = await api.http().get(`/api/cases/${caseId}/timeline`).set(investigator.auth).expect(200);
+    const sent = (timeline.body.items as { kind: string; reason: string }[])
+      .filter((e) => e.kind === 'notice_sent')
+      .map((e) => e.reason);
+    expect(sent).toEqual(
+      expect.arrayContaining([
+        "The chair's report on the accelerated hearing that ended on 2027-05-21 is due to the appropriate authority by 2027-05-28 (reg 43(1)).",
+        'Outcome report of the accelerated hearing published on the force website, to stay until 2027-06-29 (not less than 28 days, reg 43(7)).',
+        'Outcome report of the accelerated hearing removed from the force website: published since 2027-06-01, 28 days have passed (reg 43(7)).',
+      ]),
+    );
+  });
+});
