@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { AuditService, systemContext } from '@precedent/audit';
 import { runCli } from '../support/cli';
 import { startTestApi, TestApi } from '../support/test-api';
 
@@ -68,6 +70,39 @@ describe('the audit log', () => {
       entity_id: admin.id,
       request_id: response.headers['x-request-id'],
     });
+  });
+
+  it('commits reads that arrive together as one chained group, each answered only once it is written', async () => {
+    const audit = api.app.get(AuditService);
+    const entityIds = Array.from({ length: 40 }, () => randomUUID());
+    const written = await Promise.all(
+      entityIds.map((entityId) =>
+        audit.recordNow(systemContext('audit-test'), { action: 'test.read', entityType: 'test', entityId }),
+      ),
+    );
+    const rows = await api.dataSource.query<{ id: string; entity_id: string; occurred_at: Date }[]>(
+      `SELECT id, entity_id, occurred_at FROM audit_events WHERE action = 'test.read' ORDER BY id`,
+    );
+    // every caller's event is in the table, in the order they asked, with the id they were given
+    expect(rows.map((row) => row.entity_id)).toEqual(entityIds);
+    expect(written.map((event) => event.id)).toEqual(rows.map((row) => row.id));
+    // fewer commits than events: they were grouped
+    expect(new Set(rows.map((row) => row.occurred_at.getTime())).size).toBeLessThan(entityIds.length);
+    expect(runCli(['audit', 'verify']).status).toBe(0);
+  });
+
+  it('fails only the event that cannot be written, not the others committed with it', async () => {
+    const audit = api.app.get(AuditService);
+    const context = systemContext('audit-test');
+    const results = await Promise.allSettled([
+      audit.recordNow(context, { action: 'test.group', entityType: 'test', entityId: randomUUID() }),
+      // PostgreSQL refuses NUL in text
+      audit.recordNow(context, { action: 'test.group', entityType: 'bad\u0000type' }),
+      audit.recordNow(context, { action: 'test.group', entityType: 'test', entityId: randomUUID() }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await events('test.group')).toHaveLength(2);
+    expect(runCli(['audit', 'verify']).status).toBe(0);
   });
 
   it('is refused to anyone but an administrator', async () => {

@@ -22,43 +22,104 @@ export interface ChainVerification {
 /** Any constant works: every appender takes the same transaction-scoped advisory lock. */
 const CHAIN_LOCK = 7_301_462_019;
 const VERIFY_BATCH = 5_000;
+/** Well under PostgreSQL's 65,535 bind parameters per statement (10 columns an event). */
+const GROUP_COMMIT_MAX = 500;
+
+interface PendingEvent {
+  context: AuditContext;
+  entry: AuditEntry;
+  resolve: (event: AuditEvent) => void;
+  reject: (error: unknown) => void;
+  /** Set after its group commit failed: retried in a transaction of its own. */
+  alone?: boolean;
+}
 
 /** The append-only, hash-chained audit log. */
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Stand-alone events waiting for the next group commit, in arrival order. */
+  private pending: PendingEvent[] = [];
+  private flushing: Promise<void> | null = null;
+
   /**
    * Appends an event inside the caller's transaction, so the change and its record commit together.
    * The chain lock is held until that transaction ends: keep audit as the last step of a write.
    */
   async record(em: EntityManager, context: AuditContext, entry: AuditEntry): Promise<AuditEvent> {
+    const [event] = await this.append(em, [{ context, entry }]);
+    return event;
+  }
+
+  /**
+   * Appends an event in a transaction of its own: for reads, and for refusals that change nothing.
+   *
+   * Every append holds the chain lock until its commit, so one transaction per read made reads queue
+   * behind each other's fsync (issue 3: case page reads at 50 concurrent clients). Events that arrive
+   * while a commit is in flight are chained and committed together in the next transaction (group
+   * commit). Each caller still waits for the commit of its own event, so nothing is answered unrecorded.
+   */
+  recordNow(context: AuditContext, entry: AuditEntry): Promise<AuditEvent> {
+    return new Promise<AuditEvent>((resolve, reject) => {
+      this.pending.push({ context, entry, resolve, reject });
+      this.flushing ??= this.flushPending();
+    });
+  }
+
+  private async flushPending(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending[0].alone ? this.pending.splice(0, 1) : this.takeBatch();
+      try {
+        const events = await this.dataSource.transaction((em) => this.append(em, batch));
+        batch.forEach((waiting, i) => waiting.resolve(events[i]));
+      } catch (error) {
+        if (batch.length === 1) batch[0].reject(error);
+        // one event that cannot be written must not fail the requests it happened to share a commit with
+        else this.pending.unshift(...batch.map((waiting) => ({ ...waiting, alone: true })));
+      }
+    }
+    this.flushing = null;
+  }
+
+  /** The next events to commit together: up to the first that must be written alone. */
+  private takeBatch(): PendingEvent[] {
+    const end = this.pending.findIndex((waiting) => waiting.alone);
+    return this.pending.splice(0, Math.min(end === -1 ? this.pending.length : end, GROUP_COMMIT_MAX));
+  }
+
+  /** Chains the entries after the newest event, under the chain lock, and inserts them in one statement. */
+  private async append(
+    em: EntityManager,
+    entries: readonly { context: AuditContext; entry: AuditEntry }[],
+  ): Promise<AuditEvent[]> {
     await em.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
     const [last] = (await em.query('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1')) as {
       id: string;
       hash: string;
     }[];
-    const content = {
-      id: last ? (BigInt(last.id) + 1n).toString() : '1',
-      occurredAt: new Date(),
-      actorId: context.actorId,
-      actorName: context.actorName,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      requestId: context.requestId,
-      result: entry.result ?? 'success',
-      details: entry.details ? JSON.stringify(entry.details) : null,
-    };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const event = em.create(AuditEvent, { ...content, prevHash, hash: eventHash(prevHash, content) });
-    await em.insert(AuditEvent, event);
-    return event;
-  }
-
-  /** Appends an event in a transaction of its own: for reads, and for refusals that change nothing. */
-  async recordNow(context: AuditContext, entry: AuditEntry): Promise<AuditEvent> {
-    return this.dataSource.transaction((em) => this.record(em, context, entry));
+    let nextId = last ? BigInt(last.id) + 1n : 1n;
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const occurredAt = new Date();
+    const events = entries.map(({ context, entry }) => {
+      const content = {
+        id: (nextId++).toString(),
+        occurredAt,
+        actorId: context.actorId,
+        actorName: context.actorName,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        requestId: context.requestId,
+        result: entry.result ?? 'success',
+        details: entry.details ? JSON.stringify(entry.details) : null,
+      };
+      const event = em.create(AuditEvent, { ...content, prevHash, hash: eventHash(prevHash, content) });
+      prevHash = event.hash;
+      return event;
+    });
+    await em.insert(AuditEvent, events);
+    return events;
   }
 
   async forEntity(
