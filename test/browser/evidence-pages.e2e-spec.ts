@@ -97,7 +97,7 @@ describe.each([
     await screenshot(page, `evidence-${suffix}`);
 
     await page.click('a:has-text("Back to the case")');
-    expect(await page.textContent('#evidence ~ table')).toContain('Screenshot sent by the reporter');
+    expect(await page.textContent('#evidence table')).toContain('Screenshot sent by the reporter');
     const thumbnail = await context.request.get(`${base}/evidence/${evidenceId}/thumbnail`);
     expect(thumbnail.status()).toBe(200);
     expect(thumbnail.headers()['content-type']).toBe('image/webp');
