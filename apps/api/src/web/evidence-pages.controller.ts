@@ -227,6 +227,11 @@ export class EvidencePagesController {
       },
       canPromote: principal.roles.some((role) => role === 'investigator' || role === 'appropriate_authority'),
       q,
+      // a refused "use" comes back to the same page of the same search
+      postsQuery: new URLSearchParams({
+        ...(q ? { q } : {}),
+        ...(page > 1 ? { page: String(page) } : {}),
+      }).toString(),
       posts: found && {
         total: found.total,
         from: found.total === 0 ? 0 : (page - 1) * POSTS_PER_PAGE + 1,
