@@ -91,10 +91,9 @@ describe.each([
   }
 
   async function count(table: string, caseId: string): Promise<number> {
-    const [row] = (await api.dataSource.query(
-      `SELECT count(*)::int AS n FROM ${table} WHERE case_id = $1`,
-      [caseId],
-    )) as { n: number }[];
+    const [row] = (await api.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE case_id = $1`, [
+      caseId,
+    ])) as { n: number }[];
     return row.n;
   }
 
@@ -258,7 +257,10 @@ describe.each([
     await aaPage.click('button:has-text("Record the assessment")');
     expect(await aaPage.textContent('.govuk-error-summary')).toContain('Explain the assessment');
     await expectAccessible(aaPage);
-    await aaPage.fill('#assessment-rationale', 'Contempt for the public, shared to hundreds; identifiable as police.');
+    await aaPage.fill(
+      '#assessment-rationale',
+      'Contempt for the public, shared to hundreds; identifiable as police.',
+    );
     await aaPage.click('button:has-text("Record the assessment")');
     expect(new URL(aaPage.url()).hash).toBe('#assessment');
     expect(await aaPage.textContent('#assessment')).toContain('gross misconduct');

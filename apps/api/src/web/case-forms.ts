@@ -67,7 +67,9 @@ function problemsOf(
     const given = input[error.property];
     const empty = given === undefined || (Array.isArray(given) && given.length === 0);
     if (empty && spec?.missing) return [{ text: spec.missing, href }];
-    const own = Object.values(error.constraints ?? {}).map((text) => ({ text, href }));
+    // one message a field, as the design system asks: the DTO's messages joined
+    const texts = Object.values(error.constraints ?? {});
+    const own = texts.length ? [{ text: texts.join('; '), href }] : [];
     return [...own, ...problemsOf(error.children ?? [], input, fields, fallbackId)];
   });
 }

@@ -403,7 +403,7 @@ export class CasePagesController {
     const form = extra.form;
     const values = (name: FormName): Posted => (form?.name === name ? form.values : {});
     res.status(extra.status ?? 200).render('pages/case', {
-      title: kase.reference,
+      title: `${form ? 'Error: ' : ''}${kase.reference}`,
       active: 'cases',
       error: extra.error ?? null,
       uploadError: extra.uploadError ?? null,
@@ -469,7 +469,7 @@ export class CasePagesController {
         venue: hearing.venue ?? (hearing.remoteLink ? 'Remote' : 'Not set'),
         panel: seats.length,
       })),
-      outcomes: outcomes.map(({ outcome, findings, appeals }) => ({
+      outcomes: outcomes.map(({ outcome, appeals }) => ({
         subject: subjectNames.get(outcome.subjectId) ?? 'A subject no longer on the case',
         forumText: words(outcome.forum),
         findingText: words(outcome.finding),
@@ -477,7 +477,6 @@ export class CasePagesController {
         currentLabel: OUTCOME_LABELS[outcome.currentOutcome],
         decidedOn: outcome.decidedOn,
         warningExpiresOn: outcome.warningExpiresOn,
-        findings: findings.length,
         appeals: appeals.length,
         precedentRef: outcome.precedentRef,
       })),

@@ -208,7 +208,7 @@ export class EvidencePagesController {
       `/evidence/${item.id}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(to) })}#posts`;
     const form = extra.form ?? {};
     res.status(extra.status ?? 200).render('pages/evidence', {
-      title: item.originalName,
+      title: `${extra.errors ? 'Error: ' : ''}${item.originalName}`,
       active: 'cases',
       principal: req.principal,
       duplicate: req.query.duplicate === '1',
