@@ -295,5 +295,6 @@ describe.each([
     expect(trail).toContain('case.transition');
     await expectAccessible(auditPage);
     await auditContext.close();
-  });
+    // the whole journey, with two files processed by the worker and axe on every page, runs long
+  }, 240_000);
 });

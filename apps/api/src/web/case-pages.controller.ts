@@ -344,17 +344,22 @@ export class CasePagesController {
     save: () => Promise<FormProblem[]>,
   ): Promise<void> {
     let problems: FormProblem[];
+    let status = 400;
     try {
       problems = await save();
     } catch (error) {
       if (!(error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'conflict')))
         throw error;
-      const first = Object.values(FORM_FIELDS[form.name])[0].id;
-      problems = [{ text: error.message, href: `#${first}` }];
+      // the service names the field at fault when it can (an unknown subject, a stale version)
+      const fields = FORM_FIELDS[form.name];
+      const named = (error.details?.fields as { field?: string }[] | undefined)?.[0]?.field ?? '';
+      const at = fields[named]?.id ?? Object.values(fields)[0].id;
+      problems = [{ text: error.message, href: `#${at}` }];
+      if (error.kind === 'conflict') status = 409;
     }
     if (problems.length === 0) return res.redirect(303, `/cases/${id}#${form.tab}`);
     await this.show(req, res, id, {
-      status: 400,
+      status,
       form: { name: form.name, values: form.body, errors: problems, fieldErrors: byField(problems) },
     });
   }
@@ -375,13 +380,18 @@ export class CasePagesController {
     const view = await this.cases.open(id, principal, req.id);
     const kase = view.case;
     const mayAudit = principal.roles.includes('admin');
-    const [contents, timeline, evidence, hearings, outcomes, audit] = await Promise.all([
+    const [contents, timeline, evidence, audit] = await Promise.all([
       this.contents.contents(id, principal, req.id),
       this.cases.timeline(id, principal, req.id),
       this.evidence.list(id, principal, req.id),
-      this.hearings.forCase(id, principal, req.id),
-      this.outcomes.forCase(id, principal, req.id),
       mayAudit ? this.caseAudit(id, req) : Promise.resolve(null),
+    ]);
+    // Arranging a hearing and recording an outcome are on the timeline: only then are they read
+    // (each read opens the case again, audited), so an early case's page costs no extra reads.
+    const happened = new Set(timeline.map((event) => event.kind));
+    const [hearings, outcomes] = await Promise.all([
+      happened.has('hearing_created') ? this.hearings.forCase(id, principal, req.id) : [],
+      happened.has('outcome_recorded') ? this.outcomes.forCase(id, principal, req.id) : [],
     ]);
     const next = this.cases.allowedNextFor(kase, principal);
     // The lexicon is read once for the page, not once per comment.
