@@ -84,7 +84,7 @@ describe.each([
     await page.fill('#reason', 'Enough to go on.');
     await page.click('button:has-text("Change status")');
     expect(await page.textContent('h1 .govuk-tag')).toContain((to ?? '').replace(/_/g, ' '));
-    expect(await page.textContent('#timeline ~ table')).toContain('Enough to go on.');
+    expect(await page.textContent('#timeline table')).toContain('Enough to go on.');
     expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
     await screenshot(page, `case-${suffix}`);
 

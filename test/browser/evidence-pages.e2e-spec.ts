@@ -69,7 +69,8 @@ describe.each([
     const page = await newPage(context);
     await signIn(page, investigator, `/cases/${caseId}`);
 
-    // No file chosen: the case page says so.
+    // No file chosen: the case page says so (the form is on the case page's evidence tab).
+    await page.click('a.govuk-tabs__tab[href="#evidence"]');
     await page.click('button:has-text("Upload evidence")');
     expect(await page.textContent('.govuk-error-summary')).toContain('Choose a file to upload');
     expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
@@ -97,7 +98,7 @@ describe.each([
     await screenshot(page, `evidence-${suffix}`);
 
     await page.click('a:has-text("Back to the case")');
-    expect(await page.textContent('#evidence ~ table')).toContain('Screenshot sent by the reporter');
+    expect(await page.textContent('#evidence table')).toContain('Screenshot sent by the reporter');
     const thumbnail = await context.request.get(`${base}/evidence/${evidenceId}/thumbnail`);
     expect(thumbnail.status()).toBe(200);
     expect(thumbnail.headers()['content-type']).toBe('image/webp');

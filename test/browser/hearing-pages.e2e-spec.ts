@@ -235,7 +235,7 @@ describe.each([
     await page.click('button:has-text("Record the findings and outcome")');
     expect(new URL(page.url()).pathname).toBe(`/cases/${caseId}`);
     expect(await page.textContent('h1 .govuk-tag')).toContain('decided');
-    expect(await page.textContent('#timeline ~ table')).toContain('dismissal without notice');
+    expect(await page.textContent('#timeline table')).toContain('dismissal without notice');
     const [precedent] = (await api.dataSource.query(
       `SELECT count(*)::int AS n FROM audit_events WHERE actor_id = $1 AND action = 'case.outcome.record'`,
       [panel.id],

@@ -73,8 +73,10 @@ export async function accessibilityViolations(
       .newContext({ javaScriptEnabled: true, viewport: { width: 1280, height: 900 } });
     target = await scratch.newPage();
     const url = page.url();
+    // a request never carries the fragment (#tab) that the page's address may have
+    const document = url.split('#')[0];
     await target.route(
-      (candidate) => candidate.href === url,
+      (candidate) => candidate.href === document,
       (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
     );
     await target.goto(url);

@@ -32,7 +32,7 @@ import {
   type Standard,
 } from '@precedent/cases';
 
-const SEVERITIES: Severity[] = [
+export const SEVERITIES: readonly Severity[] = [
   'no_case_to_answer',
   'practice_requiring_improvement',
   'misconduct',

@@ -4,28 +4,69 @@ import type { Response } from 'express';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { ComparablesService, LexiconService, suggestTerms, type TermMatch } from '@precedent/analytics';
+import { AuditService } from '@precedent/audit';
 import {
+  AUDIENCES,
   CASE_STATUSES,
   CaseContentsService,
   caseProfile,
   CasesService,
   CATEGORIES,
+  FORCES,
   INTAKE_SOURCES,
+  PARTICIPATION,
   PLATFORMS,
+  STANDARDS,
+  SUBJECT_ROLES,
+  TARGETS,
   type CaseStatus,
 } from '@precedent/cases';
 import { EvidenceService } from '@precedent/evidence';
-import { OUTCOME_LABELS } from '@precedent/hearings';
-import { ROLES } from '@precedent/identity';
+import { HearingsService, OUTCOME_LABELS, OutcomesService } from '@precedent/hearings';
+import { auditContextOf, ROLES } from '@precedent/identity';
 import { DomainError } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
 import { RecordCaseDto } from '../cases/record-case.dto';
+import { AssessmentDto, SEVERITIES } from '../cases/case-commands.dto';
+import { AddAllegationDto, AddConductItemDto, AddSubjectDto } from '../cases/case-contents.dto';
+import {
+  ALLEGATION_FIELDS,
+  allegationInput,
+  ASSESSMENT_FIELDS,
+  assessmentInput,
+  byField,
+  choices,
+  CONDUCT_FIELDS,
+  conductInput,
+  type FieldSpec,
+  type FormProblem,
+  one,
+  type Posted,
+  SUBJECT_FIELDS,
+  subjectInput,
+  validateForm,
+} from './case-forms';
 import { whyComparable } from './analytics-pages.controller';
 import { words } from '../common/code-words';
 import { escapeXml } from './charts/svg-charts';
 
 const PAGE_SIZE = 25;
+const AUDIT_ROWS = 200;
+/** The statuses in which a meeting or hearing is arranged (the hearings service's own check decides). */
+const REFERRED: readonly CaseStatus[] = [
+  'referred_to_meeting',
+  'referred_to_hearing',
+  'referred_to_accelerated_hearing',
+];
+
+type FormName = 'subject' | 'allegation' | 'conduct' | 'assessment';
+const FORM_FIELDS: Record<FormName, Record<string, FieldSpec>> = {
+  subject: SUBJECT_FIELDS,
+  allegation: ALLEGATION_FIELDS,
+  conduct: CONDUCT_FIELDS,
+  assessment: ASSESSMENT_FIELDS,
+};
 const STATUS_COLOURS: Partial<Record<CaseStatus, string>> = {
   received: 'govuk-tag--grey',
   assessed: 'govuk-tag--light-blue',
@@ -39,9 +80,11 @@ const STATUS_COLOURS: Partial<Record<CaseStatus, string>> = {
 
 /**
  * The case pages of the staff web UI: the list (the API's filters and search), intake, and the
- * case page with its allowed transitions as buttons, contents with term-assistance highlights,
- * comparables and timeline. Every read goes through the cases services, so it is access-checked
- * and audited exactly as the API's.
+ * case page, the investigator's workspace in tabs: summary and status (allowed transitions as
+ * buttons), subjects and allegations, conduct items with term-assistance highlights, evidence,
+ * assessment with comparables, hearing, outcome, timeline and (for those allowed) audit. Its forms
+ * validate with the JSON API's DTOs and write through the same services, so every read and change
+ * is access-checked and audited exactly as the API's.
  */
 @ApiExcludeController()
 @Controller('cases')
@@ -53,6 +96,9 @@ export class CasePagesController {
     private readonly lexicon: LexiconService,
     private readonly comparables: ComparablesService,
     private readonly evidence: EvidenceService,
+    private readonly hearings: HearingsService,
+    private readonly outcomes: OutcomesService,
+    private readonly audit: AuditService,
   ) {}
 
   @Get()
@@ -190,13 +236,162 @@ export class CasePagesController {
     @Query('uploadError') uploadError: string | undefined,
     @Res() res: Response,
   ) {
+    await this.show(req, res, id, {
+      error: error ? error.slice(0, 500) : null,
+      uploadError: uploadError ? uploadError.slice(0, 500) : null,
+    });
+  }
+
+  @Post(':id/subjects')
+  @Roles('investigator', 'appropriate_authority')
+  async addSubject(
+    @Req() req: AuthenticatedRequest,
+    @Param('id') id: string,
+    @Body() body: Posted,
+    @Res() res: Response,
+  ) {
+    const input = subjectInput(body);
+    await this.submit(req, res, id, { name: 'subject', tab: 'subjects', body }, async () => {
+      const { value, problems } = await validateForm(AddSubjectDto, input, SUBJECT_FIELDS, 'subject-name');
+      if (problems.length) return problems;
+      await this.contents.addSubject(id, value, principalOf(req), req.id);
+      return [];
+    });
+  }
+
+  @Post(':id/allegations')
+  @Roles('investigator', 'appropriate_authority')
+  async addAllegation(
+    @Req() req: AuthenticatedRequest,
+    @Param('id') id: string,
+    @Body() body: Posted,
+    @Res() res: Response,
+  ) {
+    const input = allegationInput(body);
+    await this.submit(req, res, id, { name: 'allegation', tab: 'subjects', body }, async () => {
+      const { value, problems } = await validateForm(
+        AddAllegationDto,
+        input,
+        ALLEGATION_FIELDS,
+        'allegation-subjectId',
+      );
+      if (problems.length) return problems;
+      await this.contents.addAllegation(id, value, principalOf(req), req.id);
+      return [];
+    });
+  }
+
+  @Post(':id/conduct-items')
+  @Roles('investigator', 'appropriate_authority')
+  async addConductItem(
+    @Req() req: AuthenticatedRequest,
+    @Param('id') id: string,
+    @Body() body: Posted,
+    @Res() res: Response,
+  ) {
+    const input = conductInput(body);
+    await this.submit(req, res, id, { name: 'conduct', tab: 'conduct', body }, async () => {
+      const { value, problems } = await validateForm(
+        AddConductItemDto,
+        input,
+        CONDUCT_FIELDS,
+        'conduct-platform',
+      );
+      if (problems.length) return problems;
+      // typed in, with no evidence source: the DTO has then required the platform and the text
+      const { source: _none, text, platform, ...rest } = value;
+      await this.contents.addConductItem(
+        id,
+        { ...rest, text: text!, platform: platform! },
+        principalOf(req),
+        req.id,
+      );
+      return [];
+    });
+  }
+
+  @Post(':id/assessment')
+  @Roles('appropriate_authority')
+  async assess(
+    @Req() req: AuthenticatedRequest,
+    @Param('id') id: string,
+    @Body() body: Posted,
+    @Res() res: Response,
+  ) {
+    const input = assessmentInput(body);
+    await this.submit(req, res, id, { name: 'assessment', tab: 'assessment', body }, async () => {
+      const { value, problems } = await validateForm(
+        AssessmentDto,
+        input,
+        ASSESSMENT_FIELDS,
+        'assessment-severity',
+      );
+      if (problems.length) return problems;
+      await this.cases.assess(id, value, principalOf(req), req.id);
+      return [];
+    });
+  }
+
+  /**
+   * One form of the case page: done, it goes back to the form's tab (post, redirect, get); refused,
+   * the page comes back with the error summary, the field errors and what was typed, saving nothing.
+   */
+  private async submit(
+    req: AuthenticatedRequest,
+    res: Response,
+    id: string,
+    form: { name: FormName; tab: string; body: Posted },
+    save: () => Promise<FormProblem[]>,
+  ): Promise<void> {
+    let problems: FormProblem[];
+    let status = 400;
+    try {
+      problems = await save();
+    } catch (error) {
+      if (!(error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'conflict')))
+        throw error;
+      // the service names the field at fault when it can (an unknown subject, a stale version)
+      const fields = FORM_FIELDS[form.name];
+      const named = (error.details?.fields as { field?: string }[] | undefined)?.[0]?.field ?? '';
+      const at = fields[named]?.id ?? Object.values(fields)[0].id;
+      problems = [{ text: error.message, href: `#${at}` }];
+      if (error.kind === 'conflict') status = 409;
+    }
+    if (problems.length === 0) return res.redirect(303, `/cases/${id}#${form.tab}`);
+    await this.show(req, res, id, {
+      status,
+      form: { name: form.name, values: form.body, errors: problems, fieldErrors: byField(problems) },
+    });
+  }
+
+  /** The case page: every tab's content, read through the services (each read access-checked and audited). */
+  private async show(
+    req: AuthenticatedRequest,
+    res: Response,
+    id: string,
+    extra: {
+      status?: number;
+      error?: string | null;
+      uploadError?: string | null;
+      form?: { name: FormName; values: Posted; errors: FormProblem[]; fieldErrors: Record<string, string> };
+    },
+  ): Promise<void> {
     const principal = principalOf(req);
     const view = await this.cases.open(id, principal, req.id);
     const kase = view.case;
-    const [contents, timeline, evidence] = await Promise.all([
+    const mayAudit = principal.roles.includes('admin');
+    const [contents, timeline, evidence, audit] = await Promise.all([
       this.contents.contents(id, principal, req.id),
       this.cases.timeline(id, principal, req.id),
       this.evidence.list(id, principal, req.id),
+      mayAudit ? this.caseAudit(id, req) : Promise.resolve(null),
+    ]);
+    // Arranging a hearing and recording an outcome are on the timeline: only then are they read
+    // (each read opens the case again, audited), so an early case's page costs no extra reads.
+    const happened = new Set(timeline.map((event) => event.kind));
+    const [hearings, outcomes] = await Promise.all([
+      happened.has('hearing_created') ? this.hearings.forCase(id, principal, req.id) : [],
+      happened.has('outcome_recorded') ? this.outcomes.forCase(id, principal, req.id) : [],
     ]);
     const next = this.cases.allowedNextFor(kase, principal);
     // The lexicon is read once for the page, not once per comment.
@@ -206,16 +401,39 @@ export class CasePagesController {
       highlighted: highlight(item.text, suggestTerms(item.text, lexicon).matches),
       categoriesText: item.categories.map(words).join(', '),
       targetsText: item.targets.map(words).join(', ') || 'none',
+      postedText: item.postedAt ? item.postedAt.toISOString().replace('T', ' ').slice(0, 16) : null,
+      fromEvidence: Boolean(item.sourceEvidenceId),
     }));
     const profile = caseProfile(contents);
     const comparables = profile ? await this.comparables.comparables({ profile, k: 5 }) : null;
-    res.render('pages/case', {
-      title: kase.reference,
+    const mayChange = principal.roles.some(
+      (role) => role === 'investigator' || role === 'appropriate_authority',
+    );
+    const subjectNames = new Map(contents.subjects.map((subject) => [subject.id, subject.name]));
+    const form = extra.form;
+    const values = (name: FormName): Posted => (form?.name === name ? form.values : {});
+    res.status(extra.status ?? 200).render('pages/case', {
+      title: `${form ? 'Error: ' : ''}${kase.reference}`,
       active: 'cases',
-      error: error ? error.slice(0, 500) : null,
-      uploadError: uploadError ? uploadError.slice(0, 500) : null,
+      error: extra.error ?? null,
+      uploadError: extra.uploadError ?? null,
+      formErrors: form?.errors ?? null,
+      fieldErrors: form?.fieldErrors ?? {},
       principal: req.principal,
-      canUpload: principal.roles.some((role) => role === 'investigator' || role === 'appropriate_authority'),
+      canUpload: mayChange,
+      canEdit: mayChange,
+      canAssess: principal.roles.includes('appropriate_authority'),
+      canArrange:
+        mayChange &&
+        (REFERRED as readonly string[]).includes(kase.status) &&
+        !hearings.some((h) => h.hearing.status !== 'concluded'),
+      forms: {
+        subject: values('subject'),
+        allegation: values('allegation'),
+        conduct: values('conduct'),
+        assessment: values('assessment'),
+      },
+      options: this.formOptions(values, contents.subjects),
       evidence: evidence.map((item) => ({
         id: item.id,
         name: item.originalName,
@@ -224,12 +442,16 @@ export class CasePagesController {
         uploaded: item.uploadedAt.toISOString().replace('T', ' ').slice(0, 16),
         description: item.description ?? '',
         hasThumbnail: Boolean(item.thumbnailSha256?.trim()),
+        postsText: item.archiveSummary
+          ? `${item.archiveSummary.posts} posts read from the ${item.archiveSummary.format} export: open it to search them`
+          : null,
       })),
       kase: {
         ...kase,
         statusText: words(kase.status),
         statusClass: STATUS_COLOURS[kase.status] ?? '',
         sourceText: words(kase.source),
+        severityText: kase.severity ? words(kase.severity) : null,
       },
       deadlines: view.deadlines.map((deadline) => ({ ...deadline, nameText: words(deadline.name) })),
       lpbReport: view.lpbReport,
@@ -238,6 +460,7 @@ export class CasePagesController {
       subjects: contents.subjects.map((subject) => ({
         ...subject,
         roleText: words(subject.role),
+        forceText: FORCES.find((force) => force.code === subject.force)?.name ?? subject.force,
         allegations: contents.allegations
           .filter((allegation) => allegation.subjectId === subject.id)
           .map((allegation) => ({
@@ -246,6 +469,28 @@ export class CasePagesController {
           })),
       })),
       conductItems,
+      hearings: hearings.map(({ hearing, seats }) => ({
+        id: hearing.id,
+        forumText: words(hearing.forum),
+        statusText: words(hearing.status),
+        date: hearing.scheduledOn
+          ? `${hearing.scheduledOn}${hearing.startsAt ? ` ${hearing.startsAt}` : ''}`
+          : 'Not fixed yet',
+        venue: hearing.venue ?? (hearing.remoteLink ? 'Remote' : 'Not set'),
+        panel: seats.length,
+      })),
+      outcomes: outcomes.map(({ outcome, appeals }) => ({
+        subject: subjectNames.get(outcome.subjectId) ?? 'A subject no longer on the case',
+        forumText: words(outcome.forum),
+        findingText: words(outcome.finding),
+        outcomeLabel: OUTCOME_LABELS[outcome.outcome],
+        currentLabel: OUTCOME_LABELS[outcome.currentOutcome],
+        decidedOn: outcome.decidedOn,
+        warningExpiresOn: outcome.warningExpiresOn,
+        appeals: appeals.length,
+        precedentRef: outcome.precedentRef,
+      })),
+      audit,
       comparables: comparables && {
         ...comparables,
         items: comparables.items.map((item) => ({
@@ -261,6 +506,58 @@ export class CasePagesController {
         kindText: words(event.kind),
       })),
     });
+  }
+
+  /** The case's audit trail, newest first, for those the audit API lets read it; the read is itself audited. */
+  private async caseAudit(id: string, req: AuthenticatedRequest) {
+    const events = await this.audit.forEntity('case', id, { limit: AUDIT_ROWS });
+    await this.audit.recordNow(auditContextOf(principalOf(req), req.id), {
+      action: 'audit.read',
+      entityType: 'case',
+      entityId: id,
+    });
+    return events.map((event) => ({
+      at: event.occurredAt.toISOString().replace('T', ' ').slice(0, 19),
+      who: event.actorName ?? 'system',
+      action: event.action,
+      result: event.result,
+    }));
+  }
+
+  private formOptions(values: (name: FormName) => Posted, subjects: readonly { id: string; name: string }[]) {
+    const subject = values('subject');
+    const allegation = values('allegation');
+    const conduct = values('conduct');
+    const assessment = values('assessment');
+    return {
+      roles: choices(SUBJECT_ROLES, subject.role, words, 'selected', 'Choose a role'),
+      forces: choices(
+        FORCES.map((force) => force.code),
+        subject.force,
+        (code) => FORCES.find((force) => force.code === code)?.name ?? code,
+        'selected',
+        'Choose a force',
+      ),
+      formerOfficer: choices(['yes'], subject.formerOfficer, () => 'They have left the service', 'checked'),
+      subjects: [
+        { value: '', text: 'Choose a subject', selected: !one(allegation.subjectId) },
+        ...subjects.map((s) => ({ value: s.id, text: s.name, selected: s.id === one(allegation.subjectId) })),
+      ],
+      standards: choices(STANDARDS, allegation.standards, words, 'checked'),
+      platforms: choices(PLATFORMS, conduct.platform, words, 'selected', 'Choose a platform'),
+      audiences: choices(AUDIENCES, conduct.audience, words, 'selected', 'Choose who could see it'),
+      categories: choices(CATEGORIES, conduct.categories, words, 'checked'),
+      targets: choices(TARGETS, conduct.targets, words, 'checked'),
+      participation: choices(PARTICIPATION, conduct.participation ?? 'author', words, 'selected'),
+      offDuty: choices(['yes', 'no'], conduct.offDuty, (v) => (v === 'yes' ? 'Yes' : 'No'), 'checked'),
+      identifiable: choices(
+        ['yes', 'no'],
+        conduct.identifiableAsPolice,
+        (v) => (v === 'yes' ? 'Yes' : 'No'),
+        'checked',
+      ),
+      severities: choices(SEVERITIES, assessment.severity, words, 'checked'),
+    };
   }
 
   @Post(':id/transitions')

@@ -21,15 +21,34 @@ import type { Request, Response } from 'express';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { catchError, type Observable, of, throwError } from 'rxjs';
-import { EvidenceService, type Rendition } from '@precedent/evidence';
+import { AUDIENCES, CATEGORIES, PARTICIPATION, TARGETS } from '@precedent/cases';
+import {
+  ArchivePostsService,
+  EvidencePromotionService,
+  EvidenceService,
+  type Rendition,
+} from '@precedent/evidence';
 import { ROLES } from '@precedent/identity';
 import { DomainError, Env } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
 import type { UploadedEvidence } from '../evidence/evidence-upload.storage';
 import { UploadEvidenceDto } from '../evidence/upload-evidence.dto';
+import { AddConductItemDto } from '../cases/case-contents.dto';
+import {
+  byField,
+  choices,
+  filled,
+  type FormProblem,
+  type Posted,
+  PROMOTE_FIELDS,
+  promoteInput,
+  validateForm,
+} from './case-forms';
 import { CsrfCheckedInMultipart, WebCsrf } from './csrf';
 import { words } from '../common/code-words';
+
+const POSTS_PER_PAGE = 50;
 
 const back = (caseId: string, message: string) =>
   `/cases/${caseId}?uploadError=${encodeURIComponent(message.slice(0, 500))}#evidence`;
@@ -68,8 +87,10 @@ class WebUploadErrors implements NestInterceptor {
 /**
  * Evidence in the staff web UI: the upload form on the case page (multipart, streamed into the
  * evidence store as the API's upload is, CSRF-checked before any byte is kept), an item's page with
- * its OCR text, and its thumbnail, preview and file served through EvidenceService with the session,
- * so each is access-checked and on the item's chain of custody exactly as through the API.
+ * its OCR text and, for a parsed export, its posts to search and use as conduct items (through the
+ * promotion service, so the item keeps the link and the hash), and its thumbnail, preview and file
+ * served through EvidenceService with the session, so each is access-checked and on the item's chain
+ * of custody exactly as through the API.
  */
 @ApiExcludeController()
 @Controller()
@@ -78,6 +99,8 @@ export class EvidencePagesController {
   constructor(
     private readonly evidence: EvidenceService,
     private readonly csrf: WebCsrf,
+    private readonly posts: ArchivePostsService,
+    private readonly promotion: EvidencePromotionService,
   ) {}
 
   @Post('cases/:id/evidence')
@@ -118,9 +141,74 @@ export class EvidencePagesController {
 
   @Get('evidence/:id')
   async page(@Req() req: AuthenticatedRequest, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
-    const { item, ocr } = await this.evidence.open(id, principalOf(req), req.id);
-    res.render('pages/evidence', {
-      title: item.originalName,
+    await this.show(req, res, id, {});
+  }
+
+  /** "Use as conduct item" on one post of the export: promoted, then back to the case's conduct items. */
+  @Post('evidence/:id/conduct-items')
+  @Roles('investigator', 'appropriate_authority')
+  async promote(
+    @Req() req: AuthenticatedRequest,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Posted,
+    @Res() res: Response,
+  ) {
+    const principal = principalOf(req);
+    const input = promoteInput(body);
+    let problems: FormProblem[];
+    let caseId = '';
+    try {
+      const { item } = await this.evidence.open(id, principal, req.id);
+      caseId = item.caseId;
+      const checked = await validateForm(AddConductItemDto, input, PROMOTE_FIELDS, 'promote-audience');
+      problems = checked.problems;
+      if (!filled(body.archivePostId))
+        problems.push({ text: 'Choose a post with its "Use as conduct item" button', href: '#posts' });
+      if (problems.length === 0) {
+        const { source, ...rest } = checked.value;
+        await this.promotion.promote(item.caseId, { ...rest, source: source! }, principal, req.id);
+      }
+    } catch (error) {
+      if (!(error instanceof DomainError && error.kind === 'invalid')) throw error;
+      problems = [{ text: error.message, href: '#posts' }];
+    }
+    if (problems.length === 0) return res.redirect(303, `/cases/${caseId}#conduct`);
+    await this.show(req, res, id, {
+      status: 400,
+      form: body,
+      errors: problems,
+    });
+  }
+
+  /** The item's page; for an export, one page of its posts, searched with the API's search. */
+  private async show(
+    req: AuthenticatedRequest,
+    res: Response,
+    id: string,
+    extra: { status?: number; form?: Posted; errors?: FormProblem[] },
+  ): Promise<void> {
+    const principal = principalOf(req);
+    const { item, ocr } = await this.evidence.open(id, principal, req.id);
+    const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 200) : '';
+    const page = Math.max(1, Number.parseInt(String(req.query.page ?? '1'), 10) || 1);
+    const found = item.archiveSummary
+      ? await this.posts.search(
+          item.caseId,
+          {
+            evidenceId: item.id,
+            ...(q ? { q } : {}),
+            limit: POSTS_PER_PAGE,
+            offset: (page - 1) * POSTS_PER_PAGE,
+          },
+          principal,
+          req.id,
+        )
+      : null;
+    const link = (to: number) =>
+      `/evidence/${item.id}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(to) })}#posts`;
+    const form = extra.form ?? {};
+    res.status(extra.status ?? 200).render('pages/evidence', {
+      title: `${extra.errors ? 'Error: ' : ''}${item.originalName}`,
       active: 'cases',
       principal: req.principal,
       duplicate: req.query.duplicate === '1',
@@ -132,6 +220,42 @@ export class EvidencePagesController {
         hasImage: Boolean(item.previewSha256?.trim()),
       },
       ocr: ocr && { text: ocr.text, confidence: Math.round(ocr.confidence), engine: ocr.engine },
+      archive: item.archiveSummary && {
+        formatText: words(item.archiveSummary.format),
+        posts: item.archiveSummary.posts,
+        participants: item.archiveSummary.participants.join(', '),
+      },
+      canPromote: principal.roles.some((role) => role === 'investigator' || role === 'appropriate_authority'),
+      q,
+      // a refused "use" comes back to the same page of the same search
+      postsQuery: new URLSearchParams({
+        ...(q ? { q } : {}),
+        ...(page > 1 ? { page: String(page) } : {}),
+      }).toString(),
+      posts: found && {
+        total: found.total,
+        from: found.total === 0 ? 0 : (page - 1) * POSTS_PER_PAGE + 1,
+        to: (page - 1) * POSTS_PER_PAGE + found.items.length,
+        previous: page > 1 ? link(page - 1) : null,
+        next: page * POSTS_PER_PAGE < found.total ? link(page + 1) : null,
+        items: found.items
+          .filter((post) => post.source === 'archive_post')
+          .map((post) => ({
+            id: post.id,
+            author: post.author ?? 'System message',
+            when: post.postedAtLocal?.replace('T', ' ') ?? 'no time given',
+            text: post.text,
+            facts: post.facts.map(words).join(', '),
+          })),
+      },
+      errors: extra.errors ?? null,
+      fieldErrors: byField(extra.errors ?? []),
+      options: {
+        audiences: choices(AUDIENCES, form.audience, words, 'selected', 'Choose who could see it'),
+        categories: choices(CATEGORIES, form.categories, words, 'checked'),
+        targets: choices(TARGETS, form.targets, words, 'checked'),
+        participation: choices(PARTICIPATION, form.participation ?? 'author', words, 'selected'),
+      },
     });
   }
 

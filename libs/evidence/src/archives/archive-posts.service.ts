@@ -12,6 +12,8 @@ import { type ParticipantPart, participantParts } from './participants.rules';
 
 export interface PostSearch {
   q?: string;
+  /** Only the posts (and OCR text) of this one evidence item, as on the item's page. */
+  evidenceId?: string;
   platform?: Platform;
   author?: string;
   /** ISO date or date-time; a date alone means from the start of that day (UTC). */
@@ -75,6 +77,7 @@ export class ArchivePostsService {
           : `(${fullText})`;
       });
       const filters = [...wordConditions];
+      if (search.evidenceId) filters.push(`u.evidence_id = ${param(search.evidenceId)}`);
       if (search.platform) filters.push(`u.platform = ${param(search.platform)}`);
       if (search.author) filters.push(`u.author ILIKE ${param(`%${escapeLike(search.author)}%`)}`);
       if (search.from) filters.push(`u.posted_at >= ${param(boundary(search.from, 'start'))}`);
