@@ -1,9 +1,18 @@
 import { createWriteStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import busboy from 'busboy';
-import { InvalidInputError } from '@precedent/platform';
+import { type Env, InvalidInputError, projectRoot } from '@precedent/platform';
+
+/** A new path in the configured imports folder, where an upload waits for its import job. */
+export async function newImportPath(env: Env): Promise<string> {
+  const directory = resolve(projectRoot(), env.IMPORTS_DIR);
+  await mkdir(directory, { recursive: true });
+  return join(directory, `${randomUUID()}.jsonl`);
+}
 
 /**
  * Streams an uploaded file to `path`, never holding it in memory: the first file of a
