@@ -50,3 +50,60 @@ function receiveFirstFile(request: Request, path: string): Promise<void> {
     request.pipe(parser);
   });
 }
+
+export interface ReceivedForm {
+  /** Bytes written; 0 when no file (or an empty one) was sent, and then nothing is left behind. */
+  size: number;
+  fileName: string;
+  fields: Record<string, string>;
+}
+
+/**
+ * A web form's multipart body: its fields, and its first file streamed to `path`. The fields before
+ * the file (the form puts `_csrf` first) are handed to `accept` before any byte is written, so a
+ * forged form stores nothing.
+ */
+export async function receiveFormUpload(
+  request: Request,
+  path: string,
+  accept: (fields: Record<string, string>) => void,
+): Promise<ReceivedForm> {
+  const fields: Record<string, string> = {};
+  let fileName = '';
+  try {
+    await new Promise<void>((resolvePromise, reject) => {
+      const parser = busboy({
+        headers: request.headers,
+        defParamCharset: 'utf8',
+        limits: { files: 1, fields: 20, fieldSize: 64 * 1024 },
+      });
+      let writing: Promise<void> = Promise.resolve();
+      let refused: unknown;
+      parser.on('field', (name, value) => {
+        fields[name] = value;
+      });
+      parser.on('file', (_field, file, info) => {
+        try {
+          accept(fields);
+        } catch (error) {
+          refused = error;
+          file.resume();
+          return;
+        }
+        fileName = info.filename ?? '';
+        writing = pipeline(file, createWriteStream(path));
+      });
+      parser.on('error', reject);
+      parser.on('close', () =>
+        writing.then(() => (refused === undefined ? resolvePromise() : reject(refused)), reject),
+      );
+      request.pipe(parser);
+    });
+    const { size } = await stat(path).catch(() => ({ size: 0 }));
+    if (size === 0) await rm(path, { force: true });
+    return { size, fileName, fields };
+  } catch (error) {
+    await rm(path, { force: true });
+    throw error;
+  }
+}
