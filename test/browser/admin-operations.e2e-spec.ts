@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -150,6 +150,17 @@ describe.each([
     await page.click('button:has-text("Upload and import")');
     expect(await page.textContent('.govuk-error-summary')).toContain('Choose a JSON Lines file to import');
     await noViolations(page);
+
+    // a forged form (no valid token before the file) is refused and stores nothing
+    const staged = readdirSync(importsDir).length;
+    const forged = await page.request.post(`${base}/admin/imports`, {
+      multipart: {
+        _csrf: 'forged',
+        file: { name: 'x.jsonl', mimeType: 'text/plain', buffer: Buffer.from(good[0]) },
+      },
+    });
+    expect(forged.status()).toBe(403);
+    expect(readdirSync(importsDir)).toHaveLength(staged);
 
     // each batch the database writes takes three seconds, so the import is seen running
     await api.dataSource.query(`

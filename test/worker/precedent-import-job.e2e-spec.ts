@@ -166,7 +166,12 @@ describe('the precedent import job', () => {
 
       // the API reports it the same way
       const response = await api.http().get(`/api/analytics/jobs/${id}`).set(admin.auth).expect(200);
-      expect(response.body).toMatchObject({ status: 'failed', result: { imported: 2000, rejected: 1 } });
+      expect(response.body).toMatchObject({
+        status: 'failed',
+        startedAt: expect.any(String),
+        result: { imported: 2000, rejected: 1 },
+        progress: { records: 2501, imported: 2000, rejected: 1 },
+      });
     } finally {
       await unrefuse();
     }

@@ -187,7 +187,10 @@ export class AnalyticsController {
 
   @Get('analytics/jobs/:id')
   @Roles(...ANALYSTS)
-  @ApiOkResponse({ description: '{id, kind, status, done, total, result, error, requestedAt, finishedAt}' })
+  @ApiOkResponse({
+    description:
+      '{id, kind, status, done, total, result, error, requestedAt, startedAt, finishedAt}; an import adds progress: {records, imported, updated, rejected, errors}',
+  })
   async job(@Param('id', ParseUUIDPipe) id: string) {
     return toJobResponse(await this.jobs.get(id));
   }
@@ -345,6 +348,19 @@ function toJobResponse(job: AnalyticsJob) {
     result: job.result,
     error: job.error,
     requestedAt: job.requestedAt.toISOString(),
+    startedAt: job.startedAt ? job.startedAt.toISOString() : null,
     finishedAt: job.finishedAt ? job.finishedAt.toISOString() : null,
+    // an import's counts while it runs (and after it fails): the result holds them once it succeeds
+    ...(job.kind === 'import'
+      ? {
+          progress: {
+            records: job.recordsRead,
+            imported: job.recordsImported,
+            updated: job.recordsUpdated,
+            rejected: job.recordsRejected,
+            errors: job.problems,
+          },
+        }
+      : {}),
   };
 }
