@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { PrecedentStore, syntheticPrecedents } from '@precedent/analytics';
+import { AnalyticsJobsService, PrecedentStore, syntheticPrecedents } from '@precedent/analytics';
+import { systemContext } from '@precedent/audit';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
 import { eventually, startTestWorker } from '../support/test-worker';
 
@@ -190,6 +191,17 @@ describe('the precedent import job', () => {
     } finally {
       await unrefuse();
     }
+  });
+
+  it('fails with a reason to act on when the uploaded file has gone', async () => {
+    const job = await api.app.get(AnalyticsJobsService).request(systemContext('test'), 'import', {
+      path: join(importsDir, 'gone.jsonl'),
+      strict: false,
+      bytes: 10,
+    });
+    const failed = await finished(job.id);
+    expect(failed).toMatchObject({ status: 'failed', records_read: 0, records_imported: 0 });
+    expect(failed.error).toMatch(/no longer in the imports folder.*upload it again/);
   });
 
   async function refuse(ref: string) {

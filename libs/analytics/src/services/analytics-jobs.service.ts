@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { access, rm } from 'node:fs/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -119,6 +119,11 @@ export class AnalyticsJobsService {
     const size = Number(job.input.bytes ?? 0) || null;
     let records = 0;
     try {
+      await access(path).catch(() => {
+        throw new Error(
+          'The uploaded file is no longer in the imports folder (IMPORTS_DIR), so nothing was imported: upload it again.',
+        );
+      });
       const summary = await this.store.import(createReadStream(path), {
         strict: job.input.strict === true,
         onProgress: (at: ImportProgress) => {
