@@ -8,7 +8,7 @@ import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi } from '../../apps/api/src/configure-api';
 import { systemContext } from '@precedent/audit';
 import { UsersService, type Role } from '@precedent/identity';
-import { Clock } from '@precedent/platform';
+import { Clock, Env, loadEnv } from '@precedent/platform';
 
 export interface TestApi {
   app: NestExpressApplication;
@@ -29,9 +29,11 @@ export interface SignedInUser {
 let counter = 0;
 
 /** Boots the real ApiModule, configured as main.ts configures it, on this file's database. */
-export async function startTestApi(options: { clock?: Clock } = {}): Promise<TestApi> {
+export async function startTestApi(options: { clock?: Clock; env?: Partial<Env> } = {}): Promise<TestApi> {
   const builder = Test.createTestingModule({ imports: [ApiModule] });
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  // the process reads its configuration once; a second API in the same file may need other values
+  if (options.env) builder.overrideProvider(Env).useValue(Object.assign(new Env(), loadEnv(), options.env));
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   configureApi(app);

@@ -31,6 +31,9 @@ import { HearingsController } from './hearings/hearings.controller';
 import { OutcomesController } from './hearings/outcomes.controller';
 import { UsersController } from './users/users.controller';
 import { AdminPagesController } from './web/admin-pages.controller';
+import { ImportPagesController } from './web/import-pages.controller';
+import { LexiconPagesController } from './web/lexicon-pages.controller';
+import { QueuePagesController } from './web/queue-pages.controller';
 import { AnalyticsPagesController } from './web/analytics-pages.controller';
 import { AnonymousPagesController } from './web/anonymous-pages.controller';
 import { CasePagesController } from './web/case-pages.controller';
@@ -69,6 +72,9 @@ import { WebSessionController } from './web/web-session.controller';
     AuthController,
     UsersController,
     AdminPagesController,
+    LexiconPagesController,
+    ImportPagesController,
+    QueuePagesController,
     AuditController,
     CalendarController,
     CasesController,

@@ -10,6 +10,13 @@ export { OutboxMessage } from './queue/outbox-message.entity';
 export { OutboxRelay } from './queue/outbox-relay';
 export { QueueRegistry } from './queue/queue-registry';
 export { QueueModule } from './queue/queue.module';
+export {
+  QueueStatusService,
+  QUEUE_COUNT_STATES,
+  type QueueStatusReport,
+  type FailedJob,
+  type OutboxBacklog,
+} from './queue/queue-status.service';
 export { DEFAULT_JOB_OPTIONS } from './queue/job-defaults';
 export { createRedisConnection, whenReady } from './queue/redis-connection';
 export { Clock, londonDate } from './clock/clock';

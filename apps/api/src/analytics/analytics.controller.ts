@@ -1,6 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import {
@@ -34,11 +31,11 @@ import {
   type Outcome,
 } from '@precedent/exchange';
 import { CaseContentsService, caseProfile, CasesService } from '@precedent/cases';
-import { Clock, InvalidInputError, londonDate, NotFoundError, projectRoot } from '@precedent/platform';
+import { Clock, Env, InvalidInputError, londonDate, NotFoundError } from '@precedent/platform';
 import { ROLES } from '@precedent/identity';
 import { Roles } from '../common/roles.decorator';
 import { Ctx, type RequestContext } from '../common/request-context.decorator';
-import { receiveUpload } from './uploaded-file';
+import { newImportPath, receiveUpload } from './uploaded-file';
 
 // Every role reads the analytics: they hold no personal data.
 const ANALYSTS = ROLES;
@@ -55,6 +52,7 @@ export class AnalyticsController {
     private readonly clock: Clock,
     private readonly caseContents: CaseContentsService,
     private readonly cases: CasesService,
+    private readonly env: Env,
   ) {}
 
   /** Internal precedents link to their case only for people allowed to open it. */
@@ -189,7 +187,10 @@ export class AnalyticsController {
 
   @Get('analytics/jobs/:id')
   @Roles(...ANALYSTS)
-  @ApiOkResponse({ description: '{id, kind, status, done, total, result, error, requestedAt, finishedAt}' })
+  @ApiOkResponse({
+    description:
+      '{id, kind, status, done, total, result, error, requestedAt, startedAt, finishedAt}; an import adds progress: {records, imported, updated, rejected, errors}',
+  })
   async job(@Param('id', ParseUUIDPipe) id: string) {
     return toJobResponse(await this.jobs.get(id));
   }
@@ -208,9 +209,7 @@ export class AnalyticsController {
     @Query('strict') strict: string | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<{ jobId: string }> {
-    const directory = join(projectRoot(), 'var', 'imports');
-    await mkdir(directory, { recursive: true });
-    const path = join(directory, `${randomUUID()}.jsonl`);
+    const path = await newImportPath(this.env);
     const size = await receiveUpload(request, path);
     const job = await this.jobs.request(ctx.audit, 'import', {
       path,
@@ -349,6 +348,19 @@ function toJobResponse(job: AnalyticsJob) {
     result: job.result,
     error: job.error,
     requestedAt: job.requestedAt.toISOString(),
+    startedAt: job.startedAt ? job.startedAt.toISOString() : null,
     finishedAt: job.finishedAt ? job.finishedAt.toISOString() : null,
+    // an import's counts while it runs (and after it fails): the result holds them once it succeeds
+    ...(job.kind === 'import'
+      ? {
+          progress: {
+            records: job.recordsRead,
+            imported: job.recordsImported,
+            updated: job.recordsUpdated,
+            rejected: job.recordsRejected,
+            errors: job.problems,
+          },
+        }
+      : {}),
   };
 }

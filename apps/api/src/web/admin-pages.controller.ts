@@ -6,8 +6,7 @@ import { DomainError } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
 import { words } from '../common/code-words';
-
-type Form = Record<string, string | string[] | undefined>;
+import { many, one, principalOf, type Form } from './form-fields';
 
 /**
  * Administration in the staff web UI: users and their roles (list, create, disable and enable again)
@@ -104,17 +103,4 @@ export class AdminPagesController {
       })),
     });
   }
-}
-
-function principalOf(req: AuthenticatedRequest) {
-  if (!req.principal) throw new Error('Administration is for signed-in users only');
-  return req.principal;
-}
-
-function one(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value) ?? '';
-}
-
-function many(value: string | string[] | undefined): string[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { access, rm } from 'node:fs/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -7,7 +7,12 @@ import { AuditService, type AuditContext } from '@precedent/audit';
 import { Clock, NotFoundError, Outbox } from '@precedent/platform';
 import { ANALYTICS_QUEUE, AnalyticsJobName } from '../analytics.jobs';
 import { AnalyticsJob, type AnalyticsJobKind } from '../store/analytics-job.entity';
-import { PrecedentStore } from '../store/precedent-store.service';
+import {
+  ImportInterruptedError,
+  PrecedentStore,
+  type ImportProgress,
+  type ImportSummary,
+} from '../store/precedent-store.service';
 import { DisparityService } from './disparity.service';
 
 /** Imports and recomputations requested through the API and run by the worker, with progress. */
@@ -49,6 +54,13 @@ export class AnalyticsJobsService {
     });
   }
 
+  /** The most recent imports, newest first, for the administrators' list. */
+  async recentImports(limit = 20): Promise<AnalyticsJob[]> {
+    return this.dataSource
+      .getRepository(AnalyticsJob)
+      .find({ where: { kind: 'import' }, order: { requestedAt: 'DESC' }, take: limit });
+  }
+
   async get(id: string): Promise<AnalyticsJob> {
     const job = await this.dataSource.getRepository(AnalyticsJob).findOneBy({ id });
     if (!job) throw new NotFoundError('analytics job', id);
@@ -60,37 +72,67 @@ export class AnalyticsJobsService {
     const repo = this.dataSource.getRepository(AnalyticsJob);
     const job = await this.get(id);
     if (job.status === 'succeeded' || job.status === 'failed') return job;
-    await repo.update({ id }, { status: 'running', done: 0 });
+    // A redelivered job that was running when its worker stopped starts again from the top:
+    // records are keyed on (force, ref), so a second pass rewrites rather than doubles.
+    await repo.update(
+      { id },
+      { status: 'running', done: 0, startedAt: this.clock.now(), ...countsOf(emptySummary(), 0) },
+    );
     let lastWrite = 0;
-    const progress = (done: number, total: number | null) => {
+    // Progress writes go one after another, and the final write after them all, so a slow
+    // progress write can never land after (and overwrite) the finished counts.
+    let writes: Promise<unknown> = Promise.resolve();
+    const progress = (changes: JobProgress) => {
       const now = Date.now();
       if (now - lastWrite < 500) return;
       lastWrite = now;
-      void repo.update({ id }, { done, total });
+      writes = writes.then(() => repo.update({ id }, changes)).catch(() => undefined);
     };
     try {
-      const result =
-        job.kind === 'import' ? await this.runImport(job, progress) : await this.runRecompute(progress);
-      await repo.update({ id }, { status: 'succeeded', result, finishedAt: this.clock.now() });
+      const finished =
+        job.kind === 'import'
+          ? await this.runImport(job, progress)
+          : { result: await this.runRecompute((done, total) => progress({ done, total })) };
+      await writes;
+      await repo.update({ id }, { status: 'succeeded', ...finished, finishedAt: this.clock.now() });
     } catch (error) {
       this.logger.error(`Analytics job ${id} failed: ${(error as Error).message}`);
+      await writes;
+      // An interrupted import keeps its counts: what it committed stays in the store.
+      const partial =
+        error instanceof ImportInterruptedError
+          ? {
+              ...countsOf(error.summary, error.records),
+              result: { ...error.summary, records: error.records },
+            }
+          : {};
       await repo.update(
         { id },
-        { status: 'failed', error: (error as Error).message, finishedAt: this.clock.now() },
+        { status: 'failed', error: (error as Error).message, ...partial, finishedAt: this.clock.now() },
       );
     }
     return this.get(id);
   }
 
-  private async runImport(job: AnalyticsJob, progress: (done: number, total: number | null) => void) {
+  private async runImport(job: AnalyticsJob, progress: (changes: JobProgress) => void) {
     const path = String(job.input.path);
     const size = Number(job.input.bytes ?? 0) || null;
+    let records = 0;
     try {
+      await access(path).catch(() => {
+        throw new Error(
+          'The uploaded file is no longer in the imports folder (IMPORTS_DIR), so nothing was imported: upload it again.',
+        );
+      });
       const summary = await this.store.import(createReadStream(path), {
         strict: job.input.strict === true,
-        onProgress: ({ bytes }) => progress(bytes, size),
+        onProgress: (at: ImportProgress) => {
+          records = at.records;
+          progress({ done: at.bytes, total: size, ...countsOf(at.summary, at.records) });
+        },
       });
-      return { ...summary };
+      // the store's last progress report, always sent at the end, holds the final count read
+      return { result: { ...summary, records }, ...countsOf(summary, records) };
     } finally {
       // The upload was only kept for the job: the store now holds what was valid in it.
       await rm(path, { force: true });
@@ -107,4 +149,24 @@ export class AnalyticsJobsService {
       precedents: result.precedents,
     };
   }
+}
+
+function emptySummary(): ImportSummary {
+  return { imported: 0, updated: 0, rejected: 0, errors: [] };
+}
+
+type ImportCounts = Pick<
+  AnalyticsJob,
+  'recordsRead' | 'recordsImported' | 'recordsUpdated' | 'recordsRejected' | 'problems'
+>;
+type JobProgress = Partial<Pick<AnalyticsJob, 'done' | 'total'> & ImportCounts>;
+
+function countsOf(summary: ImportSummary, records: number): ImportCounts {
+  return {
+    recordsRead: records,
+    recordsImported: summary.imported,
+    recordsUpdated: summary.updated,
+    recordsRejected: summary.rejected,
+    problems: summary.errors,
+  };
 }

@@ -1,10 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { ImportProblem } from './precedent-store.service';
 
 export type AnalyticsJobKind = 'import' | 'recompute';
 export type AnalyticsJobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
 /** A background import or recomputation: its progress while it runs and its result after. */
 @Entity('analytics_jobs')
+@Index('ix_analytics_jobs_kind_requested', ['kind', 'requestedAt'])
 export class AnalyticsJob {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -31,11 +33,34 @@ export class AnalyticsJob {
   @Column({ type: 'text', nullable: true })
   error: string | null;
 
+  // An import's counts as it runs, written as it goes: a failed import still shows how far it got.
+  /** Lines read from the file so far (blank lines not counted). */
+  @Column({ type: 'integer', default: 0 })
+  recordsRead: number;
+
+  /** New precedents committed to the store so far. */
+  @Column({ type: 'integer', default: 0 })
+  recordsImported: number;
+
+  /** Existing precedents rewritten so far. */
+  @Column({ type: 'integer', default: 0 })
+  recordsUpdated: number;
+
+  @Column({ type: 'integer', default: 0 })
+  recordsRejected: number;
+
+  /** The first problems found, by line and field. */
+  @Column({ type: 'jsonb', default: [] })
+  problems: ImportProblem[];
+
   @Column({ type: 'uuid', nullable: true })
   requestedBy: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   requestedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   finishedAt: Date | null;

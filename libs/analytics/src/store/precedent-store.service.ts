@@ -32,6 +32,25 @@ export interface ImportSummary {
 export interface ImportProgress {
   lines: number;
   bytes: number;
+  /** Records read so far: lines that were not blank. */
+  records: number;
+  /** The counts so far; imported and updated count only what is committed. */
+  summary: ImportSummary;
+}
+
+/**
+ * An import stopped by an error it could not pass (the file unreadable, the database refusing a
+ * write). `summary` says how far it got; batches committed before the error stay in the store.
+ */
+export class ImportInterruptedError extends Error {
+  constructor(
+    readonly reason: Error,
+    readonly summary: ImportSummary,
+    readonly records: number,
+  ) {
+    super(reason.message);
+    this.name = 'ImportInterruptedError';
+  }
 }
 
 export interface ImportOptions {
@@ -62,7 +81,9 @@ export class PrecedentStore {
    */
   async import(input: Readable, options: ImportOptions): Promise<ImportSummary> {
     const summary: ImportSummary = { imported: 0, updated: 0, rejected: 0, errors: [] };
+    let records = 0;
     const today = londonDate(this.clock.now());
+    const snapshot = (): ImportSummary => ({ ...summary, errors: [...summary.errors] });
     const run = async (em: EntityManager | null) => {
       let batch = new Map<string, PrecedentRecord>();
       let lineNumber = 0;
@@ -74,13 +95,13 @@ export class PrecedentStore {
       const flush = async () => {
         if (batch.size === 0) return;
         // Rows in one order in every batch: two batches updating the same rows cannot deadlock.
-        const records = [...batch.values()].sort((a, b) =>
+        const sorted = [...batch.values()].sort((a, b) =>
           a.force + '\u0000' + a.ref < b.force + '\u0000' + b.ref ? -1 : 1,
         );
         batch = new Map();
         while (inFlight.length >= maxInFlight) await inFlight.shift();
         const writing = (
-          em ? this.write(em, records) : this.dataSource.transaction((tx) => this.write(tx, records))
+          em ? this.write(em, sorted) : this.dataSource.transaction((tx) => this.write(tx, sorted))
         ).then((written) => {
           summary.imported += written.imported;
           summary.updated += written.updated;
@@ -89,33 +110,44 @@ export class PrecedentStore {
         writing.catch(() => undefined);
         inFlight.push(writing);
       };
-      const lines = createInterface({ input, crlfDelay: Infinity });
-      for await (const line of lines) {
-        lineNumber++;
-        bytes += Buffer.byteLength(line) + 1;
-        if (line.trim() === '') continue;
-        const problems = this.readLine(line, today);
-        if ('problems' in problems) {
-          summary.rejected++;
-          for (const problem of problems.problems) {
-            if (summary.errors.length < MAX_REPORTED_ERRORS)
-              summary.errors.push({ line: lineNumber, ...problem });
+      const readAll = async () => {
+        const lines = createInterface({ input, crlfDelay: Infinity });
+        for await (const line of lines) {
+          lineNumber++;
+          bytes += Buffer.byteLength(line) + 1;
+          if (line.trim() === '') continue;
+          records++;
+          const problems = this.readLine(line, today);
+          if ('problems' in problems) {
+            summary.rejected++;
+            for (const problem of problems.problems) {
+              if (summary.errors.length < MAX_REPORTED_ERRORS)
+                summary.errors.push({ line: lineNumber, ...problem });
+            }
+            continue;
           }
-          continue;
+          const key = `${problems.record.force}\u0000${problems.record.ref}`;
+          // The same record twice in one file: the later line wins, as a second import would.
+          if (batch.has(key)) summary.updated++;
+          batch.set(key, problems.record);
+          if (batch.size >= BATCH) {
+            if (options.strict && summary.rejected > 0) batch.clear();
+            else await flush();
+          }
+          if (lineNumber % 1000 === 0)
+            options.onProgress?.({ lines: lineNumber, bytes, records, summary: snapshot() });
         }
-        const key = `${problems.record.force}\u0000${problems.record.ref}`;
-        // The same record twice in one file: the later line wins, as a second import would.
-        if (batch.has(key)) summary.updated++;
-        batch.set(key, problems.record);
-        if (batch.size >= BATCH) {
-          if (options.strict && summary.rejected > 0) batch.clear();
-          else await flush();
-        }
-        if (lineNumber % 1000 === 0) options.onProgress?.({ lines: lineNumber, bytes });
+        if (!(options.strict && summary.rejected > 0)) await flush();
+        while (inFlight.length > 0) await inFlight.shift();
+      };
+      try {
+        await readAll();
+      } catch (error) {
+        // Writes already sent finish (or fail) before the import reports how far it got.
+        await Promise.allSettled(inFlight);
+        throw error;
       }
-      if (!(options.strict && summary.rejected > 0)) await flush();
-      for (const writing of inFlight) await writing;
-      options.onProgress?.({ lines: lineNumber, bytes });
+      options.onProgress?.({ lines: lineNumber, bytes, records, summary: snapshot() });
     };
     if (options.strict) {
       await this.dataSource
@@ -125,12 +157,21 @@ export class PrecedentStore {
           await this.raiseDataVersion(em);
         })
         .catch((error: unknown) => {
-          if (!(error instanceof StrictImportRefused)) throw error;
+          // Strict: one transaction, so nothing of this file stays, whatever stopped it.
           summary.imported = 0;
           summary.updated = 0;
+          if (!(error instanceof StrictImportRefused))
+            throw new ImportInterruptedError(asError(error), snapshot(), records);
         });
     } else {
-      await run(null);
+      try {
+        await run(null);
+      } catch (error) {
+        // Batches committed before the error stay: the comparables must see them too.
+        if (summary.imported + summary.updated > 0)
+          await this.raiseDataVersion(this.dataSource.manager).catch(() => undefined);
+        throw new ImportInterruptedError(asError(error), snapshot(), records);
+      }
       await this.raiseDataVersion(this.dataSource.manager);
     }
     return summary;
@@ -322,6 +363,10 @@ export class PrecedentStore {
 }
 
 class StrictImportRefused extends Error {}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
 
 interface FeatureRow {
   id: number;

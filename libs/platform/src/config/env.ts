@@ -27,6 +27,11 @@ export class Env {
   @MinLength(1, { message: 'a folder path where evidence files are stored, such as ./var/evidence' })
   EVIDENCE_DIR = './var/evidence';
 
+  /** Where uploaded precedent files wait for their import job; the API and the worker share it. */
+  @IsString()
+  @MinLength(1, { message: 'a folder path where uploaded precedent files wait, such as ./var/imports' })
+  IMPORTS_DIR = './var/imports';
+
   /** This instance's force, as a code from forces.json: reports highlight it. Empty: none. */
   @Matches(/^([a-z][a-z-]*)?$/, { message: 'a force code from forces.json, such as kent, or empty' })
   FORCE_CODE = '';

@@ -7,13 +7,14 @@ import { DEFAULT_JOB_OPTIONS } from './job-defaults';
 import { OutboxMessage } from './outbox-message.entity';
 import { Outbox } from './outbox.service';
 import { QueueRegistry } from './queue-registry';
+import { QueueStatusService } from './queue-status.service';
 import { workerConnection } from './redis-connection';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessage])],
-  providers: [Outbox, QueueRegistry],
-  exports: [Outbox, QueueRegistry],
+  providers: [Outbox, QueueRegistry, QueueStatusService],
+  exports: [Outbox, QueueRegistry, QueueStatusService],
 })
 export class QueueModule {
   /** BullMQ's root for processes that run processors (the worker). Producers use the outbox. */
