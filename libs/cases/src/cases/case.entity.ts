@@ -19,8 +19,6 @@ import type { IopcCriterionMatch } from './iopc-referral.rules';
 @Index('ix_cases_team', ['team'])
 // the list's default order (newest received first) and its received-date range
 @Index('ix_cases_received', ['receivedAt', 'reference'])
-// GIN, written by the case-search-vector migration: TypeORM cannot declare the method, only leave it be
-@Index('ix_cases_search_vector', ['searchVector'], { synchronize: false })
 // investigations that need the report to the local policing body: status, then how long they have run
 @Index('ix_cases_status_attention', ['status', 'cameToAttentionOn'])
 export class Case {
@@ -51,6 +49,8 @@ export class Case {
    * The summary and every conduct item's text, for the case list's search. Written only by the
    * database's triggers (migration case-search-vector), so never selected, inserted or updated here.
    */
+  // GIN, made by that migration: TypeORM cannot declare the method, only be told to leave it be
+  @Index('ix_cases_search_vector', { synchronize: false })
   @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })
   searchVector?: string | null;
 
