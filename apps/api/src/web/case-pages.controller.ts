@@ -15,7 +15,7 @@ import {
   type CaseStatus,
 } from '@precedent/cases';
 import { EvidenceService } from '@precedent/evidence';
-import { OUTCOME_LABELS } from '@precedent/hearings';
+import { HearingsService, OUTCOME_LABELS } from '@precedent/hearings';
 import { ROLES } from '@precedent/identity';
 import { DomainError } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
@@ -53,6 +53,7 @@ export class CasePagesController {
     private readonly lexicon: LexiconService,
     private readonly comparables: ComparablesService,
     private readonly evidence: EvidenceService,
+    private readonly hearings: HearingsService,
   ) {}
 
   @Get()
@@ -193,10 +194,11 @@ export class CasePagesController {
     const principal = principalOf(req);
     const view = await this.cases.open(id, principal, req.id);
     const kase = view.case;
-    const [contents, timeline, evidence] = await Promise.all([
+    const [contents, timeline, evidence, hearings] = await Promise.all([
       this.contents.contents(id, principal, req.id),
       this.cases.timeline(id, principal, req.id),
       this.evidence.list(id, principal, req.id),
+      this.hearings.forCase(id, principal, req.id),
     ]);
     const next = this.cases.allowedNextFor(kase, principal);
     // The lexicon is read once for the page, not once per comment.
@@ -235,6 +237,19 @@ export class CasePagesController {
       lpbReport: view.lpbReport,
       warnings: view.warnings ?? [],
       transitions: next.map((status) => ({ value: status, text: words(status) })),
+      hearings: hearings.map(({ hearing }) => ({
+        id: hearing.id,
+        forum: words(hearing.forum),
+        status: words(hearing.status),
+        date: hearing.scheduledOn
+          ? `${hearing.scheduledOn}${hearing.startsAt ? `, ${hearing.startsAt}` : ''}`
+          : 'No date yet',
+      })),
+      // a referred case without an open meeting or hearing: the next step is to arrange one
+      canArrangeHearing:
+        kase.status.startsWith('referred_to_') &&
+        !hearings.some(({ hearing }) => hearing.status !== 'concluded') &&
+        principal.roles.some((role) => role === 'investigator' || role === 'appropriate_authority'),
       subjects: contents.subjects.map((subject) => ({
         ...subject,
         roleText: words(subject.role),
