@@ -108,8 +108,20 @@ describe.each([
     await page.fill(`#force-${memberId}`, 'leicestershire');
     await page.fill(`#staffNumber-${memberId}`, '4821');
     await page.fill(`#description-${memberId}`, "The subject's inspector.");
-    await page.click(`button[aria-label="Record a relationship for ${lineManager}"]`);
+    await page.getByRole('button', { name: `Record the relationship for ${lineManager}` }).click();
     expect(await page.textContent(`#member-${memberId} + dl`)).toContain('Line-manages leicestershire 4821');
+    // unavailable days: a date that does not exist is refused, then two days are kept
+    await page.click(`summary:has-text("Relationships and availability of ${lineManager}")`);
+    await page.fill(`#unavailableOn-${memberId}`, '2027-02-30');
+    await page.getByRole('button', { name: `Save the days ${lineManager} cannot sit` }).click();
+    expect(await page.textContent('.govuk-error-summary')).toContain(
+      'Enter the days they cannot sit as dates',
+    );
+    expect(await page.getAttribute('.govuk-error-summary a', 'href')).toBe(`#unavailableOn-${memberId}`);
+    await noViolations(page);
+    await page.fill(`#unavailableOn-${memberId}`, '2027-01-21, 2027-01-06');
+    await page.getByRole('button', { name: `Save the days ${lineManager} cannot sit` }).click();
+    expect(await page.textContent(`#member-${memberId} + dl`)).toContain('2027-01-06, 2027-01-21');
     await noViolations(page);
     await screenshot(page, `panel-members-${suffix}`);
 
@@ -173,6 +185,7 @@ describe.each([
     const conflict = await page.textContent('.govuk-error-summary');
     expect(conflict).toContain('line management of subject 1');
     expect(conflict).toContain('rule: line management');
+    expect(conflict).toContain('unavailable on 2027-01-06. (rule: unavailable)');
     expect(await page.getAttribute('.govuk-error-summary a', 'href')).toBe('#seat-lay_member');
     await noViolations(page);
     await screenshot(page, `hearing-panel-conflict-${suffix}`);
@@ -198,6 +211,7 @@ describe.each([
     const history = await page.textContent('#dates ~ table');
     expect(history).toContain('proposed');
     expect(history).toContain('fixed');
+    expect(history).toContain('Force HQ, Committee Room 2');
     expect(await page.textContent('#notices ~ table')).toContain('Public notice of the hearing');
     await noViolations(page);
     await screenshot(page, `hearing-arranged-${suffix}`);
