@@ -187,6 +187,9 @@ describe.each([
     expect(conflict).toContain('rule: line management');
     expect(conflict).toContain('unavailable on 2027-01-06. (rule: unavailable)');
     expect(await page.getAttribute('.govuk-error-summary a', 'href')).toBe('#seat-lay_member');
+    const beside = await page.textContent('#seat-lay_member-error');
+    expect(beside).toContain('line management');
+    expect(beside).toContain('unavailable on 2027-01-06');
     await noViolations(page);
     await screenshot(page, `hearing-panel-conflict-${suffix}`);
     for (const [role, label] of [

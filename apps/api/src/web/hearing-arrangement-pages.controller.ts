@@ -15,7 +15,16 @@ import {
   CreateHearingDto,
   PANEL_ROLES,
 } from '../hearings/hearing.dto';
-import { checkAgainst, filled, many, one, refusalErrors, type FieldError, type Form } from './hearing-forms';
+import {
+  checkAgainst,
+  errorsByField,
+  filled,
+  many,
+  one,
+  refusalErrors,
+  type FieldError,
+  type Form,
+} from './hearing-forms';
 
 const CASEWORK = ['investigator', 'appropriate_authority'] as const;
 const POOL_KEEPERS = ['admin', 'appropriate_authority'] as const;
@@ -212,7 +221,7 @@ export class HearingArrangementPagesController {
       active: 'hearings',
       principal: req.principal,
       errors: errors.length ? errors : null,
-      errorFor: Object.fromEntries(errors.map((e) => [e.href.slice(1), { text: e.text }])),
+      errorFor: errorsByField(errors),
       kase: { id: kase.id, reference: kase.reference, statusText: words(kase.status) },
       referral: referral ? words(referral) : null,
       forums: FORUMS.map((forum) => ({
@@ -243,7 +252,7 @@ export class HearingArrangementPagesController {
       active: 'hearings',
       principal: req.principal,
       errors: errors.length ? errors : null,
-      errorFor: Object.fromEntries(errors.map((e) => [e.href.slice(1), { text: e.text }])),
+      errorFor: errorsByField(errors),
       mayKeep: POOL_KEEPERS.some((role) => principal.roles.includes(role)),
       members: members.map((member: PanelMember) => {
         const resubmitted = member.id === memberId;

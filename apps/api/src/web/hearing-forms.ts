@@ -80,3 +80,13 @@ export function refusalErrors(
   }
   return null;
 }
+
+/** Each field's error message for the GOV.UK components: a field refused for several reasons shows them all. */
+export function errorsByField(errors: readonly FieldError[]): Record<string, { text: string }> {
+  const byField: Record<string, { text: string }> = {};
+  for (const error of errors) {
+    const id = error.href.slice(1);
+    byField[id] = { text: byField[id] ? `${byField[id].text} ${error.text}` : error.text };
+  }
+  return byField;
+}

@@ -36,7 +36,16 @@ import { Roles } from '../common/roles.decorator';
 import { presentComparables } from './analytics-pages.controller';
 import { words } from '../common/code-words';
 import { AdjournDto, FixDateDto, HearingDateDto, PANEL_ROLES, SeatDto } from '../hearings/hearing.dto';
-import { checkAgainst, filled, many, one, refusalErrors, type FieldError, type Form } from './hearing-forms';
+import {
+  checkAgainst,
+  errorsByField,
+  filled,
+  many,
+  one,
+  refusalErrors,
+  type FieldError,
+  type Form,
+} from './hearing-forms';
 import { calendarMonth, monthOf } from './month-calendar';
 
 const CASE_READERS = ['investigator', 'appropriate_authority', 'panel_member', 'senior_officer'] as const;
@@ -466,7 +475,7 @@ export class HearingPagesController {
       arrangement: CASEWORK.some((role) => hasRole(principal, role))
         ? await this.arrangement(view, form)
         : null,
-      errorFor: Object.fromEntries(errors.map((e) => [e.href.slice(1), { text: e.text }])),
+      errorFor: errorsByField(errors),
       hearing: {
         ...hearing,
         forumText: words(hearing.forum),
