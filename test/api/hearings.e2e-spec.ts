@@ -2,10 +2,9 @@ import { Readable } from 'node:stream';
 import { PrecedentStore } from '@precedent/analytics';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
 import { TestClock } from '../support/test-clock';
+import { referredCase, REFERRED_CONDUCT_ITEM } from '../support/referred-case';
 
 type Auth = { Authorization: string };
-
-const CONDUCT_TEXT = 'fictional derogatory words about a group, signed Jordan 4821';
 
 describe('hearings, panels, dates, outcomes and appeals', () => {
   const clock = new TestClock();
@@ -31,59 +30,6 @@ describe('hearings, panels, dates, outcomes and appeals', () => {
     user.auth.Authorization = `Bearer ${(response.body as { accessToken: string }).accessToken}`;
   }
 
-  async function referredCase(): Promise<{ id: string; subjectId: string; allegationId: string }> {
-    const created = await post('/api/cases', investigator.auth, {
-      source: 'line_manager',
-      receivedAt: '2026-11-02',
-      summary: 'Derogatory comments in a WhatsApp group of response officers.',
-    }).expect(201);
-    const id = created.body.id as string;
-    const subject = await post(`/api/cases/${id}/subjects`, investigator.auth, {
-      name: 'PC Jordan Fictional',
-      staffNumber: '4821',
-      role: 'constable',
-      force: 'leicestershire',
-    }).expect(201);
-    const allegation = await post(`/api/cases/${id}/allegations`, investigator.auth, {
-      subjectId: subject.body.id,
-      standards: ['equality_and_diversity', 'discreditable_conduct'],
-      description: 'Posted a derogatory comment in the group.',
-    }).expect(201);
-    await post(`/api/cases/${id}/conduct-items`, investigator.auth, {
-      platform: 'whatsapp',
-      audience: 'private_group',
-      audienceSize: 12,
-      text: CONDUCT_TEXT,
-      categories: ['discriminatory'],
-      targets: ['race'],
-      offDuty: true,
-      participation: 'author',
-    }).expect(201);
-    // Discriminatory conduct meets a mandatory IOPC referral criterion: the decision comes first.
-    const current = await api.http().get(`/api/cases/${id}`).set(authority.auth).expect(200);
-    const decided = await api
-      .http()
-      .patch(`/api/cases/${id}`)
-      .set(authority.auth)
-      .send({
-        version: current.body.version,
-        iopcReferralDecision: 'Referred to the IOPC; returned for local investigation.',
-      })
-      .expect(200);
-    const assessed = await post(`/api/cases/${id}/assessment`, authority.auth, {
-      severity: 'gross_misconduct',
-      rationale: 'Racist language in a group of serving officers.',
-      version: decided.body.version,
-    }).expect(201);
-    expect(assessed.body.status).toBe('received');
-    for (const to of ['assessed', 'investigating', 'referred_to_hearing']) {
-      await post(`/api/cases/${id}/transitions`, authority.auth, { to, reason: `moving to ${to}` }).expect(
-        201,
-      );
-    }
-    return { id, subjectId: subject.body.id as string, allegationId: allegation.body.id as string };
-  }
-
   async function member(name: string, roles: string[], extra: object = {}): Promise<string> {
     const response = await post('/api/panel-members', authority.auth, { name, roles, ...extra }).expect(201);
     return response.body.id as string;
@@ -95,7 +41,7 @@ describe('hearings, panels, dates, outcomes and appeals', () => {
     authority = await api.signedIn(['appropriate_authority']);
     investigator = await api.signedIn(['investigator'], { team: 'north' });
     chairUser = await api.signedIn(['panel_member']);
-    ({ id: caseId, subjectId, allegationId } = await referredCase());
+    ({ id: caseId, subjectId, allegationId } = await referredCase(api, { investigator, authority }));
     members.chair = await member('Chief Supt A Chair', ['chair'], { userId: chairUser.id });
     members.independent = await member('B Independent', ['independent_member']);
     members.lay = await member('C Lay', ['lay_member']);
@@ -192,7 +138,7 @@ describe('hearings, panels, dates, outcomes and appeals', () => {
       }).expect(201);
     }
     // the chair cannot sit on another hearing that day
-    const other = await referredCase();
+    const other = await referredCase(api, { investigator, authority });
     const otherHearing = await post('/api/hearings', investigator.auth, {
       caseId: other.id,
       documentsSuppliedOn: '2026-11-20',
@@ -273,18 +219,7 @@ describe('hearings, panels, dates, outcomes and appeals', () => {
         decidedOn: '2025-06-0' + n,
         forum: 'misconduct_hearing',
         subject: { role: 'constable', formerOfficer: false },
-        conduct: [
-          {
-            platform: 'whatsapp',
-            audience: 'private_group',
-            audienceSize: 12,
-            text: CONDUCT_TEXT,
-            categories: ['discriminatory'],
-            targets: ['race'],
-            offDuty: true,
-            participation: 'author',
-          },
-        ],
+        conduct: [REFERRED_CONDUCT_ITEM],
         messageCount: 1,
         standards: ['equality_and_diversity', 'discreditable_conduct'],
         finding: 'gross_misconduct',

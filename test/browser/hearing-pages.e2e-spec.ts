@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PrecedentStore } from '@precedent/analytics';
 import {
   accessibilityViolations,
@@ -7,12 +7,12 @@ import {
   newContext,
   newPage,
   screenshot,
+  signIn,
   listenForBrowser,
 } from '../support/browser';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
 import { TestClock } from '../support/test-clock';
-
-const CONDUCT_TEXT = 'fictional derogatory words about a group, signed Jordan 4821';
+import { referredCase, REFERRED_CONDUCT_ITEM } from '../support/referred-case';
 
 describe.each([
   ['with JavaScript', true],
@@ -39,58 +39,7 @@ describe.each([
     const authority = await api.signedIn(['appropriate_authority']);
     const investigator = await api.signedIn(['investigator'], { team: 'north' });
     panel = await api.signedIn(['panel_member']);
-    const created = await post('/api/cases', investigator, {
-      source: 'line_manager',
-      receivedAt: '2026-11-02',
-      summary: 'Derogatory comments in a WhatsApp group of response officers.',
-    }).expect(201);
-    caseId = created.body.id as string;
-    const subject = await post(`/api/cases/${caseId}/subjects`, investigator, {
-      name: 'PC Jordan Fictional',
-      staffNumber: '4821',
-      role: 'constable',
-      force: 'leicestershire',
-    }).expect(201);
-    await post(`/api/cases/${caseId}/allegations`, investigator, {
-      subjectId: subject.body.id,
-      standards: ['equality_and_diversity', 'discreditable_conduct'],
-      description: 'Posted a derogatory comment in the group.',
-    }).expect(201);
-    await post(`/api/cases/${caseId}/conduct-items`, investigator, {
-      platform: 'whatsapp',
-      audience: 'private_group',
-      audienceSize: 12,
-      text: CONDUCT_TEXT,
-      categories: ['discriminatory'],
-      targets: ['race'],
-      offDuty: true,
-      participation: 'author',
-    }).expect(201);
-    const current = await api.http().get(`/api/cases/${caseId}`).set(authority.auth).expect(200);
-    await post(`/api/cases/${caseId}/assessment`, authority, {
-      severity: 'gross_misconduct',
-      rationale: 'Racist language in a group of serving officers.',
-      version: current.body.version,
-    }).expect(201);
-    // discriminatory conduct meets a mandatory IOPC referral criterion: the decision comes first
-    const held = await post(`/api/cases/${caseId}/transitions`, authority, {
-      to: 'iopc_referral_hold',
-      reason: 'Mandatory referral',
-    }).expect(201);
-    await api
-      .http()
-      .patch(`/api/cases/${caseId}`)
-      .set(authority.auth)
-      .send({
-        version: held.body.version,
-        iopcReferralDecision: 'Referred; returned for local investigation.',
-      })
-      .expect(200);
-    for (const to of ['assessed', 'investigating', 'referred_to_hearing']) {
-      await post(`/api/cases/${caseId}/transitions`, authority, { to, reason: `moving to ${to}` }).expect(
-        201,
-      );
-    }
+    ({ id: caseId } = await referredCase(api, { investigator, authority }));
     const hearing = await post('/api/hearings', investigator, {
       caseId,
       documentsSuppliedOn: '2026-11-20',
@@ -129,18 +78,7 @@ describe.each([
         decidedOn: `2025-06-0${n}`,
         forum: 'misconduct_hearing',
         subject: { role: 'constable', formerOfficer: false },
-        conduct: [
-          {
-            platform: 'whatsapp',
-            audience: 'private_group',
-            audienceSize: 12,
-            text: CONDUCT_TEXT,
-            categories: ['discriminatory'],
-            targets: ['race'],
-            offDuty: true,
-            participation: 'author',
-          },
-        ],
+        conduct: [REFERRED_CONDUCT_ITEM],
         messageCount: 1,
         standards: ['equality_and_diversity', 'discreditable_conduct'],
         finding: 'gross_misconduct',
@@ -159,23 +97,15 @@ describe.each([
     await api?.close();
   });
 
-  async function signIn(page: Page, user: SignedInUser, next: string): Promise<void> {
-    await page.goto(`${base}/sign-in?next=${encodeURIComponent(next)}`);
-    await page.fill('#username', user.username);
-    await page.fill('#password', user.password);
-    await page.click('button:has-text("Sign in")');
-    expect(new URL(page.url()).pathname).toBe(next);
-  }
-
   it('a panel member finds the hearing, reads its panel and notices, gets the .ics, and records the outcome with the comparables beside it', async () => {
     const context = await newContext(browser, javaScript);
     const page = await newPage(context);
-    await signIn(page, panel, '/hearings');
-    expect(await page.textContent('main table')).toContain('2027-01-06, 10:00');
+    await signIn(page, base, panel, '/hearings');
+    expect(await page.textContent('#upcoming ~ table')).toContain('2027-01-06, 10:00');
     expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
     await screenshot(page, `hearings-${suffix}`);
 
-    await page.click('a:has-text("2027-01-06")');
+    await page.click('#upcoming ~ table a:has-text("2027-01-06")');
     expect(new URL(page.url()).pathname).toBe(`/hearings/${hearingId}`);
     const panelTable = await page.textContent('#panel + table');
     expect(panelTable).toContain(`Chief Supt A Chair ${suffix}`);
@@ -248,7 +178,7 @@ describe.each([
     const stranger = await api.signedIn(['panel_member']);
     const context = await newContext(browser, javaScript);
     const page = await newPage(context);
-    await signIn(page, stranger, '/hearings');
+    await signIn(page, base, stranger, '/hearings');
     expect(await page.textContent('main')).toContain('No meetings or hearings coming up');
     const response = await page.goto(`${base}/hearings/${hearingId}`);
     expect(response?.status()).toBe(404);

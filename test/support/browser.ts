@@ -103,3 +103,18 @@ export async function listenForBrowser(api: TestApi): Promise<string> {
   await api.app.listen(0, '127.0.0.1');
   return `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
 }
+
+/** Signs in through the sign-in form and lands on `next`; throws when the sign-in does not get there. */
+export async function signIn(
+  page: Page,
+  base: string,
+  user: { username: string; password: string },
+  next: string,
+): Promise<void> {
+  await page.goto(`${base}/sign-in?next=${encodeURIComponent(next)}`);
+  await page.fill('#username', user.username);
+  await page.fill('#password', user.password);
+  await page.click('button:has-text("Sign in")');
+  const landed = new URL(page.url()).pathname;
+  if (landed !== next) throw new Error(`Signing in as ${user.username} led to ${landed}, not ${next}`);
+}

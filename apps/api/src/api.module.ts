@@ -39,6 +39,7 @@ import { AnonymousPagesController } from './web/anonymous-pages.controller';
 import { CasePagesController } from './web/case-pages.controller';
 import { CsrfGuard, WebCsrf } from './web/csrf';
 import { EvidencePagesController } from './web/evidence-pages.controller';
+import { HearingArrangementPagesController } from './web/hearing-arrangement-pages.controller';
 import { HearingPagesController } from './web/hearing-pages.controller';
 import { MyWorkController } from './web/my-work.controller';
 import { WebSessionController } from './web/web-session.controller';
@@ -83,6 +84,8 @@ import { WebSessionController } from './web/web-session.controller';
     HearingsController,
     HearingBundleController,
     OutcomesController,
+    // before the hearing pages, so /hearings/new and /hearings/panel-members are not read as ids
+    HearingArrangementPagesController,
     HearingPagesController,
     WebSessionController,
     MyWorkController,

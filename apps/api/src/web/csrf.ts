@@ -27,6 +27,7 @@ export class CsrfTokenInvalidError extends DomainError {
 @Injectable()
 export class WebCsrf {
   private readonly csrf: DoubleCsrfUtilities;
+  private readonly issued = new WeakMap<Request, string>();
   readonly secureCookies: boolean;
 
   constructor(env: Env) {
@@ -59,8 +60,18 @@ export class WebCsrf {
     });
   }
 
+  /**
+   * One token per response: when the browser's cookie is not valid for this session (the first page
+   * after signing in), each call would mint a new token and cookie, and only the last of a page's
+   * forms would then submit.
+   */
   token(req: Request, res: Response): string {
-    return this.csrf.generateCsrfToken(req, res, { overwrite: false, validateOnReuse: false });
+    let token = this.issued.get(req);
+    if (token === undefined) {
+      token = this.csrf.generateCsrfToken(req, res, { overwrite: false, validateOnReuse: false });
+      this.issued.set(req, token);
+    }
+    return token;
   }
 
   isValid(req: Request): boolean {

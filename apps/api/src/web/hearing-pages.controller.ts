@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ComparablesService } from '@precedent/analytics';
@@ -14,25 +14,49 @@ import {
   OUTCOMES,
   OutcomeNotAllowedError,
   OutcomesService,
+  PanelPoolService,
+  panelModel,
   PERSONAL_MITIGATING_FACTORS,
+  REQUIRED_SEATS,
   SANCTION_PURPOSES,
   type AggravatingFactor,
   type Level,
   type MitigatingFactor,
   type Outcome,
+  type HearingView,
+  type PanelRole,
   type RecordOutcomeInput,
   type SanctionPurpose,
+  type UpcomingHearing,
 } from '@precedent/hearings';
 import { hasRole, type Principal } from '@precedent/identity';
-import { Clock, DomainError } from '@precedent/platform';
+import { Clock, DomainError, WorkingDayCalendar } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
 import { presentComparables } from './analytics-pages.controller';
 import { words } from '../common/code-words';
+import { AdjournDto, FixDateDto, HearingDateDto, PANEL_ROLES, SeatDto } from '../hearings/hearing.dto';
+import {
+  checkAgainst,
+  errorsByField,
+  filled,
+  many,
+  one,
+  refusalErrors,
+  type FieldError,
+  type Form,
+} from './hearing-forms';
+import { calendarMonth, monthOf } from './month-calendar';
 
 const CASE_READERS = ['investigator', 'appropriate_authority', 'panel_member', 'senior_officer'] as const;
-type Form = Record<string, string | string[] | undefined>;
-type FieldError = { text: string; href: string };
+const CASEWORK = ['investigator', 'appropriate_authority'] as const;
+const DATE_FIELDS = ['date', 'startsAt', 'venue', 'remoteLink'] as const;
+const DATE_MESSAGES: Record<string, string> = {
+  date: 'Enter the date as YYYY-MM-DD, for example 2027-01-06',
+  startsAt: 'Enter the start time as HH:MM on the 24-hour clock, for example 10:00',
+  venue: 'Enter the venue in 2 to 300 characters',
+  remoteLink: 'Enter the remote link as an https:// address',
+};
 
 const NOTICE_WORDS: Record<string, string> = {
   officer_notice: 'Notice of referral to the officer',
@@ -84,26 +108,57 @@ export class HearingPagesController {
     private readonly contents: CaseContentsService,
     private readonly comparables: ComparablesService,
     private readonly clock: Clock,
+    private readonly pool: PanelPoolService,
+    private readonly workingDays: WorkingDayCalendar,
   ) {}
 
+  /**
+   * The hearings calendar: a month as a table of weeks, bank holidays and weekends marked, each
+   * hearing with its forum, case and time; then those coming up, including those still without a date.
+   */
   @Get()
-  async list(@Req() req: AuthenticatedRequest, @Res() res: Response) {
+  async list(
+    @Req() req: AuthenticatedRequest,
+    @Query('month') asked: string | undefined,
+    @Res() res: Response,
+  ) {
+    const principal = principalOf(req);
     const today = this.clock.today();
-    const upcoming = await this.hearings.upcoming({ from: today, limit: 200 }, principalOf(req), req.id);
+    const month = calendarMonth(monthOf(asked, today), (date) => this.workingDays.isBankHoliday(date));
+    const [inMonth, upcoming] = await Promise.all([
+      this.hearings.between({ from: month.first, to: month.last }, principal, req.id),
+      this.hearings.upcoming({ from: today, limit: 200 }, principal, req.id),
+    ]);
+    const entry = ({ hearing, caseReference }: UpcomingHearing) => ({
+      id: hearing.id,
+      caseReference,
+      forum: words(hearing.forum),
+      status: words(hearing.status),
+      fixed: hearing.status === 'fixed',
+      date: hearing.scheduledOn ?? 'No date yet',
+      startsAt: hearing.startsAt ?? '',
+      place: hearing.venue ?? (hearing.remoteLink ? 'Remote' : ''),
+    });
     res.render('pages/hearings', {
-      title: 'Hearings',
+      title: `Hearings: ${month.label}`,
       active: 'hearings',
       principal: req.principal,
       today,
-      rows: upcoming.map(({ hearing, caseReference }) => ({
-        id: hearing.id,
-        caseReference,
-        forum: words(hearing.forum),
-        status: words(hearing.status),
-        date: hearing.scheduledOn ?? 'No date yet',
-        startsAt: hearing.startsAt ?? '',
-        place: hearing.venue ?? (hearing.remoteLink ? 'Remote' : ''),
-      })),
+      canArrange: CASEWORK.some((role) => hasRole(principal, role)),
+      month: {
+        ...month,
+        weeks: month.weeks.map((week) =>
+          week.map(
+            (day) =>
+              day && {
+                ...day,
+                today: day.date === today,
+                hearings: inMonth.filter((h) => h.hearing.scheduledOn === day.date).map(entry),
+              },
+          ),
+        ),
+      },
+      rows: upcoming.map(entry),
     });
   }
 
@@ -244,6 +299,160 @@ export class HearingPagesController {
     }
   }
 
+  @Post(':id/proposed-date')
+  @Roles(...CASEWORK)
+  async propose(
+    @Req() req: AuthenticatedRequest,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Form,
+    @Res() res: Response,
+  ) {
+    const { value, errors } = await checkAgainst(HearingDateDto, filled(body, DATE_FIELDS), DATE_MESSAGES);
+    await this.act(req, res, id, body, errors, 'The date was not proposed', '#date', '#dates', () =>
+      this.hearings.proposeDate(id, value, principalOf(req), req.id),
+    );
+  }
+
+  @Post(':id/fixed-date')
+  @Roles(...CASEWORK)
+  async fix(
+    @Req() req: AuthenticatedRequest,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Form,
+    @Res() res: Response,
+  ) {
+    const { value, errors } = await checkAgainst(FixDateDto, filled(body, DATE_FIELDS), DATE_MESSAGES);
+    await this.act(req, res, id, body, errors, 'The date was not fixed', '#date', '#dates', () =>
+      this.hearings.fixDate(id, value, principalOf(req), req.id),
+    );
+  }
+
+  @Post(':id/adjournments')
+  @Roles(...CASEWORK)
+  async adjourn(
+    @Req() req: AuthenticatedRequest,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Form,
+    @Res() res: Response,
+  ) {
+    const { value, errors } = await checkAgainst(
+      AdjournDto,
+      filled(body, ['reason']),
+      { reason: 'Give the reason for adjourning, in at least 3 characters' },
+      { reason: 'adjournReason' },
+    );
+    await this.act(
+      req,
+      res,
+      id,
+      body,
+      errors,
+      'The hearing was not adjourned',
+      '#adjournReason',
+      '#dates',
+      () => this.hearings.adjourn(id, value.reason, principalOf(req), req.id),
+    );
+  }
+
+  @Post(':id/panel')
+  @Roles(...CASEWORK)
+  async seat(
+    @Req() req: AuthenticatedRequest,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Form,
+    @Res() res: Response,
+  ) {
+    const role = one(body.role);
+    const field = (PANEL_ROLES as string[]).includes(role) ? `seat-${role}` : 'panel';
+    const { value, errors } = await checkAgainst(
+      SeatDto,
+      filled(body, ['panelMemberId', 'role']),
+      { panelMemberId: `Choose a member for the ${words(role)} seat`, role: 'Choose a seat to fill' },
+      { panelMemberId: field, role: field },
+    );
+    await this.act(req, res, id, body, errors, 'The member was not seated', `#${field}`, '#panel', () =>
+      this.hearings.seat(id, value, principalOf(req), req.id),
+    );
+  }
+
+  /**
+   * One arrangement step: the form's own errors first; then the service, whose refusal (the rule, the
+   * earliest lawful date, the conflict) goes to the error summary; on success back to the section.
+   */
+  private async act(
+    req: AuthenticatedRequest,
+    res: Response,
+    id: string,
+    body: Form,
+    errors: FieldError[],
+    errorTitle: string,
+    field: string,
+    section: string,
+    run: () => Promise<unknown>,
+  ): Promise<void> {
+    if (errors.length) return this.render(req, res, id, 400, body, errors, errorTitle);
+    try {
+      await run();
+      res.redirect(303, `/hearings/${id}${section}`);
+    } catch (error) {
+      const refused = refusalErrors(error, field, { venue: 'venue', remoteLink: 'remoteLink' });
+      if (!refused) throw error;
+      return this.render(req, res, id, 422, body, refused, errorTitle);
+    }
+  }
+
+  /** What the scheduler's forms need: the date's fields, and each empty seat with the pool members who hold that role. */
+  private async arrangement(view: HearingView, form: Form) {
+    const { hearing } = view;
+    if (hearing.status === 'concluded') return null;
+    const resubmitted = DATE_FIELDS.some((name) => form[name] !== undefined);
+    const saved: Record<(typeof DATE_FIELDS)[number], string | null> = {
+      date: hearing.scheduledOn,
+      startsAt: hearing.startsAt,
+      venue: hearing.venue,
+      remoteLink: hearing.remoteLink,
+    };
+    const dateForm = Object.fromEntries(
+      DATE_FIELDS.map((name) => [name, resubmitted ? one(form[name]) : (saved[name] ?? '')]),
+    );
+    const seated = new Set(view.seats.map((seat) => seat.panelMemberId));
+    const model = hearing.scheduledOn ? panelModel(hearing.forum, hearing.scheduledOn) : null;
+    const members = model ? await this.pool.list() : [];
+    const seats = model
+      ? REQUIRED_SEATS[model].flatMap((need) => {
+          const open = need.count - view.seats.filter((seat) => seat.role === need.role).length;
+          if (open <= 0) return [];
+          const chosen = one(form.role) === need.role ? one(form.panelMemberId) : '';
+          return [
+            {
+              role: need.role,
+              roleText: words(need.role),
+              note: need.note,
+              items: [
+                { value: '', text: 'Choose a member', selected: !chosen },
+                ...members
+                  .filter((m) => m.roles.includes(need.role as PanelRole) && !seated.has(m.id))
+                  .map((m) => ({
+                    value: m.id,
+                    text: m.rank ? `${m.name} (${words(m.rank)})` : m.name,
+                    selected: m.id === chosen,
+                  })),
+              ],
+            },
+          ];
+        })
+      : [];
+    return {
+      canDate: hearing.status === 'awaiting_date' || hearing.status === 'date_proposed',
+      canAdjourn: hearing.status === 'date_proposed' || hearing.status === 'fixed',
+      dateForm,
+      reason: one(form.reason),
+      model: model ? words(model) : null,
+      required: model ? REQUIRED_SEATS[model].map((need) => need.note) : [],
+      seats,
+    };
+  }
+
   private async render(
     req: AuthenticatedRequest,
     res: Response,
@@ -251,6 +460,7 @@ export class HearingPagesController {
     status: number,
     form: Form,
     errors: FieldError[],
+    errorTitle = 'The outcome was not recorded',
   ) {
     const principal = principalOf(req);
     const view = await this.hearings.view(id, principal, req.id);
@@ -265,7 +475,11 @@ export class HearingPagesController {
       active: 'hearings',
       principal: req.principal,
       errors: errors.length ? errors : null,
-      errorFor: Object.fromEntries(errors.map((e) => [e.href.slice(1), { text: e.text }])),
+      errorTitle,
+      arrangement: CASEWORK.some((role) => hasRole(principal, role))
+        ? await this.arrangement(view, form)
+        : null,
+      errorFor: errorsByField(errors),
       hearing: {
         ...hearing,
         forumText: words(hearing.forum),
@@ -355,12 +569,4 @@ export class HearingPagesController {
 function principalOf(req: AuthenticatedRequest): Principal {
   if (!req.principal) throw new Error('The hearing pages are for signed-in users only');
   return req.principal;
-}
-
-function one(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value) ?? '';
-}
-
-function many(value: string | string[] | undefined): string[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }

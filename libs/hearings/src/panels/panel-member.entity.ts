@@ -1,6 +1,27 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  type ValueTransformer,
+} from 'typeorm';
 import type { PanelRole } from './panel-composition.rules';
 import type { UnavailablePeriod } from './sitting-time.rules';
+
+/**
+ * The driver reads a `date[]` as JavaScript Dates (TypeORM turns only single dates back into text), so
+ * without this the days were Dates and "unavailable on 2027-01-06" never matched a hearing's date.
+ */
+const CALENDAR_DAYS: ValueTransformer = {
+  to: (days: string[] | undefined) => days,
+  from: (days: (Date | string)[] | null) =>
+    (days ?? []).map((day) =>
+      day instanceof Date
+        ? `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`
+        : day,
+    ),
+};
 
 /** Someone in the pool who may sit on panels, in the roles they are qualified for. */
 @Entity('panel_members')
@@ -30,7 +51,7 @@ export class PanelMember {
   @Column({ type: 'text', nullable: true })
   force: string | null;
 
-  @Column({ type: 'date', array: true, default: '{}' })
+  @Column({ type: 'date', array: true, default: '{}', transformer: CALENDAR_DAYS })
   unavailableOn: string[];
 
   /** Parts of days they cannot sit, as local times: compared with sittings as intervals. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuditService } from '@precedent/audit';
 import { auditContextOf, type Principal } from '@precedent/identity';
 import { ConflictError, InvalidInputError, NotFoundError } from '@precedent/platform';
@@ -132,6 +132,14 @@ export class PanelPoolService {
       });
       return relationship;
     });
+  }
+
+  /** The recorded relationships of these members, oldest first: what the pool page shows beside each. */
+  relationshipsOf(memberIds: string[]): Promise<PanelRelationship[]> {
+    if (memberIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(PanelRelationship)
+      .find({ where: { panelMemberId: In(memberIds) }, order: { createdAt: 'ASC' } });
   }
 
   list(): Promise<PanelMember[]> {
