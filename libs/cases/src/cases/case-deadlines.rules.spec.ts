@@ -1,6 +1,8 @@
 import { WorkingDayCalendar } from '@precedent/platform';
+import { CASE_STATUSES } from './case-lifecycle.rules';
 import {
   caseDeadlines,
+  STATUSES_WITH_TIME_LIMITS,
   CaseClockFacts,
   DEFAULT_CASE_TIME_LIMITS,
   lpbReport,
@@ -55,6 +57,17 @@ describe('case time limits', () => {
     ]);
     expect(at('received')).toEqual([]);
     expect(at('closed')).toEqual([]);
+  });
+
+  it('names exactly the statuses that carry a time limit without an IOPC referral', () => {
+    for (const status of CASE_STATUSES) {
+      const deadlines = caseDeadlines(
+        { ...base, status, cameToAttentionOn: '2024-01-02', statusSince: '2026-03-02' },
+        '2026-03-02',
+        calendar,
+      );
+      expect([status, deadlines.length > 0]).toEqual([status, STATUSES_WITH_TIME_LIMITS.includes(status)]);
+    }
   });
 
   it('flags an investigation open 12 months for the report to the local policing body, then every 6 months', () => {

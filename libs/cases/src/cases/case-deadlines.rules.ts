@@ -87,6 +87,21 @@ export interface LpbReport {
 /** An investigation is open while the case is being investigated. */
 export const INVESTIGATION_OPEN: readonly CaseStatus[] = ['investigating'];
 
+/**
+ * The statuses that carry a time limit of their own (below); any other open case has one only while
+ * an IOPC referral is undecided. Lists that look for due dates narrow by these in SQL first.
+ */
+export const STATUSES_WITH_TIME_LIMITS: readonly CaseStatus[] = [
+  ...INVESTIGATION_OPEN,
+  'reflective_practice',
+  'referred_to_meeting',
+  'referred_to_accelerated_hearing',
+  'decided',
+];
+
+/** Finished cases: no time limit is shown for them, even an IOPC referral left undecided. */
+export const FINISHED_STATUSES: readonly CaseStatus[] = ['closed', 'withdrawn'];
+
 /** The due dates that apply to a case now, earliest first. */
 export function caseDeadlines(
   facts: CaseClockFacts,
