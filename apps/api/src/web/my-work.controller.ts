@@ -64,7 +64,10 @@ export class MyWorkController {
       until,
       cases: {
         total: cases.total,
-        seeAll: hasRole(by, 'investigator') ? '/cases?investigator=me' : '/cases',
+        seeAll:
+          hasRole(by, 'investigator') && !hasRole(by, 'appropriate_authority')
+            ? '/cases?investigator=me'
+            : '/cases',
         rows: cases.items.map((item) => ({
           id: item.id,
           reference: item.reference,

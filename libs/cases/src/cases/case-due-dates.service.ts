@@ -22,8 +22,8 @@ export interface DueCase {
 }
 
 /**
- * The read behind "my cases with due dates": an investigator's own open cases, or for other roles
- * the open cases they may open, that carry a time limit today, soonest first. Working days count
+ * The read behind "my cases with due dates": an investigator's own open cases, or for an appropriate
+ * authority (and other roles) the open cases they may open, that carry a time limit today, soonest first. Working days count
  * bank holidays from the calendar, so the dates are computed here, not in SQL; SQL narrows first to
  * the few columns and the statuses that can carry a time limit at all (STATUSES_WITH_TIME_LIMITS).
  */
@@ -58,8 +58,10 @@ export class CaseDueDatesService {
           AND c.iopc_referral_decision IS NULL))`,
         { timed: STATUSES_WITH_TIME_LIMITS },
       );
-    // an investigator's work is the cases assigned to them, not every case of the team they may open
-    if (hasRole(by, 'investigator')) query.andWhere('c.assigned_investigator_id = :me', { me: by.userId });
+    // an investigator's work is the cases assigned to them, not every case of the team they may open;
+    // an appropriate authority answers for every case it may open
+    if (hasRole(by, 'investigator') && !hasRole(by, 'appropriate_authority'))
+      query.andWhere('c.assigned_investigator_id = :me', { me: by.userId });
     const due = (await query.getMany()).flatMap((kase) => {
       const { deadlines } = this.cases.view(kase, today);
       if (deadlines.length === 0) return [];
