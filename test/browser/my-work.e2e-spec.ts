@@ -39,6 +39,7 @@ describe.each([
   const suffix = javaScript ? 'js' : 'no-js';
   let investigator: SignedInUser;
   let panel: SignedInUser;
+  let authority: SignedInUser;
   const ids: Record<'overdue' | 'investigating' | 'hearingCase' | 'hearing' | 'evidence', string> = {
     overdue: '',
     investigating: '',
@@ -80,7 +81,7 @@ describe.each([
     base = await listenForBrowser(api);
     browser = await launchBrowser();
 
-    const authority = await api.signedIn(['appropriate_authority']);
+    authority = await api.signedIn(['appropriate_authority']);
     investigator = await api.signedIn(['investigator'], { team: `team-${suffix}` });
     panel = await api.signedIn(['panel_member']);
     const received = iso(new Date());
@@ -218,6 +219,25 @@ describe.each([
     await page.click('a[href="/cases?investigator=me"]');
     expect(new URL(page.url()).searchParams.get('investigator')).toBe('me');
     expect(await page.textContent('main')).toContain('3 cases you may open');
+    await context.close();
+  }, 60_000);
+
+  it('an appropriate authority sees every open case it may open with a time limit, but no restricted one', async () => {
+    const restricted = await newCase(investigator, {
+      receivedAt: iso(new Date()),
+      summary: `Fictional: a restricted matter (${suffix}).`,
+      iopcReferralRequired: true,
+      restricted: true,
+    });
+    const context = await newContext(browser, javaScript);
+    const page = await newPage(context);
+    await signIn(page, authority);
+    expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
+    const cases = await page.locator('h2#cases + table').innerHTML();
+    expect(cases).toContain(`/cases/${ids.overdue}`);
+    expect(cases).toContain(`/cases/${ids.investigating}`);
+    expect(cases).not.toContain(`/cases/${restricted}`);
+    expect(await page.getAttribute('h2#cases ~ p a', 'href')).toBe('/cases');
     await context.close();
   }, 60_000);
 
