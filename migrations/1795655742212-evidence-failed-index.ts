@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** A partial index on failed evidence: the work list finds the few failures among every item processed. */
-export class EvidenceFailedIndex1795653542164 implements MigrationInterface {
-  name = 'EvidenceFailedIndex1795653542164';
+export class EvidenceFailedIndex1795655742212 implements MigrationInterface {
+  name = 'EvidenceFailedIndex1795655742212';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
