@@ -6,6 +6,8 @@ const API = join(__dirname, '..', '..', 'dist/apps/api/apps/api/src/main.js');
 export interface BuiltApi {
   base: string;
   token: string;
+  /** The API's process id, to read its CPU time. */
+  pid: number | undefined;
   stop(): void;
 }
 
@@ -33,7 +35,7 @@ export async function startBuiltApi(
       });
       if (login.ok) {
         const { accessToken } = (await login.json()) as { accessToken: string };
-        return { base, token: accessToken, stop: () => child.kill('SIGTERM') };
+        return { base, token: accessToken, pid: child.pid, stop: () => child.kill('SIGTERM') };
       }
       throw new Error(`sign-in as ${username} answered ${login.status}`);
     } catch (error) {

@@ -5,6 +5,7 @@ import { Case } from './cases/case.entity';
 import { CaseEvent } from './cases/case-event.entity';
 import { CaseReferenceCounter } from './cases/case-reference-counter.entity';
 import { CasesService } from './cases/cases.service';
+import { CaseDueDatesService } from './cases/case-due-dates.service';
 import { Allegation } from './conduct/allegation.entity';
 import { CaseContentsService } from './conduct/case-contents.service';
 import { ConductItem } from './conduct/conduct-item.entity';
@@ -24,7 +25,7 @@ import { DemoCasesLoader } from './demo/demo-cases.loader';
       CaseDuplicateWarning,
     ]),
   ],
-  providers: [CasesService, CaseContentsService, DemoCasesLoader],
-  exports: [CasesService, CaseContentsService, DemoCasesLoader],
+  providers: [CasesService, CaseContentsService, DemoCasesLoader, CaseDueDatesService],
+  exports: [CasesService, CaseContentsService, DemoCasesLoader, CaseDueDatesService],
 })
 export class CasesModule {}

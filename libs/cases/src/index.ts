@@ -16,8 +16,10 @@ export {
   type RecordCaseInput,
   type UpdateCaseInput,
 } from './cases/cases.service';
+export { CaseDueDatesService, type DueCase } from './cases/case-due-dates.service';
 export {
   caseDeadlines,
+  STATUSES_WITH_TIME_LIMITS,
   lpbReport,
   lpbReportCutoff,
   DEFAULT_CASE_TIME_LIMITS,

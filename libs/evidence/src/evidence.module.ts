@@ -11,6 +11,7 @@ import { CustodyEvent } from './items/custody-event.entity';
 import { EvidenceItem } from './items/evidence-item.entity';
 import { EvidenceService } from './items/evidence.service';
 import { EvidenceIntegrityService } from './items/evidence-integrity.service';
+import { FailedEvidenceService } from './items/failed-evidence.service';
 import { EvidenceProcessingService } from './processing/evidence-processing.service';
 import { OcrEngine } from './processing/ocr-engine';
 import { OcrResult } from './processing/ocr-result.entity';
@@ -21,6 +22,7 @@ import { LocalEvidenceStorage } from './storage/local-evidence-storage';
   imports: [TypeOrmModule.forFeature([EvidenceItem, CustodyEvent, OcrResult, ArchivePost]), CasesModule],
   providers: [
     EvidenceService,
+    FailedEvidenceService,
     EvidenceIntegrityService,
     EvidenceProcessingService,
     ArchivePostsService,
@@ -36,6 +38,7 @@ import { LocalEvidenceStorage } from './storage/local-evidence-storage';
   ],
   exports: [
     EvidenceService,
+    FailedEvidenceService,
     EvidenceIntegrityService,
     EvidenceProcessingService,
     ArchivePostsService,

@@ -9,6 +9,7 @@ export {
   type Rendition,
   type EvidenceContent,
 } from './items/evidence.service';
+export { FailedEvidenceService, type FailedEvidence } from './items/failed-evidence.service';
 export { EvidenceProcessingService } from './processing/evidence-processing.service';
 export { EvidenceStorage, type StagedBlob, type StageOptions } from './storage/evidence-storage';
 export { LocalEvidenceStorage } from './storage/local-evidence-storage';

@@ -122,6 +122,8 @@ export class CasePagesController {
         ? { category: query.category as (typeof CATEGORIES)[number] }
         : {}),
       ...(query.q?.trim() ? { q: query.q.trim().slice(0, 200) } : {}),
+      // "see all your cases" from My work
+      ...(query.investigator === 'me' ? { investigator: principalOf(req).userId } : {}),
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     };
@@ -131,7 +133,7 @@ export class CasePagesController {
     );
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const link = (to: number) =>
-      `/cases?${new URLSearchParams({ ...pick(query, ['status', 'source', 'platform', 'category', 'q']), page: String(to) })}`;
+      `/cases?${new URLSearchParams({ ...pick(query, ['status', 'source', 'platform', 'category', 'q', 'investigator']), page: String(to) })}`;
     res.render('pages/cases', {
       title: 'Cases',
       active: 'cases',

@@ -1,14 +1,125 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { addDays, format, parseISO } from 'date-fns';
+import { CaseDueDatesService, type DeadlineName } from '@precedent/cases';
+import { FailedEvidenceService } from '@precedent/evidence';
+import { HearingsService } from '@precedent/hearings';
+import { hasRole, type Principal } from '@precedent/identity';
+import { Clock } from '@precedent/platform';
+import { InboxService } from '@precedent/reporting';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
+import { words } from '../common/code-words';
 
-/** `/`: the signed-in person's work. Cases, hearings and reports join it as their issues land. */
+/** Each section shows this many rows at most, with a link to the full list where one exists. */
+const SECTION_SIZE = 10;
+/** "Hearings coming up": the next eight weeks. */
+const HEARINGS_AHEAD_DAYS = 56;
+/** Each time limit as people name it (the case page's basis column says the rule). */
+const DEADLINE_LABELS: Record<DeadlineName, string> = {
+  iopc_referral: 'IOPC referral decision',
+  lpb_report: 'report to the local policing body',
+  rprp_officer_account: "officer's account (reflective practice)",
+  misconduct_meeting: 'misconduct meeting',
+  accelerated_hearing: 'accelerated hearing',
+  chair_outcome_report: "chair's outcome report",
+};
+const when = (at: Date) => at.toISOString().replace('T', ' ').slice(0, 16);
+
+/**
+ * `/`: the signed-in person's work. Four short lists, each read from its own lib through its public
+ * service (so access-checked and audited as the API is): cases by their next time limit, hearings
+ * coming up, new anonymous reports (for those who triage the inbox) and evidence that failed.
+ */
 @ApiExcludeController()
 @Controller()
 export class MyWorkController {
+  constructor(
+    private readonly dueDates: CaseDueDatesService,
+    private readonly hearings: HearingsService,
+    private readonly inbox: InboxService,
+    private readonly failedEvidence: FailedEvidenceService,
+    private readonly clock: Clock,
+  ) {}
+
   @Get()
-  page(@Req() req: AuthenticatedRequest, @Res() res: Response): void {
-    res.render('pages/my-work', { title: 'My work', active: 'my-work', principal: req.principal });
+  async page(@Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
+    const by = principalOf(req);
+    const today = this.clock.today();
+    const until = format(addDays(parseISO(today), HEARINGS_AHEAD_DAYS), 'yyyy-MM-dd');
+    const triagesInbox = hasRole(by, 'investigator', 'appropriate_authority');
+    const [cases, hearings, reports, failed] = await Promise.all([
+      this.dueDates.mine(by, { limit: SECTION_SIZE }),
+      this.hearings.comingUpFor({ from: today, to: until, limit: SECTION_SIZE }, by, req.id),
+      triagesInbox
+        ? this.inbox.list({ status: 'received', limit: SECTION_SIZE, offset: 0 }, by, req.id)
+        : null,
+      this.failedEvidence.onCasesOf(by, { limit: SECTION_SIZE }, req.id),
+    ]);
+    res.render('pages/my-work', {
+      title: 'My work',
+      active: 'my-work',
+      principal: req.principal,
+      today,
+      until,
+      cases: {
+        total: cases.total,
+        seeAll:
+          hasRole(by, 'investigator') && !hasRole(by, 'appropriate_authority')
+            ? '/cases?investigator=me'
+            : '/cases',
+        rows: cases.items.map((item) => ({
+          id: item.id,
+          reference: item.reference,
+          status: words(item.status),
+          what: DEADLINE_LABELS[item.next.name],
+          dueOn: item.next.dueOn,
+          // a report to the local policing body is due rather than late (case-deadlines.rules)
+          tag: item.next.overdue
+            ? { text: 'Overdue', classes: 'govuk-tag--red' }
+            : item.next.dueOn <= today
+              ? { text: 'Due', classes: 'govuk-tag--orange' }
+              : null,
+          more: item.deadlineCount - 1,
+        })),
+      },
+      hearings: {
+        total: hearings.total,
+        rows: hearings.items.map(({ hearing, caseReference }) => ({
+          id: hearing.id,
+          caseId: hearing.caseId,
+          caseReference,
+          date: hearing.scheduledOn ?? '',
+          startsAt: hearing.startsAt ?? '',
+          forum: words(hearing.forum),
+          status: words(hearing.status),
+        })),
+      },
+      reports: reports && {
+        total: reports.total,
+        rows: reports.items.map((item) => ({
+          id: item.id,
+          summary: item.summary,
+          received: when(item.receivedAt),
+          platform: item.platform ? words(item.platform) : '',
+        })),
+      },
+      failed: {
+        total: failed.total,
+        rows: failed.items.map((item) => ({
+          id: item.id,
+          caseId: item.caseId,
+          caseReference: item.caseReference,
+          name: item.originalName,
+          uploaded: when(item.uploadedAt),
+          error: item.error ?? 'No reason was recorded.',
+        })),
+      },
+    });
   }
+}
+
+function principalOf(req: AuthenticatedRequest): Principal {
+  if (!req.principal) throw new Error('My work is for signed-in users only');
+  return req.principal;
 }

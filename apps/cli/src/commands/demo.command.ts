@@ -1,4 +1,4 @@
-import { Command, CommandRunner } from 'nest-commander';
+import { Command, CommandRunner, Option } from 'nest-commander';
 import { systemContext } from '@precedent/audit';
 import { DemoCasesLoader } from '@precedent/cases';
 import { UsersService, type Role } from '@precedent/identity';
@@ -14,7 +14,7 @@ const DEMO_USERS: { username: string; displayName: string; roles: Role[]; team?:
 ];
 
 export const DEMO_PASSWORD = 'precedent-demo-2026';
-/** Enough fictional cases to fill every status and page through the list. */
+/** Enough fictional cases to fill every status and page through the list (`--cases` for more, as bench:web loads). */
 export const DEMO_CASES = 300;
 
 @Command({
@@ -31,7 +31,7 @@ export class DemoCommand extends CommandRunner {
     super();
   }
 
-  async run(): Promise<void> {
+  async run(_: string[], options: { cases?: number } = {}): Promise<void> {
     const lines: string[] = [];
     const ids = new Map<string, string>();
     for (const demo of DEMO_USERS) {
@@ -46,7 +46,7 @@ export class DemoCommand extends CommandRunner {
     }
     process.stdout.write(`Demo users (username, password, roles):\n${lines.join('\n')}\n`);
     const result = await this.demoCases.load({
-      count: DEMO_CASES,
+      count: options.cases ?? DEMO_CASES,
       seed: 'precedent-demo',
       today: this.clock.today(),
       investigatorId: ids.get('investigator')!,
@@ -58,5 +58,12 @@ export class DemoCommand extends CommandRunner {
         ? `Demo cases: ${result.loaded} fictional cases loaded across every status.\n`
         : `Demo cases: already loaded (${result.alreadyThere}); nothing added.\n`,
     );
+  }
+
+  @Option({ flags: '--cases <n>', description: `How many fictional cases (default ${DEMO_CASES})` })
+  parseCases(value: string): number {
+    const cases = Number(value);
+    if (!Number.isInteger(cases) || cases < 1) throw new Error('--cases must be a whole number ≥ 1');
+    return cases;
   }
 }

@@ -1,6 +1,9 @@
+import { addDays, addMonths, format, parseISO, subMonths } from 'date-fns';
 import { WorkingDayCalendar } from '@precedent/platform';
+import { CASE_STATUSES } from './case-lifecycle.rules';
 import {
   caseDeadlines,
+  STATUSES_WITH_TIME_LIMITS,
   CaseClockFacts,
   DEFAULT_CASE_TIME_LIMITS,
   lpbReport,
@@ -55,6 +58,32 @@ describe('case time limits', () => {
     ]);
     expect(at('received')).toEqual([]);
     expect(at('closed')).toEqual([]);
+  });
+
+  it('gives the same report dates as stepping months with date-fns, for every start day over four years', () => {
+    const iso = (day: Date) => format(day, 'yyyy-MM-dd');
+    // the definition: the earliest t with t - months >= from
+    const runOn = (from: string, months: number) => {
+      const candidate = addMonths(parseISO(from), months);
+      return iso(subMonths(candidate, months) < parseISO(from) ? addDays(candidate, 1) : candidate);
+    };
+    for (let day = parseISO('2023-01-01'); iso(day) < '2027-01-01'; day = addDays(day, 1)) {
+      const from = iso(day);
+      const report = lpbReport({ status: 'investigating', cameToAttentionOn: from }, '2030-01-01')!;
+      expect([from, report.firstDueOn]).toEqual([from, runOn(from, 12)]);
+      expect([from, report.lastDueOn]).toEqual([from, runOn(from, 12 + (report.reportsDue - 1) * 6)]);
+    }
+  });
+
+  it('names exactly the statuses that carry a time limit without an IOPC referral', () => {
+    for (const status of CASE_STATUSES) {
+      const deadlines = caseDeadlines(
+        { ...base, status, cameToAttentionOn: '2024-01-02', statusSince: '2026-03-02' },
+        '2026-03-02',
+        calendar,
+      );
+      expect([status, deadlines.length > 0]).toEqual([status, STATUSES_WITH_TIME_LIMITS.includes(status)]);
+    }
   });
 
   it('flags an investigation open 12 months for the report to the local policing body, then every 6 months', () => {

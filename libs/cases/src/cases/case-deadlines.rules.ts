@@ -1,4 +1,4 @@
-import { addDays, addMonths, format, parseISO, subMonths } from 'date-fns';
+import { format, parseISO, subMonths } from 'date-fns';
 import type { CaseStatus } from './case-lifecycle.rules';
 
 /** The calendar the rules count on; libs/platform's WorkingDayCalendar (England and Wales) is the real one. */
@@ -86,6 +86,21 @@ export interface LpbReport {
 
 /** An investigation is open while the case is being investigated. */
 export const INVESTIGATION_OPEN: readonly CaseStatus[] = ['investigating'];
+
+/**
+ * The statuses that carry a time limit of their own (below); any other open case has one only while
+ * an IOPC referral is undecided. Lists that look for due dates narrow by these in SQL first.
+ */
+export const STATUSES_WITH_TIME_LIMITS: readonly CaseStatus[] = [
+  ...INVESTIGATION_OPEN,
+  'reflective_practice',
+  'referred_to_meeting',
+  'referred_to_accelerated_hearing',
+  'decided',
+];
+
+/** Finished cases: no time limit is shown for them, even an IOPC referral left undecided. */
+export const FINISHED_STATUSES: readonly CaseStatus[] = ['closed', 'withdrawn'];
 
 /** The due dates that apply to a case now, earliest first. */
 export function caseDeadlines(
@@ -180,11 +195,22 @@ export function lpbReportCutoff(today: string, limits: CaseTimeLimits = DEFAULT_
   return iso(subMonths(parseISO(today), limits.lpbReportAfterMonths));
 }
 
-/** The first day on which `months` months starting with `from` have run: the earliest t with t - months >= from. */
+/**
+ * The first day on which `months` months starting with `from` have run: the earliest t with
+ * t - months >= from. That is the same day of the month `months` later, or, where that month is too
+ * short for it (29 February + 12 months), the first day of the month after, since stepping the
+ * clamped day back lands before `from`. Plain arithmetic: work lists count this for every open
+ * investigation on the page.
+ */
 function runOn(from: string, months: number): string {
-  const candidate = addMonths(parseISO(from), months);
-  // 29 February + 12 months is 28 February, but 28 February - 12 months is still before 29 February
-  return iso(subMonths(candidate, months) < parseISO(from) ? addDays(candidate, 1) : candidate);
+  const [year, month, day] = from.split('-').map(Number);
+  const at = month - 1 + months;
+  const targetYear = year + Math.floor(at / 12);
+  const targetMonth = at % 12;
+  const daysInMonth = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+  const run =
+    day <= daysInMonth ? Date.UTC(targetYear, targetMonth, day) : Date.UTC(targetYear, targetMonth + 1, 1);
+  return new Date(run).toISOString().slice(0, 10);
 }
 
 function iso(day: Date): string {

@@ -46,6 +46,8 @@ export interface ImageMetadata {
 @Entity('evidence_items')
 @Unique('uq_evidence_items_case_sha256', ['caseId', 'sha256'])
 @Index('ix_evidence_items_case_uploaded', ['caseId', 'uploadedAt'])
+// "evidence jobs that failed" on the work list: a handful of rows among every item ever processed
+@Index('ix_evidence_items_failed', ['uploadedAt'], { where: `status = 'failed'` })
 export class EvidenceItem {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -309,6 +309,53 @@ export class HearingsService {
     return rows.entities.map((hearing) => ({ hearing, caseReference: references.get(hearing.id) ?? '' }));
   }
 
+  /**
+   * "Hearings coming up" on a person's work list: dated meetings and hearings from `from` to `to`
+   * that they sit on, or whose case is assigned to them, of the cases they may open. Audited with ids.
+   */
+  async comingUpFor(
+    window: { from: string; to: string; limit: number },
+    by: Principal,
+    requestId: string,
+  ): Promise<{ items: UpcomingHearing[]; total: number }> {
+    const [visible, params] = visibleCasesWhere('c', by);
+    const query = this.dataSource
+      .getRepository(Hearing)
+      .createQueryBuilder('h')
+      .innerJoin('cases', 'c', 'c.id = h.case_id')
+      .addSelect('c.reference', 'case_reference')
+      .where(visible, params)
+      .andWhere(`h.status <> 'concluded'`)
+      .andWhere('h.scheduled_on BETWEEN :from AND :to', { from: window.from, to: window.to })
+      .andWhere(
+        `(c.assigned_investigator_id = :me OR EXISTS (SELECT 1 FROM hearing_seats s
+          JOIN panel_members m ON m.id = s.panel_member_id WHERE s.hearing_id = h.id AND m.user_id = :me))`,
+        { me: by.userId },
+      );
+    const [rows, total] = await Promise.all([
+      query
+        .clone()
+        .orderBy('h.scheduled_on', 'ASC')
+        .addOrderBy('h.starts_at', 'ASC', 'NULLS LAST')
+        .addOrderBy('h.created_at', 'ASC')
+        .limit(window.limit)
+        .getRawAndEntities(),
+      query.getCount(),
+    ]);
+    await this.audit.recordNow(auditContextOf(by, requestId), {
+      action: 'hearing.list',
+      entityType: 'hearing',
+      details: { ids: rows.entities.map((h) => h.id), comingUp: true },
+    });
+    const references = new Map(
+      (rows.raw as { h_id: string; case_reference: string }[]).map((r) => [r.h_id, r.case_reference]),
+    );
+    return {
+      items: rows.entities.map((hearing) => ({ hearing, caseReference: references.get(hearing.id) ?? '' })),
+      total,
+    };
+  }
+
   async forCase(caseId: string, by: Principal, requestId: string): Promise<HearingView[]> {
     await this.cases.open(caseId, by, requestId);
     const hearings = await this.dataSource

@@ -1,4 +1,4 @@
-import { addDays, format, getISODay, parseISO } from 'date-fns';
+import { addDays, format, parseISO } from 'date-fns';
 import Holidays from 'date-holidays';
 
 /**
@@ -10,6 +10,8 @@ import Holidays from 'date-holidays';
 export class WorkingDayCalendar {
   private readonly source = new Holidays('GB', 'ENG');
   private readonly byYear = new Map<number, Set<string>>();
+  /** Answers of addWorkingDays: the same case's dates are counted on every list it appears in. */
+  private readonly counted = new Map<string, string>();
 
   constructor(private readonly extraBankHolidays: readonly string[] = []) {}
 
@@ -22,20 +24,29 @@ export class WorkingDayCalendar {
   }
 
   isWorkingDay(date: string): boolean {
-    return getISODay(parseISO(date)) <= 5 && !this.isBankHoliday(date);
+    return isWeekday(utcDay(date)) && !this.isBankHoliday(date);
   }
 
   /** The Nth working day after `from` (`from` itself never counts): "within N working days of". */
   addWorkingDays(from: string, n: number): string {
     if (!Number.isInteger(n) || n < 0)
       throw new RangeError('The number of working days must be a whole number, 0 or more');
-    let day = parseISO(from);
+    const key = `${from}+${n}`;
+    const known = this.counted.get(key);
+    if (known !== undefined) return known;
+    // one Date stepped in UTC: lists compute this for hundreds of cases per page, and date-fns'
+    // parse and format on every day stepped were most of a work list's time
+    const day = utcDay(from);
+    let date = from;
     let left = n;
     while (left > 0) {
-      day = addDays(day, 1);
-      if (this.isWorkingDay(iso(day))) left--;
+      day.setUTCDate(day.getUTCDate() + 1);
+      date = day.toISOString().slice(0, 10);
+      if (isWeekday(day) && !this.isBankHoliday(date)) left--;
     }
-    return iso(day);
+    if (this.counted.size >= COUNTED_LIMIT) this.counted.clear();
+    this.counted.set(key, date);
+    return date;
   }
 
   /** The first working day after `date`: where the Regulations' periods start counting. */
@@ -71,6 +82,22 @@ export class WorkingDayCalendar {
     }
     return set;
   }
+}
+
+/** Enough for every open case's dates many times over; past it the memory is simply started again. */
+const COUNTED_LIMIT = 50_000;
+
+/** A calendar date as midnight UTC, so stepping a day never meets a clock change. */
+function utcDay(date: string): Date {
+  const day = new Date(`${date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(day.getTime()))
+    throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  return day;
+}
+
+function isWeekday(day: Date): boolean {
+  const weekday = day.getUTCDay();
+  return weekday !== 0 && weekday !== 6;
 }
 
 function iso(day: Date): string {
