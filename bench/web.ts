@@ -94,8 +94,7 @@ async function main(): Promise<void> {
     `seeded in ${((Date.now() - time) / 1000).toFixed(0)} s: demo data, ${CASES} cases, ${PRECEDENTS} precedents`,
   );
 
-  // as deployed: NODE_ENV=production caches compiled templates (development recompiles every page),
-  // with the secrets the CLI generated for this tree unless they are set already
+  // as deployed: NODE_ENV=production, with the secrets the CLI generated for this tree unless they are set already
   const secrets = join(__dirname, '..', 'var', 'dev-secrets.json');
   const api = await startBuiltApi(
     {

@@ -47,7 +47,7 @@ export function configureApi(app: NestExpressApplication): void {
   nunjucks.configure([join(root, 'apps', 'api', 'views'), govuk], {
     autoescape: true,
     express: app.getHttpAdapter().getInstance(),
-    noCache: env.NODE_ENV === 'development',
+    noCache: env.VIEWS_RELOAD === 'true',
   });
   app.setViewEngine('njk');
   app.set('views', [join(root, 'apps', 'api', 'views'), govuk]);

@@ -47,7 +47,7 @@ export function configureReporter(app: NestExpressApplication): void {
   nunjucks.configure([views, govuk], {
     autoescape: true,
     express: app.getHttpAdapter().getInstance(),
-    noCache: env.NODE_ENV === 'development',
+    noCache: env.VIEWS_RELOAD === 'true',
   });
   app.setViewEngine('njk');
   app.set('views', [views, govuk]);
