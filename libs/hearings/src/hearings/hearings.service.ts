@@ -455,19 +455,7 @@ export class HearingsService {
         await this.checkSeatsFree(em, hearing, kase);
         hearing.status = 'fixed';
         await this.history(em, hearing, 'fixed', by, null);
-        await this.notices.cancel(em, hearing.id, DATE_NOTICES);
-        await this.notices.plan(
-          em,
-          hearing,
-          fixedDateNotices(
-            hearing.forum,
-            date,
-            this.clock.today(),
-            this.calendar,
-            this.periods.notice,
-            this.periods.panelReminderLead,
-          ),
-        );
+        await this.planDateNotices(em, hearing, date);
         await this.cases.addEvent(em, hearing.caseId, {
           kind: 'hearing_date_fixed',
           actorId: by.userId,
@@ -697,19 +685,7 @@ export class HearingsService {
           `The officer's alternative to ${hearing.chairDate} (reg 34).`,
         );
         if (hearing.status === 'fixed') {
-          await this.notices.cancel(em, hearing.id, DATE_NOTICES);
-          await this.notices.plan(
-            em,
-            hearing,
-            fixedDateNotices(
-              hearing.forum,
-              input.date,
-              this.clock.today(),
-              this.calendar,
-              this.periods.notice,
-              this.periods.panelReminderLead,
-            ),
-          );
+          await this.planDateNotices(em, hearing, input.date);
         }
         await this.cases.addEvent(em, hearing.caseId, {
           kind: 'hearing_date_proposed',
@@ -1013,6 +989,23 @@ export class HearingsService {
         ? sittingOf(hearing.forum, hearing.scheduledOn, hearing.startsAt, hearing.durationMinutes)
         : null,
     });
+  }
+
+  /** The notices a fixed date sets off, replacing any planned for an earlier date. */
+  private async planDateNotices(em: EntityManager, hearing: Hearing, date: string): Promise<void> {
+    await this.notices.cancel(em, hearing.id, DATE_NOTICES);
+    await this.notices.plan(
+      em,
+      hearing,
+      fixedDateNotices(
+        hearing.forum,
+        date,
+        this.clock.today(),
+        this.calendar,
+        this.periods.notice,
+        this.periods.panelReminderLead,
+      ),
+    );
   }
 
   private async history(
