@@ -29,6 +29,13 @@ export { outcomeBand, type OutcomeBand } from './comparables/outcome-band.rules'
 export { analyseDisparity, type DisparityAnalysis, type Outlier } from './consistency/disparity-analysis';
 export { syntheticPrecedents, type SynthOptions, type SynthTruth } from './synth/synthetic-precedents';
 export { normaliseText, textFingerprint } from './text/text-matching.rules';
+export {
+  findPassage,
+  findPassages,
+  findWords,
+  excerptWindow,
+  type Passage,
+} from './text/passage-match.rules';
 export { LexiconService, type LexiconEntryInput, type LexiconEntryChanges } from './lexicon/lexicon.service';
 export type { LexiconEntry } from './lexicon/lexicon-entry.entity';
 export type { LexiconEntryVersion } from './lexicon/lexicon-entry-version.entity';
