@@ -3,7 +3,13 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
-import { ComparablesService, LexiconService, suggestTerms, type TermMatch } from '@precedent/analytics';
+import {
+  ComparablesService,
+  excerptWindow,
+  findPassages,
+  LexiconService,
+  suggestTerms,
+} from '@precedent/analytics';
 import { AuditService } from '@precedent/audit';
 import {
   AUDIENCES,
@@ -49,7 +55,7 @@ import {
 } from './case-forms';
 import { whyComparable } from './analytics-pages.controller';
 import { words } from '../common/code-words';
-import { escapeXml } from './charts/svg-charts';
+import { highlight, markedHtml } from './marked-text';
 
 const PAGE_SIZE = 25;
 const AUDIT_ROWS = 200;
@@ -385,7 +391,7 @@ export class CasePagesController {
     const [contents, timeline, evidence, audit] = await Promise.all([
       this.contents.contents(id, principal, req.id),
       this.cases.timeline(id, principal, req.id),
-      this.evidence.list(id, principal, req.id),
+      this.evidence.listWithText(id, principal, req.id),
       mayAudit ? this.caseAudit(id, req) : Promise.resolve(null),
     ]);
     // Arranging a hearing and recording an outcome are on the timeline: only then are they read
@@ -436,8 +442,9 @@ export class CasePagesController {
         assessment: values('assessment'),
       },
       options: this.formOptions(values, contents.subjects),
-      evidence: evidence.map((item) => ({
+      evidence: evidence.map(({ item, ocrText }) => ({
         id: item.id,
+        excerpt: ocrText ? passageExcerpt(item.id, ocrText, conductItems) : null,
         name: item.originalName,
         type: item.mediaType,
         status: words(item.status),
@@ -641,15 +648,35 @@ function flatten(errors: ValidationError[], parent = ''): { text: string; href: 
   });
 }
 
-/** The text as HTML with the lexicon's matches marked, everything else escaped. */
-export function highlight(text: string, matches: readonly TermMatch[]): string {
-  let html = '';
-  let at = 0;
-  for (const match of [...matches].sort((a, b) => a.start - b.start)) {
-    if (match.start < at) continue;
-    html += escapeXml(text.slice(at, match.start));
-    html += `<mark class="app-term" title="${escapeXml(`${words(match.category)}${match.target ? `, ${words(match.target)}` : ''}: ${match.note}`)}">${escapeXml(text.slice(match.start, match.end))}</mark>`;
-    at = match.end;
-  }
-  return html + escapeXml(text.slice(at));
+/**
+ * A few lines of a screenshot's text around the first passage that matches one of the case's
+ * conduct items (numbered as on the case page), marked and labelled; null when none matches.
+ */
+function passageExcerpt(
+  evidenceId: string,
+  text: string,
+  conductItems: readonly { text: string }[],
+): string | null {
+  const [passage] = findPassages(
+    text,
+    conductItems.map((item) => item.text),
+  );
+  if (!passage) return null;
+  // A long passage is shown by its opening words: the evidence page has all of it.
+  const cut = excerptWindow(text, passage.start, passage.start, 200).end;
+  const end = passage.end - passage.start > 240 && cut > passage.start ? cut : passage.end;
+  const window = excerptWindow(text, passage.start, end);
+  const html = markedHtml(
+    text.slice(window.start, window.end),
+    [],
+    [
+      {
+        start: passage.start - window.start,
+        end: end - window.start,
+        id: `excerpt-${evidenceId}`,
+        label: `Matches conduct item ${passage.quote + 1}`,
+      },
+    ],
+  );
+  return `${window.start > 0 ? '… ' : ''}${html}${window.end < text.length || end < passage.end ? ' …' : ''}`;
 }

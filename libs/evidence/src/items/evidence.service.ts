@@ -221,6 +221,39 @@ export class EvidenceService {
     });
   }
 
+  /**
+   * The case's items with the text read from each image, for the case page's excerpts: one read
+   * and one audit record for the list, as list() has, rather than an opened item per screenshot.
+   */
+  async listWithText(
+    caseId: string,
+    by: Principal,
+    requestId: string,
+  ): Promise<{ item: EvidenceItem; ocrText: string | null }[]> {
+    return this.dataSource.transaction(async (em) => {
+      await findOpenableCase(em, caseId, by);
+      const items = await em.find(EvidenceItem, {
+        where: { caseId },
+        order: { uploadedAt: 'ASC', id: 'ASC' },
+      });
+      const texts = items.length
+        ? await em
+            .createQueryBuilder(OcrResult, 'ocr')
+            .select(['ocr.evidenceId', 'ocr.text'])
+            .where('ocr.evidenceId IN (:...ids)', { ids: items.map((item) => item.id) })
+            .getMany()
+        : [];
+      const byItem = new Map(texts.map((ocr) => [ocr.evidenceId, ocr.text]));
+      await this.audit.record(em, auditContextOf(by, requestId), {
+        action: 'evidence.list',
+        entityType: 'case',
+        entityId: caseId,
+        details: { count: items.length, withText: byItem.size },
+      });
+      return items.map((item) => ({ item, ocrText: byItem.get(item.id) ?? null }));
+    });
+  }
+
   async open(
     id: string,
     by: Principal,
