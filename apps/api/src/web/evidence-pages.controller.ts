@@ -21,14 +21,15 @@ import type { Request, Response } from 'express';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { catchError, type Observable, of, throwError } from 'rxjs';
-import { AUDIENCES, CATEGORIES, PARTICIPATION, TARGETS } from '@precedent/cases';
+import { findPassages, findWords, LexiconService, suggestTerms } from '@precedent/analytics';
+import { AUDIENCES, CaseContentsService, CATEGORIES, PARTICIPATION, TARGETS } from '@precedent/cases';
 import {
   ArchivePostsService,
   EvidencePromotionService,
   EvidenceService,
   type Rendition,
 } from '@precedent/evidence';
-import { ROLES } from '@precedent/identity';
+import { type Principal, ROLES } from '@precedent/identity';
 import { DomainError, Env } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
@@ -47,6 +48,7 @@ import {
 } from './case-forms';
 import { CsrfCheckedInMultipart, WebCsrf } from './csrf';
 import { words } from '../common/code-words';
+import { markedHtml, type PassageMark, termMarks } from './marked-text';
 
 const POSTS_PER_PAGE = 50;
 
@@ -101,6 +103,8 @@ export class EvidencePagesController {
     private readonly csrf: WebCsrf,
     private readonly posts: ArchivePostsService,
     private readonly promotion: EvidencePromotionService,
+    private readonly contents: CaseContentsService,
+    private readonly lexicon: LexiconService,
   ) {}
 
   @Post('cases/:id/evidence')
@@ -219,7 +223,11 @@ export class EvidencePagesController {
         uploadedAtText: item.uploadedAt.toISOString().replace('T', ' ').slice(0, 16),
         hasImage: Boolean(item.previewSha256?.trim()),
       },
-      ocr: ocr && { text: ocr.text, confidence: Math.round(ocr.confidence), engine: ocr.engine },
+      ocr: ocr && {
+        ...(await this.markedOcr(item.caseId, ocr.text, q, principal, req.id)),
+        confidence: Math.round(ocr.confidence),
+        engine: ocr.engine,
+      },
       archive: item.archiveSummary && {
         formatText: words(item.archiveSummary.format),
         posts: item.archiveSummary.posts,
@@ -259,6 +267,46 @@ export class EvidencePagesController {
     });
   }
 
+  /**
+   * The OCR text with what matters in it marked: the passages that match the case's conduct items
+   * (a screenshot of the post), labelled with the item's number as on the case page; the lexicon's
+   * terms, as on the conduct items; and the words searched for when the page was reached from a
+   * search. The conduct items are read only when there is text to compare them with.
+   */
+  private async markedOcr(caseId: string, text: string, q: string, principal: Principal, requestId: string) {
+    if (!text.trim()) return { html: '', passages: [], marksTerms: false, marksQuery: false };
+    const [{ conductItems }, lexicon] = await Promise.all([
+      this.contents.contents(caseId, principal, requestId),
+      // read once for the page
+      this.lexicon.list({ includeRetired: false }),
+    ]);
+    const found = findPassages(
+      text,
+      conductItems.map((item) => item.text),
+    );
+    const passages: PassageMark[] = found.map((passage) => ({
+      start: passage.start,
+      end: passage.end,
+      id: `passage-${passage.quote + 1}`,
+      label: `Matches conduct item ${passage.quote + 1}`,
+    }));
+    const terms = termMarks(suggestTerms(text, lexicon).matches);
+    const searched = q
+      ? findWords(text, q).map((span) => ({ ...span, title: `A word you searched for: ${q}` }))
+      : [];
+    return {
+      html: markedHtml(text, [...searched, ...terms], passages),
+      passages: found.map((passage) => ({
+        number: passage.quote + 1,
+        href: `#passage-${passage.quote + 1}`,
+        conductHref: `/cases/${caseId}#conduct-item-${passage.quote + 1}`,
+        coverage: Math.round(passage.coverage * 100),
+      })),
+      marksTerms: terms.length > 0,
+      marksQuery: searched.length > 0,
+    };
+  }
+
   @Get('evidence/:id/thumbnail')
   thumbnail(@Req() req: AuthenticatedRequest, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
     return this.send('thumbnail', id, req, res);
@@ -295,7 +343,7 @@ export class EvidencePagesController {
   }
 }
 
-function principalOf(req: AuthenticatedRequest) {
+function principalOf(req: AuthenticatedRequest): Principal {
   if (!req.principal) throw new Error('The evidence pages are for signed-in users only');
   return req.principal;
 }
