@@ -116,38 +116,14 @@ describe.each([
       { what: 'the screenshot to be processed', timeoutMs: 60_000, intervalMs: 250 },
     );
 
-    // Reached from a search: the searched word is marked as well as the passage and the terms.
-    await page.goto(`${base}/evidence/${evidenceId}?q=funny`);
-    const passage = page.locator('#ocr ~ .govuk-inset-text mark.app-passage');
-    expect(await passage.count()).toBe(1);
-    expect(await passage.getAttribute('id')).toBe('passage-2');
-    expect((await passage.textContent())!.replace(/\s+/g, ' ')).toMatch(
-      /Honestly mate, go back to where you came from and take every one of them with you/,
+    // Found through the case list's search: the searched word is marked on the case page, and
+    // carried from there to the evidence page.
+    await page.goto(`${base}/cases?q=mate`);
+    await page.click(`table a[href="/cases/${caseId}?q=mate"]`);
+    expect(new URL(page.url()).search).toBe('?q=mate');
+    expect(await page.textContent('#conduct-item-2 mark.app-term[title^="A word you searched for"]')).toBe(
+      'mate',
     );
-    expect(await page.textContent('#ocr ~ .govuk-inset-text .govuk-tag')).toBe('Matches conduct item 2');
-    // The lexicon's term inside the passage is marked within it, with why.
-    const term = passage.locator('mark.app-term');
-    expect((await term.first().textContent())!.replace(/\s+/g, ' ')).toMatch(
-      /go back to where you came from/,
-    );
-    expect(await term.first().getAttribute('title')).toMatch(/discriminatory/);
-    const searched = page.locator('#ocr ~ .govuk-inset-text mark.app-term[title^="A word you searched for"]');
-    expect(await searched.textContent()).toBe('funny');
-    // The passage is listed above the text, with links to it and to the conduct item.
-    await page.click('a:has-text("The passage matching conduct item 2")');
-    expect(new URL(page.url()).hash).toBe('#passage-2');
-    expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
-    await screenshot(page, `evidence-highlight-${suffix}`);
-
-    // Nothing is marked as a passage that the OCR text does not hold (item 1), and the text is
-    // still all there, escaped, between the marks.
-    expect(await page.locator('#passage-1').count()).toBe(0);
-    expect(await page.textContent('#ocr ~ .govuk-inset-text')).toMatch(/Team chat \(fictional\)/);
-
-    await page.click('a:has-text("conduct item 2 on the case page")');
-    expect(new URL(page.url()).pathname).toBe(`/cases/${caseId}`);
-    expect(new URL(page.url()).hash).toBe('#conduct-item-2');
-    expect(await page.textContent('#conduct-item-2')).toContain('Conduct item 2');
 
     // The case page's evidence tab: a short excerpt under the thumbnail, the passage marked.
     await page.click('a.govuk-tabs__tab[href="#evidence"]');
@@ -158,6 +134,39 @@ describe.each([
     );
     expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
     await screenshot(page, `case-evidence-highlight-${suffix}`);
+
+    await page.click(`#evidence table a[href="/evidence/${evidenceId}?q=mate"]`);
+    const passage = page.locator('#ocr ~ .govuk-inset-text mark.app-passage');
+    expect(await passage.count()).toBe(1);
+    expect(await passage.getAttribute('id')).toBe('passage-2');
+    expect((await passage.textContent())!.replace(/\s+/g, ' ')).toMatch(
+      /Honestly mate, go back to where you came from and take every one of them with you/,
+    );
+    expect(await page.textContent('#ocr ~ .govuk-inset-text .govuk-tag')).toBe('Matches conduct item 2');
+    // Inside the passage: the searched word, and the lexicon's term with why it is marked.
+    expect(await passage.locator('mark[title^="A word you searched for"]').textContent()).toBe('mate');
+    const term = passage.locator('mark.app-term[title*="discriminatory"]');
+    expect((await term.textContent())!.replace(/\s+/g, ' ')).toBe('go back to where you came from');
+    // The passage is listed above the text, with links to it and to the conduct item.
+    await page.click('a:has-text("The passage matching conduct item 2")');
+    expect(new URL(page.url()).hash).toBe('#passage-2');
+    expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
+    await screenshot(page, `evidence-highlight-${suffix}`);
+
+    // Nothing is marked as a passage that the OCR text does not hold (item 1), the text is all
+    // there between the marks, and a searched word outside the passage is marked too.
+    expect(await page.locator('#passage-1').count()).toBe(0);
+    expect(await page.textContent('#ocr ~ .govuk-inset-text')).toMatch(/Team chat \(fictional\)/);
+    await page.goto(`${base}/evidence/${evidenceId}?q=funny`);
+    expect(await page.textContent('#ocr ~ .govuk-inset-text mark[title^="A word you searched for"]')).toBe(
+      'funny',
+    );
+    expect(await page.locator('mark.app-passage mark[title^="A word you searched for"]').count()).toBe(0);
+
+    await page.click('a:has-text("conduct item 2 on the case page")');
+    expect(new URL(page.url()).pathname).toBe(`/cases/${caseId}`);
+    expect(new URL(page.url()).hash).toBe('#conduct-item-2');
+    expect(await page.textContent('#conduct-item-2')).toContain('Conduct item 2');
     await context.close();
   });
 });

@@ -55,7 +55,7 @@ import {
 } from './case-forms';
 import { whyComparable } from './analytics-pages.controller';
 import { words } from '../common/code-words';
-import { highlight, markedHtml } from './marked-text';
+import { markedHtml, searchedMarks, termMarks } from './marked-text';
 
 const PAGE_SIZE = 25;
 const AUDIT_ROWS = 200;
@@ -404,9 +404,14 @@ export class CasePagesController {
     const next = this.cases.allowedNextFor(kase, principal);
     // The lexicon is read once for the page, not once per comment.
     const lexicon = await this.lexicon.list({ includeRetired: false });
+    // Reached from the case list's search: its words are marked too, and carried to the evidence.
+    const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 200) : '';
     const conductItems = contents.conductItems.map((item) => ({
       ...item,
-      highlighted: highlight(item.text, suggestTerms(item.text, lexicon).matches),
+      highlighted: markedHtml(item.text, [
+        ...searchedMarks(item.text, q),
+        ...termMarks(suggestTerms(item.text, lexicon).matches),
+      ]),
       categoriesText: item.categories.map(words).join(', '),
       targetsText: item.targets.map(words).join(', ') || 'none',
       postedText: item.postedAt ? item.postedAt.toISOString().replace('T', ' ').slice(0, 16) : null,
@@ -428,6 +433,7 @@ export class CasePagesController {
       formErrors: form?.errors ?? null,
       fieldErrors: form?.fieldErrors ?? {},
       principal: req.principal,
+      q,
       canUpload: mayChange,
       canEdit: mayChange,
       canAssess: principal.roles.includes('appropriate_authority'),

@@ -21,7 +21,7 @@ import type { Request, Response } from 'express';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { catchError, type Observable, of, throwError } from 'rxjs';
-import { findPassages, findWords, LexiconService, suggestTerms } from '@precedent/analytics';
+import { findPassages, LexiconService, suggestTerms } from '@precedent/analytics';
 import { AUDIENCES, CaseContentsService, CATEGORIES, PARTICIPATION, TARGETS } from '@precedent/cases';
 import {
   ArchivePostsService,
@@ -48,7 +48,7 @@ import {
 } from './case-forms';
 import { CsrfCheckedInMultipart, WebCsrf } from './csrf';
 import { words } from '../common/code-words';
-import { markedHtml, type PassageMark, termMarks } from './marked-text';
+import { markedHtml, type PassageMark, searchedMarks, termMarks } from './marked-text';
 
 const POSTS_PER_PAGE = 50;
 
@@ -291,9 +291,7 @@ export class EvidencePagesController {
       label: `Matches conduct item ${passage.quote + 1}`,
     }));
     const terms = termMarks(suggestTerms(text, lexicon).matches);
-    const searched = q
-      ? findWords(text, q).map((span) => ({ ...span, title: `A word you searched for: ${q}` }))
-      : [];
+    const searched = searchedMarks(text, q);
     return {
       html: markedHtml(text, [...searched, ...terms], passages),
       passages: found.map((passage) => ({

@@ -1,4 +1,4 @@
-import type { TermMatch } from '@precedent/analytics';
+import { findWords, type TermMatch } from '@precedent/analytics';
 import { words } from '../common/code-words';
 import { escapeXml } from './charts/svg-charts';
 
@@ -28,6 +28,12 @@ export function termMarks(matches: readonly TermMatch[]): TextMark[] {
   }));
 }
 
+/** The words of a search (`?q=`) as marks, found as the search finds them. */
+export function searchedMarks(text: string, q: string): TextMark[] {
+  if (!q) return [];
+  return findWords(text, q).map((span) => ({ ...span, title: `A word you searched for: ${q}` }));
+}
+
 /**
  * The text as HTML, everything escaped, with the passages marked and labelled and, inside and
  * outside them, the single marks (lexicon terms, searched words). Marks never overlap in the HTML:
@@ -51,11 +57,6 @@ export function markedHtml(
     at = passage.end;
   }
   return html + inner(text, at, text.length, singles);
-}
-
-/** The lexicon's matches marked in the text: the conduct items' term assistance. */
-export function highlight(text: string, matches: readonly TermMatch[]): string {
-  return markedHtml(text, termMarks(matches));
 }
 
 /** Sorted by start; a span overlapping one kept before it is left out. */
