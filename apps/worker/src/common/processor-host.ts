@@ -1,20 +1,14 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
-
-const QUIET_MS = 60_000;
+import { reportRedisError } from '@precedent/platform';
 
 /**
- * A WorkerHost that reports its worker's connection errors once a minute instead of letting BullMQ
- * print each reconnect attempt: while Redis is down the worker waits, it does not fail.
+ * A WorkerHost whose worker's connection errors go to the logger (one warning a minute for the whole
+ * process, the rest at debug) instead of BullMQ printing each reconnect attempt: while Redis is down
+ * the worker waits, it does not fail.
  */
 export abstract class ProcessorHost extends WorkerHost {
-  private readonly hostLogger = new Logger(this.constructor.name);
-  private lastReported = 0;
-
   @OnWorkerEvent('error')
   onWorkerError(error: Error): void {
-    if (Date.now() - this.lastReported < QUIET_MS) return;
-    this.lastReported = Date.now();
-    this.hostLogger.warn(`Queue connection problem (${error.message}); jobs wait until it is back.`);
+    reportRedisError(`worker ${this.constructor.name}`, error);
   }
 }
