@@ -1,12 +1,11 @@
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { Queue } from 'bullmq';
 import { AUDIT_ANCHOR_SCHEDULER, AUDIT_QUEUE } from '@precedent/audit';
 import { eventHash } from '../../libs/audit/src/audit-chain.rules';
 import { runCli } from '../support/cli';
 import { startTestApi, TestApi } from '../support/test-api';
-import { eventually, startTestWorker } from '../support/test-worker';
+import { eventually, jobSchedulers, startTestWorker } from '../support/test-worker';
 
 interface AnchorLine {
   id: string;
@@ -109,17 +108,9 @@ describe('audit anchors: the head of the log kept outside the database', () => {
     );
     expect(written.hash).toBe(row.hash);
 
-    const queue = new Queue(AUDIT_QUEUE, {
-      connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
-      prefix: process.env.QUEUE_PREFIX,
-    });
-    try {
-      expect(await queue.getJobSchedulers()).toEqual([
-        expect.objectContaining({ key: AUDIT_ANCHOR_SCHEDULER, every: 60 * 60_000 }),
-      ]);
-    } finally {
-      await queue.close();
-    }
+    expect(await jobSchedulers(AUDIT_QUEUE)).toEqual([
+      expect.objectContaining({ key: AUDIT_ANCHOR_SCHEDULER, every: 60 * 60_000 }),
+    ]);
     await worker.close();
     worker = undefined;
     expect(runCli(['audit', 'verify']).status).toBe(0);
