@@ -1,5 +1,5 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import {
   AUDIT_ANCHOR_SCHEDULER,
@@ -14,8 +14,6 @@ import { ProcessorHost } from '../common/processor-host';
 /** The audit log's background work: requested chain checks, and anchoring the head on a schedule. */
 @Processor(AUDIT_QUEUE)
 export class AuditProcessor extends ProcessorHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(AuditProcessor.name);
-
   constructor(
     private readonly verifications: AuditVerificationsService,
     private readonly anchors: AuditAnchors,
@@ -25,23 +23,15 @@ export class AuditProcessor extends ProcessorHost implements OnApplicationBootst
     super();
   }
 
-  /**
-   * One repeating anchor, whatever the number of workers: the scheduler id is fixed, and upserting it
-   * again only updates its interval. The first anchor is written at once.
-   */
+  /** One repeating anchor, whatever the number of workers; the first is written at once. */
   onApplicationBootstrap(): void {
-    // Not awaited: while Redis is down the command waits for it, and the worker must start anyway.
-    this.queue
-      .upsertJobScheduler(
-        AUDIT_ANCHOR_SCHEDULER,
-        { every: this.env.AUDIT_ANCHOR_MINUTES * 60_000 },
-        { name: AuditJob.AnchorHead, data: {} },
-      )
-      .catch((error: unknown) =>
-        this.logger.warn(
-          `Audit anchoring is not scheduled (${String(error)}); it is registered again at the next start.`,
-        ),
-      );
+    this.scheduleRepeating(
+      this.queue,
+      AUDIT_ANCHOR_SCHEDULER,
+      { every: this.env.AUDIT_ANCHOR_MINUTES * 60_000 },
+      AuditJob.AnchorHead,
+      'Audit anchoring',
+    );
   }
 
   async process(job: Job): Promise<void> {
