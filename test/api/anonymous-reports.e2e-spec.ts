@@ -1,29 +1,22 @@
-import { SignedInUser, startTestApi, TestApi } from '../support/test-api';
-import { SAMPLE_REPORT, startTestReporter, TestReporter } from '../support/test-reporter';
+import { AnonymousChannel, startAnonymousChannel } from '../support/anonymous-channel';
+import type { SignedInUser, TestApi } from '../support/test-api';
+import { SAMPLE_REPORT, TestReporter } from '../support/test-reporter';
 
 describe("PSD's inbox of anonymous reports", () => {
+  let channel: AnonymousChannel;
   let api: TestApi;
   let reporter: TestReporter;
   let investigator: SignedInUser;
   let authority: SignedInUser;
 
   beforeAll(async () => {
-    api = await startTestApi();
-    reporter = await startTestReporter();
+    channel = await startAnonymousChannel();
+    ({ api, reporter, authority } = channel);
     investigator = await api.signedIn(['investigator'], { team: 'north' });
-    authority = await api.signedIn(['appropriate_authority']);
   });
-  afterAll(async () => {
-    await reporter.close();
-    await api.close();
-  });
+  afterAll(() => channel.close());
 
-  async function reportIdOf(summary: string): Promise<string> {
-    const list = await api.http().get('/api/anonymous-reports').set(authority.auth).expect(200);
-    const item = (list.body.items as { id: string; summary: string }[]).find((i) => i.summary === summary);
-    if (!item) throw new Error(`no report "${summary}" in the inbox`);
-    return item.id;
-  }
+  const reportIdOf = (summary: string) => channel.reportIdOf(summary);
 
   it('goes from report to question, answer and case, every staff step audited without content', async () => {
     const summary = 'Officer posting abuse about a vigil on Facebook';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalEvidenceStorage } from '@precedent/evidence';
 import { pngWithText } from '../support/evidence-fixtures';
-import { startTestApi, TestApi } from '../support/test-api';
+import { startTestApi, TestApi, bytesOf } from '../support/test-api';
 
 describe('evidence upload, reads, custody and integrity', () => {
   let api: TestApi;
@@ -106,11 +106,7 @@ describe('evidence upload, reads, custody and integrity', () => {
       .get(`/api/evidence/${first.body.id}/content`)
       .set(investigator.auth)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(bytesOf)
       .expect(200);
     expect(download.headers['x-evidence-sha256']).toBe(sha256);
     expect(download.headers['content-type']).toBe('image/png');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { pngWithText } from '../support/evidence-fixtures';
-import { startTestApi, type TestApi } from '../support/test-api';
+import { startTestApi, type TestApi, bytesOf } from '../support/test-api';
 
 describe('the hearing bundle PDF', () => {
   let api: TestApi;
@@ -75,11 +75,7 @@ describe('the hearing bundle PDF', () => {
       .get(`/api/cases/${caseId}/bundle.pdf`)
       .set(investigator.auth)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(bytesOf)
       .expect(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     const pdf = response.body as Buffer;

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { parseExif } from '../../libs/evidence/src/processing/exif.rules';
-import { SignedInUser, startTestApi, TestApi } from '../support/test-api';
+import { inboxReportId } from '../support/anonymous-channel';
+import { SignedInUser, startTestApi, TestApi, bytesOf } from '../support/test-api';
 import { SAMPLE_REPORT, startTestReporter, TestReporter } from '../support/test-reporter';
 
 /** A phone photo as a reporter might send it: EXIF with GPS, the device and an author. */
@@ -48,12 +49,7 @@ describe('attachments to anonymous reports', () => {
   const count = async (table: string) =>
     (await reporter.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 
-  async function reportIdOf(summary: string): Promise<string> {
-    const list = await api.http().get('/api/anonymous-reports').set(investigator.auth).expect(200);
-    const item = (list.body.items as { id: string; summary: string }[]).find((i) => i.summary === summary);
-    if (!item) throw new Error(`no report "${summary}" in the inbox`);
-    return item.id;
-  }
+  const reportIdOf = (summary: string) => inboxReportId(api, investigator, summary);
 
   it('removes GPS, device and author from a JPEG before sealing it, and tells staff so', async () => {
     const photo = await jpegWithGps();
@@ -111,11 +107,7 @@ describe('attachments to anonymous reports', () => {
       .get(opened.body.attachments[0].href)
       .set(investigator.auth)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(bytesOf)
       .expect(200);
     expect(served.headers['content-type']).toBe('image/jpeg');
     expect(served.headers['x-metadata-removed']).toBe('true');

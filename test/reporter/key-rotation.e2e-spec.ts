@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { loadEnv } from '@precedent/platform';
 import { runCli } from '../support/cli';
-import { SignedInUser, startTestApi } from '../support/test-api';
+import { SignedInUser, startTestApi, bytesOf } from '../support/test-api';
 import { SAMPLE_REPORT, startTestReporter } from '../support/test-reporter';
 
 const OLD_KEY = 'the-old-reporting-encryption-key-0123456789-abcdef';
@@ -124,11 +124,7 @@ describe('npm run cli -- reporting rotate-keys', () => {
         .get(opened.body.attachments[0].href)
         .set(staff.auth)
         .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        })
+        .parse(bytesOf)
         .expect(200);
       expect(await sharp(file.body as Buffer).metadata()).toMatchObject({
         format: 'png',

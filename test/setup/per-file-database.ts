@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { databaseUrl, templateName, withServer } from '../support/databases';
+import { join } from 'node:path';
+import { anchorsFolder, databaseUrl, templateName, withServer } from '../support/databases';
 
 /**
  * Each test file gets its own database, cloned from the run's migrated template, and its own queue
- * prefix: files run in parallel without seeing each other's rows or jobs.
+ * prefix and audit anchor file: files run in parallel without seeing each other's rows, jobs or anchors.
  */
 beforeAll(async () => {
   const runId = process.env.TEST_RUN_ID;
@@ -24,4 +25,6 @@ beforeAll(async () => {
   });
   process.env.DATABASE_URL = databaseUrl(name);
   process.env.QUEUE_PREFIX = `test_${runId}_${suffix}`;
+  // anchors name events of this database only: a shared file would fail every other file's `audit verify`
+  process.env.AUDIT_ANCHOR_FILE = join(anchorsFolder(runId), `${suffix}.jsonl`);
 });

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 
 /** The server the suite runs on; its database part is replaced by each run's own databases. */
@@ -24,4 +26,9 @@ export async function withServer<T>(run: (client: Client) => Promise<T>): Promis
 
 export function templateName(runId: string): string {
   return `precedent_${runId}_template_test`;
+}
+
+/** Where this run's test files append their audit anchors; removed with the run's databases. */
+export function anchorsFolder(runId: string): string {
+  return join(tmpdir(), `precedent_${runId}_anchors`);
 }

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import type { Stream } from 'node:stream';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -66,4 +67,11 @@ export async function startTestApi(options: { clock?: Clock; env?: Partial<Env> 
 
 export async function closeQuietly(app: INestApplication | undefined): Promise<void> {
   if (app) await app.close();
+}
+
+/** Keeps a response's body as bytes (files, images, PDFs): `.buffer(true).parse(bytesOf)`. */
+export function bytesOf(res: Stream, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
 }

@@ -1,11 +1,8 @@
-import { INestApplication } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pngWithText } from '../support/evidence-fixtures';
-import { startTestApi, TestApi } from '../support/test-api';
-import { eventually, startTestWorker } from '../support/test-worker';
+import { EvidenceWithWorker, startEvidenceWithWorker } from '../support/evidence-with-worker';
+import type { TestApi } from '../support/test-api';
+import { eventually } from '../support/test-worker';
 import { zip } from '../support/zip-writer';
 
 const LRM = '\u200e';
@@ -30,40 +27,19 @@ const IOS_CHAT = [
 ].join('\n');
 
 describe('archive parsing in the worker: WhatsApp chats into searchable posts, and refused archives', () => {
+  let evidence: EvidenceWithWorker;
   let api: TestApi;
-  let worker: INestApplication;
-  let evidenceDir: string;
   let auth: { Authorization: string };
   let caseId: string;
 
   beforeAll(async () => {
-    evidenceDir = await mkdtemp(join(tmpdir(), 'precedent-evidence-'));
-    process.env.EVIDENCE_DIR = evidenceDir;
-    api = await startTestApi();
-    worker = await startTestWorker();
-    auth = (await api.signedIn(['investigator'], { team: 'east' })).auth;
+    evidence = await startEvidenceWithWorker();
+    ({ api, auth } = evidence);
     caseId = await newCase();
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await rm(evidenceDir, { recursive: true, force: true });
-    delete process.env.EVIDENCE_DIR;
-  });
+  afterAll(() => evidence?.close());
 
-  async function newCase(): Promise<string> {
-    const created = await api
-      .http()
-      .post('/api/cases')
-      .set(auth)
-      .send({
-        source: 'psd_direct',
-        receivedAt: '2026-11-02',
-        summary: 'A WhatsApp group of response officers.',
-      })
-      .expect(201);
-    return created.body.id as string;
-  }
+  const newCase = () => evidence.newCase('A WhatsApp group of response officers.');
 
   interface ItemBody {
     id: string;

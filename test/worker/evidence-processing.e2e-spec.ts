@@ -1,9 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { INestApplication } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import {
@@ -13,36 +11,22 @@ import {
   LocalEvidenceStorage,
 } from '@precedent/evidence';
 import { jpegWithExif, pngWithText, truncatedPng } from '../support/evidence-fixtures';
-import { startTestApi, TestApi } from '../support/test-api';
-import { eventually, startTestWorker } from '../support/test-worker';
+import { EvidenceWithWorker, startEvidenceWithWorker } from '../support/evidence-with-worker';
+import { bytesOf, type TestApi } from '../support/test-api';
+import { eventually } from '../support/test-worker';
 
 describe('evidence processing in the worker: thumbnails, EXIF and offline OCR', () => {
+  let evidence: EvidenceWithWorker;
   let api: TestApi;
-  let worker: INestApplication;
-  let evidenceDir: string;
   let auth: { Authorization: string };
   let caseId: string;
 
   beforeAll(async () => {
-    evidenceDir = await mkdtemp(join(tmpdir(), 'precedent-evidence-'));
-    process.env.EVIDENCE_DIR = evidenceDir;
-    api = await startTestApi();
-    worker = await startTestWorker();
-    auth = (await api.signedIn(['investigator'], { team: 'east' })).auth;
-    const created = await api
-      .http()
-      .post('/api/cases')
-      .set(auth)
-      .send({ source: 'psd_direct', receivedAt: '2026-11-02', summary: 'Screenshots of a team group chat.' })
-      .expect(201);
-    caseId = created.body.id as string;
+    evidence = await startEvidenceWithWorker();
+    ({ api, auth } = evidence);
+    caseId = await evidence.newCase('Screenshots of a team group chat.');
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await rm(evidenceDir, { recursive: true, force: true });
-    delete process.env.EVIDENCE_DIR;
-  });
+  afterAll(() => evidence?.close());
 
   async function upload(bytes: Buffer, name: string): Promise<string> {
     const response = await api
@@ -101,11 +85,7 @@ describe('evidence processing in the worker: thumbnails, EXIF and offline OCR', 
       .get(item.image!.thumbnailUrl)
       .set(auth)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(bytesOf)
       .expect(200);
     expect(thumbnail.headers['content-type']).toBe('image/webp');
     const thumbInfo = await sharp(thumbnail.body as Buffer).metadata();
@@ -160,7 +140,7 @@ describe('evidence processing in the worker: thumbnails, EXIF and offline OCR', 
   }, 60_000);
 
   it('re-hashes every item on a nightly schedule and raises an alert for a changed file', async () => {
-    const queue = worker.get<Queue>(getQueueToken(EVIDENCE_INTEGRITY_QUEUE), { strict: false });
+    const queue = evidence.worker.get<Queue>(getQueueToken(EVIDENCE_INTEGRITY_QUEUE), { strict: false });
     // registered in the background when the worker starts
     const schedule = await eventually(() => queue.getJobScheduler(EVIDENCE_VERIFY_SCHEDULE.id), {
       what: 'the nightly schedule',
@@ -173,7 +153,7 @@ describe('evidence processing in the worker: thumbnails, EXIF and offline OCR', 
       .set(auth)
       .attach('file', await pngWithText(['Fictional words to keep']), 'kept.png')
       .expect(201);
-    const path = new LocalEvidenceStorage(evidenceDir).pathOf(uploaded.body.sha256 as string);
+    const path = new LocalEvidenceStorage(evidence.evidenceDir).pathOf(uploaded.body.sha256 as string);
     await chmod(path, 0o644);
     await writeFile(path, 'changed on disk');
 

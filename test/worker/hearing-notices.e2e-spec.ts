@@ -1,10 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
-import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
-import { HEARINGS_QUEUE } from '@precedent/hearings';
-import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
+import { HearingsWithWorker, startHearingsWithWorker } from '../support/hearings-with-worker';
+import type { SignedInUser } from '../support/test-api';
 import { TestClock } from '../support/test-clock';
-import { eventually, startTestWorker } from '../support/test-worker';
+import { eventually } from '../support/test-worker';
 
 interface Notice {
   kind: string;
@@ -15,20 +12,17 @@ interface Notice {
 
 describe('hearing notices through the outbox and the worker', () => {
   const clock = new TestClock();
-  let api: TestApi;
-  let worker: INestApplication;
-  let queue: Queue;
-  let authority: SignedInUser;
-  let investigator: SignedInUser;
+  let hearings: HearingsWithWorker;
   const members: string[] = [];
 
   const post = (path: string, user: SignedInUser, body: object) =>
-    api.http().post(path).set(user.auth).send(body);
+    hearings.api.http().post(path).set(user.auth).send(body);
 
   async function hearingFor(
     documentsSuppliedOn: string,
     date: string,
   ): Promise<{ caseId: string; hearingId: string }> {
+    const { authority, investigator } = hearings;
     const created = await post('/api/cases', investigator, {
       source: 'line_manager',
       receivedAt: '2026-11-02',
@@ -41,11 +35,15 @@ describe('hearing notices through the outbox and the worker', () => {
       version: created.body.version,
     }).expect(201);
     for (const to of ['assessed', 'investigating', 'referred_to_hearing']) {
-      await post(`/api/cases/${caseId}/transitions`, authority, { to, reason: `moving to ${to}` }).expect(
-        201,
-      );
+      await post(`/api/cases/${caseId}/transitions`, authority, {
+        to,
+        reason: `moving to ${to}`,
+      }).expect(201);
     }
-    const hearing = await post('/api/hearings', investigator, { caseId, documentsSuppliedOn }).expect(201);
+    const hearing = await post('/api/hearings', investigator, {
+      caseId,
+      documentsSuppliedOn,
+    }).expect(201);
     const hearingId = hearing.body.id as string;
     await post(`/api/hearings/${hearingId}/proposed-date`, investigator, {
       date,
@@ -64,54 +62,28 @@ describe('hearing notices through the outbox and the worker', () => {
   }
 
   async function notices(hearingId: string): Promise<Record<string, Notice>> {
+    const { api, investigator } = hearings;
     const view = await api.http().get(`/api/hearings/${hearingId}`).set(investigator.auth).expect(200);
     return Object.fromEntries((view.body.notices as Notice[]).map((n) => [`${n.kind}@${n.dueOn}`, n]));
   }
 
-  async function timelineNotices(caseId: string): Promise<string[]> {
-    const timeline = await api.http().get(`/api/cases/${caseId}/timeline`).set(investigator.auth).expect(200);
-    return (timeline.body.items as { kind: string; reason: string }[])
-      .filter((e) => e.kind === 'notice_sent')
-      .map((e) => e.reason);
-  }
-
-  /** The day a delayed job waits for arrives: BullMQ is told to run it now. */
-  async function arriveAll(): Promise<void> {
-    await eventually(
-      async () => {
-        const [row] = await api.dataSource.query<{ count: string }[]>(
-          `SELECT count(*) FROM outbox_messages WHERE queue = $1 AND dispatched_at IS NULL`,
-          [HEARINGS_QUEUE],
-        );
-        return row.count === '0';
-      },
-      { what: 'the relay to dispatch every notice' },
-    );
-    for (const job of await queue.getDelayed()) await job.promote();
-  }
-
   beforeAll(async () => {
     clock.setToday('2027-03-01');
-    api = await startTestApi({ clock });
-    worker = await startTestWorker();
-    queue = worker.get<Queue>(getQueueToken(HEARINGS_QUEUE), { strict: false });
-    authority = await api.signedIn(['appropriate_authority']);
-    investigator = await api.signedIn(['investigator'], { team: 'south' });
+    hearings = await startHearingsWithWorker({ clock, team: 'south' });
     for (const [name, role] of [
       ['Chair', 'chair'],
       ['Independent', 'independent_member'],
       ['Lay', 'lay_member'],
       ['Adviser', 'legally_qualified_adviser'],
     ]) {
-      const response = await post('/api/panel-members', authority, { name, roles: [role] }).expect(201);
+      const response = await post('/api/panel-members', hearings.authority, { name, roles: [role] }).expect(
+        201,
+      );
       members.push(response.body.id as string);
     }
   });
 
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-  });
+  afterAll(() => hearings?.close());
 
   it('plans notices across Easter and sends each on its day, on the case timeline', async () => {
     // documents supplied Friday 26 Feb 2027; Good Friday 26 Mar and Easter Monday 29 Mar 2027
@@ -129,7 +101,7 @@ describe('hearing notices through the outbox and the worker', () => {
     // the notices due today go out at once
     const sentToday = await eventually(
       async () => {
-        const sent = await timelineNotices(caseId);
+        const sent = await hearings.noticesSent(caseId);
         return sent.length === 2 ? sent : undefined;
       },
       { what: "today's notices" },
@@ -146,11 +118,11 @@ describe('hearing notices through the outbox and the worker', () => {
     expect(now['public_notice@2027-03-23'].status).toBe('scheduled');
 
     // the later days arrive
-    await arriveAll();
-    await eventually(async () => (await timelineNotices(caseId)).length === 6, { what: 'every notice' });
+    await hearings.arriveAll();
+    await eventually(async () => (await hearings.noticesSent(caseId)).length === 6, { what: 'every notice' });
     const after = await notices(hearingId);
     expect(Object.values(after).every((n) => n.status === 'sent' && n.sentAt)).toBe(true);
-    expect(await timelineNotices(caseId)).toEqual(
+    expect(await hearings.noticesSent(caseId)).toEqual(
       expect.arrayContaining([
         'Public notice of the misconduct hearing on 2027-04-01 published on the force website.',
         'Public notice of the misconduct hearing on 2027-04-01 removed: the hearing has been held.',
@@ -158,7 +130,7 @@ describe('hearing notices through the outbox and the worker', () => {
         "The officer's response under reg 31 is due today (2027-03-19).",
       ]),
     );
-    const audited = await api.dataSource.query<{ count: string }[]>(
+    const audited = await hearings.api.dataSource.query<{ count: string }[]>(
       `SELECT count(*) FROM audit_events WHERE action = 'hearing.notice.send' AND entity_id = $1`,
       [hearingId],
     );
@@ -166,13 +138,16 @@ describe('hearing notices through the outbox and the worker', () => {
   });
 
   it('counts back over the late May bank holiday, and an adjournment cancels what has not gone out', async () => {
+    const { api, investigator } = hearings;
     // the late May bank holiday is Monday 31 May 2027
     const { caseId, hearingId } = await hearingFor('2027-03-01', '2027-06-03');
     const planned = await notices(hearingId);
     expect(planned['public_notice@2027-05-26']).toBeDefined();
     expect(planned['panel_reminder@2027-05-26']).toBeDefined();
     expect(planned['public_notice_removal@2027-06-04']).toBeDefined();
-    await eventually(async () => (await timelineNotices(caseId)).length === 2, { what: "today's notices" });
+    await eventually(async () => (await hearings.noticesSent(caseId)).length === 2, {
+      what: "today's notices",
+    });
 
     await post(`/api/hearings/${hearingId}/adjournments`, investigator, {
       reason: 'The officer is unwell; a medical certificate was provided.',
@@ -188,7 +163,7 @@ describe('hearing notices through the outbox and the worker', () => {
     expect(after['public_notice@2027-05-26'].status).toBe('cancelled');
     expect(after['officer_response_due@2027-03-22'].status).toBe('scheduled');
 
-    await arriveAll();
+    await hearings.arriveAll();
     await eventually(
       async () => (await notices(hearingId))['officer_response_due@2027-03-22'].status === 'sent',
       {
@@ -196,7 +171,7 @@ describe('hearing notices through the outbox and the worker', () => {
       },
     );
     // cancelled notices never reach the timeline
-    const sent = await timelineNotices(caseId);
+    const sent = await hearings.noticesSent(caseId);
     expect(sent).toHaveLength(3);
     expect(sent.join('\n')).not.toMatch(/Public notice/);
     const timeline = await api.http().get(`/api/cases/${caseId}/timeline`).set(investigator.auth).expect(200);

@@ -1,10 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
-import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
-import { HEARINGS_QUEUE } from '@precedent/hearings';
-import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
+import { HearingsWithWorker, startHearingsWithWorker } from '../support/hearings-with-worker';
+import type { SignedInUser } from '../support/test-api';
 import { TestClock } from '../support/test-clock';
-import { eventually, startTestWorker } from '../support/test-worker';
+import { eventually } from '../support/test-worker';
 
 interface Notice {
   kind: string;
@@ -18,31 +15,21 @@ const REG_43 = ['chair_report_due', 'outcome_publication', 'outcome_publication_
 /** reg 43: the chair's report deadline and the outcome report's publication go out through the worker. */
 describe('reg 43 notices after an outcome, through the outbox and the worker', () => {
   const clock = new TestClock();
-  let api: TestApi;
-  let worker: INestApplication;
-  let queue: Queue;
-  let authority: SignedInUser;
-  let investigator: SignedInUser;
+  let hearings: HearingsWithWorker;
 
   const post = (path: string, user: SignedInUser, body: object) =>
-    api.http().post(path).set(user.auth).send(body);
+    hearings.api.http().post(path).set(user.auth).send(body);
 
   beforeAll(async () => {
     // Fri 21 May 2027: the accelerated hearing sits today, 10 working days after its notice
     clock.setToday('2027-05-21');
-    api = await startTestApi({ clock });
-    worker = await startTestWorker();
-    queue = worker.get<Queue>(getQueueToken(HEARINGS_QUEUE), { strict: false });
-    authority = await api.signedIn(['appropriate_authority']);
-    investigator = await api.signedIn(['investigator'], { team: 'west' });
+    hearings = await startHearingsWithWorker({ clock, team: 'west' });
   });
 
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-  });
+  afterAll(() => hearings?.close());
 
   it("plans the chair's report over the late May bank holiday and keeps the outcome report up for 28 days", async () => {
+    const { api, authority, investigator } = hearings;
     const created = await post('/api/cases', investigator, {
       source: 'line_manager',
       receivedAt: '2026-11-02',
@@ -77,9 +64,10 @@ describe('reg 43 notices after an outcome, through the outbox and the worker', (
       rationale: 'Threats of violence; the evidence is the messages themselves.',
       version: current.body.version,
     }).expect(201);
-    await post(`/api/cases/${caseId}/transitions`, authority, { to: 'assessed', reason: 'assessed' }).expect(
-      201,
-    );
+    await post(`/api/cases/${caseId}/transitions`, authority, {
+      to: 'assessed',
+      reason: 'assessed',
+    }).expect(201);
     await post(`/api/cases/${caseId}/transitions`, authority, {
       to: 'referred_to_accelerated_hearing',
       reason: 'The special conditions are met: the messages are conclusive.',
@@ -142,24 +130,11 @@ describe('reg 43 notices after an outcome, through the outbox and the worker', (
     ]);
 
     // their days arrive
-    await eventually(
-      async () => {
-        const [row] = await api.dataSource.query<{ count: string }[]>(
-          `SELECT count(*) FROM outbox_messages WHERE queue = $1 AND dispatched_at IS NULL`,
-          [HEARINGS_QUEUE],
-        );
-        return row.count === '0';
-      },
-      { what: 'the relay to dispatch every notice' },
-    );
-    for (const job of await queue.getDelayed()) await job.promote();
+    await hearings.arriveAll();
     await eventually(async () => (await reg43()).every((n) => n.status === 'sent' && n.sentAt), {
       what: 'the reg 43 notices to be sent',
     });
-    const timeline = await api.http().get(`/api/cases/${caseId}/timeline`).set(investigator.auth).expect(200);
-    const sent = (timeline.body.items as { kind: string; reason: string }[])
-      .filter((e) => e.kind === 'notice_sent')
-      .map((e) => e.reason);
+    const sent = await hearings.noticesSent(caseId);
     expect(sent).toEqual(
       expect.arrayContaining([
         "The chair's report on the accelerated hearing that ended on 2027-05-21 is due to the appropriate authority by 2027-05-28 (reg 43(1)).",

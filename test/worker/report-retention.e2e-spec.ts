@@ -1,39 +1,22 @@
-import type { INestApplication } from '@nestjs/common';
-import { Queue } from 'bullmq';
-import sharp from 'sharp';
 import { REPORTING_QUEUE, RETENTION_SCHEDULER } from '@precedent/reporting';
-import { SignedInUser, startTestApi, TestApi } from '../support/test-api';
-import { SAMPLE_REPORT, startTestReporter, TestReporter } from '../support/test-reporter';
-import { eventually, startTestWorker } from '../support/test-worker';
+import { AnonymousChannel, blankScreenshot, startAnonymousChannel } from '../support/anonymous-channel';
+import { SAMPLE_REPORT } from '../support/test-reporter';
+import { eventually, jobSchedulers } from '../support/test-worker';
 
 describe('retention of anonymous reports with no case', () => {
-  let api: TestApi;
-  let reporter: TestReporter;
-  let worker: INestApplication | undefined;
-  let authority: SignedInUser;
+  let channel: AnonymousChannel;
 
   beforeAll(async () => {
     // a short period: one day
     process.env.REPORT_RETENTION_DAYS = '1';
-    api = await startTestApi();
-    reporter = await startTestReporter();
-    authority = await api.signedIn(['appropriate_authority']);
+    channel = await startAnonymousChannel();
   });
   afterAll(async () => {
     delete process.env.REPORT_RETENTION_DAYS;
-    await worker?.close();
-    await reporter.close();
-    await api.close();
+    await channel.close();
   });
 
-  const db = () => reporter.dataSource;
-
-  async function reportIdOf(summary: string): Promise<string> {
-    const list = await api.http().get('/api/anonymous-reports').set(authority.auth).expect(200);
-    const item = (list.body.items as { id: string; summary: string }[]).find((i) => i.summary === summary);
-    if (!item) throw new Error(`no report "${summary}" in the inbox`);
-    return item.id;
-  }
+  const db = () => channel.dataSource;
 
   /** Makes a report's every row older, as if the days had passed. */
   async function age(id: string, days: number): Promise<void> {
@@ -53,9 +36,8 @@ describe('retention of anonymous reports with no case', () => {
   }
 
   it('deletes old reports with no case on a schedule, audits it without content, and keeps the rest', async () => {
-    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#fff' } })
-      .png()
-      .toBuffer();
+    const { api, reporter, authority, reportIdOf } = channel;
+    const png = await blankScreenshot();
     const stale = 'Stale report nobody turned into a case';
     const fresh = 'Fresh report from this morning';
     const linked = 'Old report that became a case';
@@ -91,18 +73,10 @@ describe('retention of anonymous reports with no case', () => {
       .send({ body: 'Still happening.' })
       .expect(201);
 
-    worker = await startTestWorker();
+    await channel.startWorker();
     // the sweep is a repeating job, scheduled once, its first run at once
-    const queue = new Queue(REPORTING_QUEUE, {
-      connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
-      prefix: process.env.QUEUE_PREFIX,
-    });
-    try {
-      const schedulers = await queue.getJobSchedulers();
-      expect(schedulers).toEqual([expect.objectContaining({ key: RETENTION_SCHEDULER, every: 60 * 60_000 })]);
-    } finally {
-      await queue.close();
-    }
+    const schedulers = await jobSchedulers(REPORTING_QUEUE);
+    expect(schedulers).toEqual([expect.objectContaining({ key: RETENTION_SCHEDULER, every: 60 * 60_000 })]);
 
     await eventually(
       async () =>

@@ -1,8 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
-import sharp from 'sharp';
-import { SignedInUser, startTestApi, TestApi } from '../support/test-api';
-import { SAMPLE_REPORT, startTestReporter, TestReporter } from '../support/test-reporter';
-import { eventually, startTestWorker } from '../support/test-worker';
+import { AnonymousChannel, blankScreenshot, startAnonymousChannel } from '../support/anonymous-channel';
+import type { SignedInUser } from '../support/test-api';
+import { SAMPLE_REPORT } from '../support/test-reporter';
+import { eventually } from '../support/test-worker';
 
 interface NotificationRow {
   id: string;
@@ -15,34 +14,19 @@ interface NotificationRow {
 }
 
 describe("a reporter's reply notifies PSD through the outbox and the worker", () => {
-  let api: TestApi;
-  let reporter: TestReporter;
-  let worker: INestApplication | undefined;
+  let channel: AnonymousChannel;
   let investigator: SignedInUser;
-  let authority: SignedInUser;
 
   beforeAll(async () => {
-    api = await startTestApi();
-    reporter = await startTestReporter();
-    investigator = await api.signedIn(['investigator'], { team: 'north' });
-    authority = await api.signedIn(['appropriate_authority']);
+    channel = await startAnonymousChannel();
+    investigator = await channel.api.signedIn(['investigator'], { team: 'north' });
   });
-  afterAll(async () => {
-    await worker?.close();
-    await reporter.close();
-    await api.close();
-  });
+  afterAll(() => channel.close());
 
-  const db = () => reporter.dataSource;
-
-  async function reportIdOf(summary: string): Promise<string> {
-    const list = await api.http().get('/api/anonymous-reports').set(authority.auth).expect(200);
-    const item = (list.body.items as { id: string; summary: string }[]).find((i) => i.summary === summary);
-    if (!item) throw new Error(`no report "${summary}" in the inbox`);
-    return item.id;
-  }
+  const db = () => channel.dataSource;
 
   it('tells the inbox when there is no case, and the assigned investigator when there is, once an hour at most', async () => {
+    const { api, reporter, authority, reportIdOf } = channel;
     const loose = 'Offensive comments under a force Facebook post';
     const withCase = 'A constable sharing extremist videos';
     const looseAuth = await reporter.signIn(await reporter.submit({ ...SAMPLE_REPORT, summary: loose }));
@@ -69,9 +53,7 @@ describe("a reporter's reply notifies PSD through the outbox and the worker", ()
       .send({ body: 'He posted again.' })
       .expect(201);
     await reporter.http().post('/api/report/messages').set(caseAuth).send({ body: 'And again.' }).expect(201);
-    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#fff' } })
-      .png()
-      .toBuffer();
+    const png = await blankScreenshot();
     await reporter
       .http()
       .post('/api/report/attachments')
@@ -94,7 +76,7 @@ describe("a reporter's reply notifies PSD through the outbox and the worker", ()
 
     // the hour has passed
     await db().query(`UPDATE outbox_messages SET delay_until = now() WHERE queue = 'reporting'`);
-    worker = await startTestWorker();
+    await channel.startWorker();
 
     const notifications = await eventually(
       async () => {

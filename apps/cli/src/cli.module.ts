@@ -1,4 +1,4 @@
-// The command line: migrations, users, demo cases, audit verification, precedent import/export, synthetic data, analytics, reporting key rotation.
+// The command line: migrations, users, demo cases, audit verification and anchoring, precedent import/export, synthetic data, analytics, reporting key rotation.
 import { Module } from '@nestjs/common';
 import { AnalyticsModule } from '@precedent/analytics';
 import { AuditModule } from '@precedent/audit';
@@ -7,7 +7,7 @@ import { IdentityModule } from '@precedent/identity';
 import { PlatformModule } from '@precedent/platform';
 import { ReportingInboxModule } from '@precedent/reporting';
 import { AnalyticsCommand, DisparityCommand } from './commands/analytics.command';
-import { AuditCommand, VerifyAuditCommand } from './commands/audit.command';
+import { AnchorAuditCommand, AuditCommand, VerifyAuditCommand } from './commands/audit.command';
 import { DemoCommand } from './commands/demo.command';
 import { MigrateCommand } from './commands/migrate.command';
 import {
@@ -28,6 +28,7 @@ import { CreateUserCommand, UsersCommand } from './commands/users.command';
     CreateUserCommand,
     AuditCommand,
     VerifyAuditCommand,
+    AnchorAuditCommand,
     PrecedentsCommand,
     ImportPrecedentsCommand,
     ExportPrecedentsCommand,

@@ -1,8 +1,5 @@
 // The worker: BullMQ processors (audit checks, precedent imports, analytics recomputation, evidence processing, hearing notices, the anonymous channel's notices) and the outbox relay. Its only HTTP route is GET /health.
-import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import type { Queue } from 'bullmq';
 import { ANALYTICS_QUEUE, AnalyticsModule } from '@precedent/analytics';
 import { AUDIT_QUEUE, AuditModule } from '@precedent/audit';
 import { EVIDENCE_INTEGRITY_QUEUE, EVIDENCE_QUEUE, EvidenceModule } from '@precedent/evidence';
@@ -15,6 +12,7 @@ import {
   OutboxRelay,
   PlatformModule,
   QueueModule,
+  WorkerQueuesModule,
 } from '@precedent/platform';
 import { REPORTING_QUEUE, ReportingInboxModule } from '@precedent/reporting';
 import { AnalyticsProcessor } from './analytics/analytics.processor';
@@ -39,7 +37,7 @@ const QUEUES = [
     PlatformModule,
     LoggingModule.forHttp(),
     QueueModule.forWorkers(),
-    BullModule.registerQueue(...QUEUES.map((name) => ({ name }))),
+    WorkerQueuesModule.register(QUEUES),
     AuditModule,
     AnalyticsModule,
     EvidenceModule,
@@ -59,15 +57,9 @@ const QUEUES = [
   ],
 })
 export class WorkerModule implements OnModuleInit {
-  constructor(
-    private readonly health: HealthService,
-    private readonly moduleRef: ModuleRef,
-  ) {}
+  constructor(private readonly health: HealthService) {}
 
   onModuleInit(): void {
     this.health.watchQueues(QUEUES);
-    // the processors report connection trouble (ProcessorHost); the queues need not repeat it
-    for (const name of QUEUES)
-      this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }).on('error', () => undefined);
   }
 }

@@ -5,11 +5,12 @@ import { AuditEvent } from './audit-event.entity';
 import { AuditVerification } from './audit-verification.entity';
 import { AuditService } from './audit.service';
 import { AuditVerificationsService } from './audit-verifications.service';
+import { AuditAnchors } from './audit-anchors.service';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEvent, AuditVerification])],
-  providers: [AuditService, AuditVerificationsService],
-  exports: [AuditService, AuditVerificationsService],
+  providers: [AuditService, AuditVerificationsService, AuditAnchors],
+  exports: [AuditService, AuditVerificationsService, AuditAnchors],
 })
 export class AuditModule {}

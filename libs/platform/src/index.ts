@@ -9,7 +9,7 @@ export { Outbox, type OutboxJob } from './queue/outbox.service';
 export { OutboxMessage } from './queue/outbox-message.entity';
 export { OutboxRelay } from './queue/outbox-relay';
 export { QueueRegistry } from './queue/queue-registry';
-export { QueueModule } from './queue/queue.module';
+export { QueueModule, WorkerQueuesModule } from './queue/queue.module';
 export {
   QueueStatusService,
   QUEUE_COUNT_STATES,
@@ -19,6 +19,7 @@ export {
 } from './queue/queue-status.service';
 export { DEFAULT_JOB_OPTIONS } from './queue/job-defaults';
 export { createRedisConnection, whenReady } from './queue/redis-connection';
+export { reportRedisError, reportRedisErrors } from './queue/redis-trouble';
 export { Clock, londonDate } from './clock/clock';
 export {
   DomainError,

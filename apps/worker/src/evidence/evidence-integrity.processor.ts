@@ -22,19 +22,13 @@ export class EvidenceIntegrityProcessor extends ProcessorHost implements OnAppli
   }
 
   onApplicationBootstrap(): void {
-    // not awaited: while Redis is down the command waits for it, and the worker must start anyway
-    // (upsert: every worker may register it; Redis keeps one schedule)
-    this.queue
-      .upsertJobScheduler(
-        EVIDENCE_VERIFY_SCHEDULE.id,
-        { pattern: EVIDENCE_VERIFY_SCHEDULE.pattern, tz: EVIDENCE_VERIFY_SCHEDULE.tz },
-        { name: EvidenceJob.VerifyAll, data: {} },
-      )
-      .catch((error: unknown) =>
-        this.logger.warn(
-          `The nightly evidence check is not scheduled (${String(error)}); it is registered again at the next start.`,
-        ),
-      );
+    this.scheduleRepeating(
+      this.queue,
+      EVIDENCE_VERIFY_SCHEDULE.id,
+      { pattern: EVIDENCE_VERIFY_SCHEDULE.pattern, tz: EVIDENCE_VERIFY_SCHEDULE.tz },
+      EvidenceJob.VerifyAll,
+      'The nightly evidence check',
+    );
   }
 
   async process(job: Job): Promise<unknown> {

@@ -1,5 +1,5 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { OnApplicationBootstrap, Logger } from '@nestjs/common';
+import { OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { Env } from '@precedent/platform';
 import {
@@ -15,8 +15,6 @@ import { ProcessorHost } from '../common/processor-host';
 /** The anonymous channel's background work: notices of reporters' replies, and the retention sweep. */
 @Processor(REPORTING_QUEUE)
 export class ReportingProcessor extends ProcessorHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(ReportingProcessor.name);
-
   constructor(
     private readonly replies: ReplyNotifications,
     private readonly retention: ReportRetention,
@@ -31,18 +29,13 @@ export class ReportingProcessor extends ProcessorHost implements OnApplicationBo
    * again only updates its interval. The first sweep runs at once.
    */
   onApplicationBootstrap(): void {
-    // Not awaited: while Redis is down the command waits for it, and the worker must start anyway.
-    this.queue
-      .upsertJobScheduler(
-        RETENTION_SCHEDULER,
-        { every: this.env.REPORT_RETENTION_SWEEP_MINUTES * 60_000 },
-        { name: ReportingJob.Retention, data: {} },
-      )
-      .catch((error: unknown) =>
-        this.logger.warn(
-          `The retention sweep is not scheduled (${String(error)}); it is registered again at the next start.`,
-        ),
-      );
+    this.scheduleRepeating(
+      this.queue,
+      RETENTION_SCHEDULER,
+      { every: this.env.REPORT_RETENTION_SWEEP_MINUTES * 60_000 },
+      ReportingJob.Retention,
+      'The retention sweep',
+    );
   }
 
   async process(job: Job): Promise<void> {

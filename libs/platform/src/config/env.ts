@@ -171,6 +171,21 @@ export class Env {
   @Max(1440, { message: 'a whole number of minutes from 1 to 1440' })
   REPORT_RETENTION_SWEEP_MINUTES = 60;
 
+  /**
+   * Where the audit chain's head is appended (one JSON line an anchor), outside the database, so a
+   * removed tail of the log is seen by `audit verify`. Keep it where database administrators cannot write.
+   */
+  @IsString()
+  @MinLength(1, { message: 'a file path for the audit anchors, such as ./var/audit/anchors.jsonl' })
+  AUDIT_ANCHOR_FILE = './var/audit/anchors.jsonl';
+
+  /** How often the worker anchors the audit chain's head. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of minutes from 1 to 1440' })
+  @Min(1, { message: 'a whole number of minutes from 1 to 1440' })
+  @Max(1440, { message: 'a whole number of minutes from 1 to 1440' })
+  AUDIT_ANCHOR_MINUTES = 60;
+
   /** Wrong receipt codes one client may try in a window before every attempt is refused. */
   @Transform(({ value }) => toInt(value))
   @IsInt({ message: 'a whole number from 1 to 1000' })

@@ -4,6 +4,7 @@ import type IORedis from 'ioredis';
 import { Env } from '../config/env';
 import { DEFAULT_JOB_OPTIONS } from './job-defaults';
 import { createRedisConnection } from './redis-connection';
+import { reportRedisErrors } from './redis-trouble';
 
 /**
  * Producer-side queues, one per name, sharing one fail-fast connection: while Redis is down an add
@@ -28,7 +29,7 @@ export class QueueRegistry implements OnApplicationShutdown {
         prefix: this.env.QUEUE_PREFIX,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       });
-      queue.on('error', () => undefined);
+      reportRedisErrors(queue, `queue ${name}`);
       this.queues.set(name, queue);
     }
     return queue;

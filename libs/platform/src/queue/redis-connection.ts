@@ -1,5 +1,6 @@
 import type { RedisOptions as BullRedisOptions } from 'bullmq';
 import IORedis, { RedisOptions } from 'ioredis';
+import { reportRedisErrors } from './redis-trouble';
 
 interface ConnectionChoice {
   /** Producers that must fail fast while Redis is down (the outbox relay, health). */
@@ -9,10 +10,8 @@ interface ConnectionChoice {
 
 /** A connection of our own (producers, health). Workers let BullMQ open theirs: `workerConnection`. */
 export function createRedisConnection(url: string, options: ConnectionChoice = {}): IORedis {
-  const connection = new IORedis(url, redisOptions(options));
   // ioredis emits 'error' on every failed reconnect; without a listener Node would crash the process.
-  connection.on('error', () => undefined);
-  return connection;
+  return reportRedisErrors(new IORedis(url, redisOptions(options)), `connection ${options.name ?? 'redis'}`);
 }
 
 /**
