@@ -1,0 +1,150 @@
+import {
+  DEADLINE_NAMES,
+  type Deadline,
+  type DeadlineName,
+  type LpbReport,
+} from '../cases/case-deadlines.rules';
+
+/** Cases received in one calendar month (YYYY-MM), as counted in SQL. */
+export interface MonthCount {
+  month: string;
+  cases: number;
+}
+
+export type Granularity = 'month' | 'quarter' | 'year';
+
+export interface TimeBucket {
+  /** 2026-03, 2026 Q1 or 2026. */
+  label: string;
+  /** First month of the bucket (YYYY-MM). */
+  from: string;
+  cases: number;
+}
+
+/** Up to this many months the chart shows months; up to MAX_QUARTERS quarters; longer, years. */
+export const MAX_MONTHS = 24;
+export const MAX_QUARTERS = 24;
+
+/**
+ * The buckets for "cases received over time": every month from the first case up to this month,
+ * gaps filled with zero so a quiet month shows as one. When the data spans longer than 24 months,
+ * whole quarters (up to 6 years) or years instead, so the chart stays readable and still covers
+ * everything.
+ */
+export function timeBuckets(
+  counts: readonly MonthCount[],
+  thisMonth: string,
+): {
+  granularity: Granularity;
+  buckets: TimeBucket[];
+} {
+  const first = counts.reduce((min, c) => (c.month < min ? c.month : min), thisMonth);
+  const span = monthIndex(thisMonth) - monthIndex(first) + 1;
+  const granularity: Granularity =
+    span <= MAX_MONTHS ? 'month' : span <= MAX_QUARTERS * 3 ? 'quarter' : 'year';
+  const size = granularity === 'month' ? 1 : granularity === 'quarter' ? 3 : 12;
+  const start = Math.floor(monthIndex(first) / size) * size;
+  const buckets: TimeBucket[] = [];
+  for (let at = start; at <= monthIndex(thisMonth); at += size) {
+    buckets.push({ label: bucketLabel(at, granularity), from: monthOf(at), cases: 0 });
+  }
+  for (const count of counts) {
+    const bucket = buckets[Math.floor((monthIndex(count.month) - start) / size)];
+    if (bucket) bucket.cases += count.cases;
+  }
+  return { granularity, buckets };
+}
+
+export interface FeatureCount {
+  code: string;
+  cases: number;
+  /** Share of the cases with any such record (a case can count under several codes). */
+  percent: number;
+}
+
+/**
+ * Every code of an enumeration in its own order with its count, zero where no case has it, so the
+ * chart and the CSV always have the same rows; codes not in the enumeration (older data) follow.
+ */
+export function featureCounts(
+  rows: readonly { code: string; cases: number }[],
+  codes: readonly string[],
+  base: number,
+): FeatureCount[] {
+  const byCode = new Map(rows.map((row) => [row.code, row.cases]));
+  const extra = rows.map((row) => row.code).filter((code) => !codes.includes(code));
+  return [...codes, ...extra].map((code) => {
+    const cases = byCode.get(code) ?? 0;
+    return { code, cases, percent: percentOf(cases, base) };
+  });
+}
+
+/** A whole-number percentage, 0 when there is nothing to divide by. */
+export function percentOf(part: number, whole: number): number {
+  return whole > 0 ? Math.round((part / whole) * 100) : 0;
+}
+
+export const TIMELINESS_STATES = ['within_time', 'due_soon', 'overdue'] as const;
+export type TimelinessState = (typeof TIMELINESS_STATES)[number];
+
+export interface TimelinessRow {
+  name: DeadlineName;
+  within_time: number;
+  due_soon: number;
+  overdue: number;
+  total: number;
+}
+
+/**
+ * Where one time limit stands today: overdue once its last day has passed, due soon when its last
+ * day falls on or before `soonUntil` (the page's look-ahead), otherwise within time. The report to
+ * the local policing body recurs and Precedent does not record when one was made, so it is counted
+ * against the next report date: it is never overdue here, only due soon or within time.
+ */
+export function timelinessState(
+  deadline: Deadline,
+  lpb: LpbReport | null,
+  today: string,
+  soonUntil: string,
+): TimelinessState {
+  const dueOn = deadline.name === 'lpb_report' && lpb ? lpb.nextDueOn : deadline.dueOn;
+  if (deadline.name !== 'lpb_report' && dueOn < today) return 'overdue';
+  return dueOn <= soonUntil ? 'due_soon' : 'within_time';
+}
+
+/**
+ * The open cases under each time limit by where they stand, from groups of cases that share the
+ * same dates (the SQL groups them, so this runs once per distinct set of dates, not per case).
+ */
+export function timelinessRows(
+  groups: readonly { deadlines: readonly Deadline[]; lpb: LpbReport | null; cases: number }[],
+  today: string,
+  soonUntil: string,
+): TimelinessRow[] {
+  const rows = new Map<DeadlineName, TimelinessRow>(
+    DEADLINE_NAMES.map((name) => [name, { name, within_time: 0, due_soon: 0, overdue: 0, total: 0 }]),
+  );
+  for (const group of groups) {
+    for (const deadline of group.deadlines) {
+      const row = rows.get(deadline.name)!;
+      row[timelinessState(deadline, group.lpb, today, soonUntil)] += group.cases;
+      row.total += group.cases;
+    }
+  }
+  return [...rows.values()];
+}
+
+function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+function monthOf(index: number): string {
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+function bucketLabel(index: number, granularity: Granularity): string {
+  const year = Math.floor(index / 12);
+  if (granularity === 'year') return String(year);
+  if (granularity === 'quarter') return `${year} Q${Math.floor((index % 12) / 3) + 1}`;
+  return monthOf(index);
+}
