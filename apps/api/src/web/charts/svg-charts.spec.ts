@@ -51,4 +51,15 @@ describe('SVG charts', () => {
     expect(svg.match(/<rect/g)).toHaveLength(2 + 3);
     expect(svg).toContain('>4</text>');
   });
+
+  it('widens the label column for a long label so it is not cut off', () => {
+    const svg = barChart([{ label: 'challenging and reporting improper conduct', value: 1 }], {
+      title: 'Standards',
+      max: 1,
+      format: String,
+    });
+    // 42 characters: 42 × 7.5 + 12 = 327, the label ends at 319 and the bar starts at 327
+    expect(svg).toContain('x="319" y="22" text-anchor="end"');
+    expect(svg).toContain('<rect x="327"');
+  });
 });

@@ -29,7 +29,7 @@ export function barChart(
   rows: readonly BarRow[],
   options: { title: string; max: number; format: (value: number) => string; id?: string },
 ): string {
-  const labelWidth = 230;
+  const labelWidth = labelWidthFor(rows);
   const barWidth = 360;
   const rowHeight = 26;
   const height = rows.length * rowHeight + 10;
@@ -54,7 +54,7 @@ export function barChart(
  */
 export function intervalChart(
   rows: readonly IntervalRow[],
-  options: { title: string; min: number; max: number; margin: number },
+  options: { title: string; min: number; max: number; margin: number; id?: string },
 ): string {
   const labelWidth = 200;
   const plotWidth = 420;
@@ -84,7 +84,7 @@ export function intervalChart(
       );
     })
     .join('');
-  return svg(width, height, options.title, axis + marks);
+  return svg(width, height, options.title, axis + marks, options.id);
 }
 
 export interface StackedRow {
@@ -121,7 +121,7 @@ export function stackedBarChart(
   series: readonly Series[],
   options: { title: string; id?: string },
 ): string {
-  const labelWidth = 230;
+  const labelWidth = labelWidthFor(rows);
   const barWidth = 360;
   const rowHeight = 26;
   const legendColumns = 3;
@@ -162,6 +162,12 @@ export function stackedBarChart(
     })
     .join('');
   return svg(width, height, options.title, legend + bars, options.id);
+}
+
+/** Room for the longest label at 14px Arial (about 7.5px a character), never less than the usual 230. */
+function labelWidthFor(rows: readonly { label: string }[]): number {
+  const longest = Math.max(0, ...rows.map((row) => row.label.length));
+  return Math.max(230, Math.min(360, Math.ceil(longest * 7.5) + 12));
 }
 
 function svg(width: number, height: number, title: string, body: string, id = 'chart-title'): string {
