@@ -277,6 +277,38 @@ describe.each([
     expect((await csv('/reports/conduct.csv?by=category'))[0]).toBe('category,label,cases,percent_of_cases');
     expect(await csv('/reports/conduct.csv?by=audience')).toContain('direct_message,Direct message,1,33');
 
+    // the same for a year before any of these cases were received: every count is zero, CSVs too
+    const yearBefore = String(Number(earlierReceipt.slice(0, 4)) - 1);
+    await page.fill('#from', yearBefore);
+    await page.fill('#to', yearBefore);
+    await page.click('button:has-text("Show the period")');
+    expect(new URL(page.url()).search).toBe(`?from=${yearBefore}&to=${yearBefore}`);
+    expect(await page.textContent('main')).toContain(
+      `Cases received from ${yearBefore}-01-01 to ${yearBefore}-12-31`,
+    );
+    expect((await tableRows(page, 'Cases by platform')).map((row) => row[1])).toEqual(Array(8).fill('0'));
+    const periodCsv = await page.getAttribute('a:has-text("Download cases by platform")', 'href');
+    expect(periodCsv).toBe(`/reports/conduct.csv?by=platform&from=${yearBefore}&to=${yearBefore}`);
+    expect(await csv(periodCsv ?? '')).toContain('twitter,X (Twitter),0,0');
+    const receivedBefore = await csv(`/reports/cases-received.csv?from=${yearBefore}&to=${yearBefore}`);
+    expect(receivedBefore).toHaveLength(13);
+    expect(receivedBefore[1]).toBe(`${yearBefore}-01,${yearBefore}-01,0`);
+    expect(receivedBefore.slice(1).every((line) => line.endsWith(',0'))).toBe(true);
+    expect(await csv(`/reports/outcomes-by-year.csv?from=${yearBefore}&to=${yearBefore}`)).toHaveLength(1);
+    expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
+    // a period that is not a year is refused, saying what to enter
+    await page.fill('#from', 'last year');
+    await page.click('button:has-text("Show the period")');
+    expect(await page.textContent('.govuk-error-summary')).toContain(
+      'Enter the first year as a year from 1990',
+    );
+    expect(await page.textContent('#from-error')).toContain('Enter the first year');
+    expect(await page.locator('table').count()).toBe(0);
+    expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
+    expect((await context.request.get(`${base}/reports/conduct.csv?by=platform&from=1066`)).status()).toBe(
+      400,
+    );
+
     // Timeliness against the time limits
     await page.goto(`${base}/reports`);
     await page.click('a:has-text("Timeliness against the time limits")');

@@ -77,6 +77,10 @@ export {
 } from './reports/case-reports.service';
 export {
   TIMELINESS_STATES,
+  FIRST_REPORT_YEAR,
+  readPeriod,
+  type ReportPeriod,
+  type PeriodReading,
   type FeatureCount,
   type Granularity,
   type TimeBucket,

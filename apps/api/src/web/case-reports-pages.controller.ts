@@ -6,12 +6,15 @@ import {
   CaseReportsService,
   DUE_SOON_WORKING_DAYS,
   TIMELINESS_STATES,
+  readPeriod,
+  type ReportPeriod,
   type CasesByConduct,
   type FeatureCount,
   type TimelinessState,
 } from '@precedent/cases';
 import { OUTCOMES, OUTCOME_LABELS, OutcomeReportsService } from '@precedent/hearings';
 import type { Principal } from '@precedent/identity';
+import { Clock } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
 import { words } from '../common/code-words';
@@ -51,20 +54,31 @@ export class CaseReportsPagesController {
   constructor(
     private readonly caseReports: CaseReportsService,
     private readonly outcomeReports: OutcomeReportsService,
+    private readonly clock: Clock,
   ) {}
 
   @Get('cases')
   @Roles(...REPORT_ROLES)
-  async cases(@Req() req: AuthenticatedRequest, @Res() res: Response) {
-    const { received, years } = await this.overTime(req);
+  async cases(
+    @Req() req: AuthenticatedRequest,
+    @Query() query: Record<string, QueryValue>,
+    @Res() res: Response,
+  ) {
+    const asked = this.period(query, '/reports/cases');
+    const view = {
+      title: 'Cases and outcomes over time',
+      active: 'reports',
+      principal: req.principal,
+      ...asked.view,
+    };
+    if (!asked.ok) return res.status(400).render('pages/reports-cases', view);
+    const { received, years } = await this.overTime(req, asked.period);
     const series = OUTCOMES.map((outcome, index) => ({
       label: sentence(OUTCOME_LABELS[outcome]),
       colour: SERIES_COLOURS[index % SERIES_COLOURS.length],
     }));
-    res.render('pages/reports-cases', {
-      title: 'Cases and outcomes over time',
-      active: 'reports',
-      principal: req.principal,
+    return res.render('pages/reports-cases', {
+      ...view,
       received,
       periodName: { month: 'Month', quarter: 'Quarter', year: 'Year' }[received.granularity],
       receivedChart: barChart(
@@ -93,8 +107,14 @@ export class CaseReportsPagesController {
 
   @Get('cases-received.csv')
   @Roles(...REPORT_ROLES)
-  async casesReceivedCsv(@Req() req: AuthenticatedRequest, @Res() res: Response) {
-    const received = await this.caseReports.casesOverTime(principalOf(req), req.id);
+  async casesReceivedCsv(
+    @Req() req: AuthenticatedRequest,
+    @Query() query: Record<string, QueryValue>,
+    @Res() res: Response,
+  ) {
+    const asked = this.period(query, '');
+    if (!asked.ok) return badPeriod(res, asked.view.errors);
+    const received = await this.caseReports.casesOverTime(principalOf(req), req.id, asked.period);
     sendCsv(res, 'cases-received.csv', [
       ['period', 'from_month', 'cases'],
       ...received.buckets.map((bucket) => [bucket.label, bucket.from, bucket.cases]),
@@ -103,8 +123,14 @@ export class CaseReportsPagesController {
 
   @Get('outcomes-by-year.csv')
   @Roles(...REPORT_ROLES)
-  async outcomesCsv(@Req() req: AuthenticatedRequest, @Res() res: Response) {
-    const years = await this.outcomeReports.byYear(principalOf(req), req.id);
+  async outcomesCsv(
+    @Req() req: AuthenticatedRequest,
+    @Query() query: Record<string, QueryValue>,
+    @Res() res: Response,
+  ) {
+    const asked = this.period(query, '');
+    if (!asked.ok) return badPeriod(res, asked.view.errors);
+    const years = await this.outcomeReports.byYear(principalOf(req), req.id, asked.period);
     sendCsv(res, 'outcomes-by-year.csv', [
       ['year', ...OUTCOMES, 'total'],
       ...years.map((year) => [year.year, ...OUTCOMES.map((outcome) => year.counts[outcome]), year.total]),
@@ -113,8 +139,20 @@ export class CaseReportsPagesController {
 
   @Get('conduct')
   @Roles(...REPORT_ROLES)
-  async conduct(@Req() req: AuthenticatedRequest, @Res() res: Response) {
-    const figures = await this.caseReports.byConduct(principalOf(req), req.id);
+  async conduct(
+    @Req() req: AuthenticatedRequest,
+    @Query() query: Record<string, QueryValue>,
+    @Res() res: Response,
+  ) {
+    const asked = this.period(query, '/reports/conduct');
+    const view = {
+      title: 'Cases by standard, category, platform and audience',
+      active: 'reports',
+      principal: req.principal,
+      ...asked.view,
+    };
+    if (!asked.ok) return res.status(400).render('pages/reports-conduct', view);
+    const figures = await this.caseReports.byConduct(principalOf(req), req.id, asked.period);
     const sections = (Object.keys(CONDUCT_DIMENSIONS) as ConductDimension[]).map((dimension) => {
       const { key, heading } = CONDUCT_DIMENSIONS[dimension];
       const counts = figures[key] as FeatureCount[];
@@ -133,10 +171,8 @@ export class CaseReportsPagesController {
         ),
       };
     });
-    res.render('pages/reports-conduct', {
-      title: 'Cases by standard, category, platform and audience',
-      active: 'reports',
-      principal: req.principal,
+    return res.render('pages/reports-conduct', {
+      ...view,
       figures,
       sections,
     });
@@ -146,12 +182,14 @@ export class CaseReportsPagesController {
   @Roles(...REPORT_ROLES)
   async conductCsv(
     @Req() req: AuthenticatedRequest,
-    @Query('by') by: string | undefined,
+    @Query() query: Record<string, QueryValue>,
     @Res() res: Response,
   ) {
-    const dimension: ConductDimension =
-      by && by in CONDUCT_DIMENSIONS ? (by as ConductDimension) : 'standard';
-    const figures = await this.caseReports.byConduct(principalOf(req), req.id);
+    const by = one(query.by);
+    const dimension: ConductDimension = by in CONDUCT_DIMENSIONS ? (by as ConductDimension) : 'standard';
+    const asked = this.period(query, '');
+    if (!asked.ok) return badPeriod(res, asked.view.errors);
+    const figures = await this.caseReports.byConduct(principalOf(req), req.id, asked.period);
     const { key, file } = CONDUCT_DIMENSIONS[dimension];
     sendCsv(res, `${file}.csv`, [
       [dimension, 'label', 'cases', 'percent_of_cases'],
@@ -200,14 +238,45 @@ export class CaseReportsPagesController {
     ]);
   }
 
-  private async overTime(req: AuthenticatedRequest) {
+  private async overTime(req: AuthenticatedRequest, period: ReportPeriod | null) {
     const by = principalOf(req);
     const [received, years] = await Promise.all([
-      this.caseReports.casesOverTime(by, req.id),
-      this.outcomeReports.byYear(by, req.id),
+      this.caseReports.casesOverTime(by, req.id, period),
+      this.outcomeReports.byYear(by, req.id, period),
     ]);
     return { received, years };
   }
+
+  /** The period form's values and problems, and the query string the CSV links carry. */
+  private period(query: Record<string, QueryValue>, action: string) {
+    const form = { from: one(query.from).slice(0, 10), to: one(query.to).slice(0, 10) };
+    const reading = readPeriod(form.from, form.to, Number(this.clock.today().slice(0, 4)));
+    const errors = reading.ok
+      ? []
+      : reading.problems.map((problem) => ({ text: problem.message, href: `#${problem.field}` }));
+    const view = {
+      periodAction: action,
+      periodForm: form,
+      periodErrors: Object.fromEntries(reading.ok ? [] : reading.problems.map((p) => [p.field, p.message])),
+      errors,
+      period: reading.ok ? reading.period : null,
+      periodQuery: reading.ok && reading.period ? new URLSearchParams(form).toString() : '',
+    };
+    return reading.ok ? { ok: true as const, period: reading.period, view } : { ok: false as const, view };
+  }
+}
+
+type QueryValue = string | string[] | undefined;
+
+function one(value: QueryValue): string {
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
+}
+
+function badPeriod(res: Response, errors: { text: string }[]): void {
+  res
+    .status(400)
+    .type('text/plain')
+    .send(`${errors.map((error) => error.text).join('. ')}.\n`);
 }
 
 function principalOf(req: AuthenticatedRequest): Principal {

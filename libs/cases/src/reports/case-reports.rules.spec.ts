@@ -1,5 +1,12 @@
 import type { Deadline, LpbReport } from '../cases/case-deadlines.rules';
-import { featureCounts, percentOf, timeBuckets, timelinessRows, timelinessState } from './case-reports.rules';
+import {
+  featureCounts,
+  percentOf,
+  readPeriod,
+  timeBuckets,
+  timelinessRows,
+  timelinessState,
+} from './case-reports.rules';
 
 const deadline = (name: Deadline['name'], dueOn: string): Deadline => ({
   name,
@@ -138,5 +145,44 @@ describe('case reports', () => {
     });
     expect(rows.find((row) => row.name === 'iopc_referral')).toMatchObject({ due_soon: 1, total: 1 });
     expect(rows.find((row) => row.name === 'chair_outcome_report')).toMatchObject({ overdue: 1 });
+  });
+});
+
+describe('report periods', () => {
+  it('reads both years, one of them, or neither (everything)', () => {
+    expect(readPeriod('', '', 2026)).toEqual({ ok: true, period: null });
+    expect(readPeriod('2024', '2025', 2026)).toEqual({
+      ok: true,
+      period: { fromChosen: true, fromYear: '2024', toYear: '2025', from: '2024-01-01', to: '2025-12-31' },
+    });
+    expect(readPeriod(' 2025 ', '', 2026)).toMatchObject({
+      ok: true,
+      period: { from: '2025-01-01', to: '2026-12-31' },
+    });
+    expect(readPeriod('', '2020', 2026)).toMatchObject({
+      ok: true,
+      period: { from: '1990-01-01', to: '2020-12-31' },
+    });
+  });
+
+  it('names the field and says what to enter when a year is wrong or the years are the wrong way round', () => {
+    expect(readPeriod('24', '2027', 2026)).toEqual({
+      ok: false,
+      problems: [
+        { field: 'from', message: 'Enter the first year as a year from 1990 to 2026, like 2024' },
+        { field: 'to', message: 'Enter the last year as a year from 1990 to 2026, like 2024' },
+      ],
+    });
+    expect(readPeriod('2025', '2024', 2026)).toEqual({
+      ok: false,
+      problems: [{ field: 'to', message: 'The last year must be the same as or after the first year' }],
+    });
+  });
+
+  it('buckets a chosen period from its first month, whatever the data', () => {
+    const { granularity, buckets } = timeBuckets([{ month: '2025-03', cases: 2 }], '2025-12', '2025-01');
+    expect(granularity).toBe('month');
+    expect(buckets).toHaveLength(12);
+    expect(buckets[2]).toEqual({ label: '2025-03', from: '2025-03', cases: 2 });
   });
 });

@@ -27,18 +27,20 @@ export const MAX_QUARTERS = 24;
 
 /**
  * The buckets for "cases received over time": every month from the first case up to this month,
- * gaps filled with zero so a quiet month shows as one. When the data spans longer than 24 months,
+ * gaps filled with zero so a quiet month shows as one (for a chosen period, from its first month to
+ * its last, the caller passing its last month as `thisMonth`). When the data spans longer than 24 months,
  * whole quarters (up to 6 years) or years instead, so the chart stays readable and still covers
  * everything.
  */
 export function timeBuckets(
   counts: readonly MonthCount[],
   thisMonth: string,
+  periodFirstMonth?: string,
 ): {
   granularity: Granularity;
   buckets: TimeBucket[];
 } {
-  const first = counts.reduce((min, c) => (c.month < min ? c.month : min), thisMonth);
+  const first = periodFirstMonth ?? counts.reduce((min, c) => (c.month < min ? c.month : min), thisMonth);
   const span = monthIndex(thisMonth) - monthIndex(first) + 1;
   const granularity: Granularity =
     span <= MAX_MONTHS ? 'month' : span <= MAX_QUARTERS * 3 ? 'quarter' : 'year';
@@ -148,3 +150,58 @@ function bucketLabel(index: number, granularity: Granularity): string {
   if (granularity === 'quarter') return `${year} Q${Math.floor((index % 12) / 3) + 1}`;
   return monthOf(index);
 }
+
+/** A report's period: whole years, as the dates SQL compares with (inclusive). */
+export interface ReportPeriod {
+  /** False when the person gave only the last year: the report then starts where the data does. */
+  fromChosen: boolean;
+  fromYear: string;
+  toYear: string;
+  from: string;
+  to: string;
+}
+
+export type PeriodReading =
+  | { ok: true; period: ReportPeriod | null }
+  | { ok: false; problems: { field: 'from' | 'to'; message: string }[] };
+
+/**
+ * The years a person asked a report to cover, from a GET form: both empty is everything; one empty
+ * runs from the first year there can be (1990) or to this year. Errors name the field and say what to do.
+ */
+export function readPeriod(fromYear: string, toYear: string, thisYear: number): PeriodReading {
+  const from = fromYear.trim();
+  const to = toYear.trim();
+  if (from === '' && to === '') return { ok: true, period: null };
+  const problems: { field: 'from' | 'to'; message: string }[] = [];
+  const year = (value: string, field: 'from' | 'to', name: string) => {
+    if (value === '') return field === 'from' ? FIRST_REPORT_YEAR : thisYear;
+    const n = Number(value);
+    if (!/^\d{4}$/.test(value) || n < FIRST_REPORT_YEAR || n > thisYear) {
+      problems.push({
+        field,
+        message: `Enter the ${name} as a year from ${FIRST_REPORT_YEAR} to ${thisYear}, like 2024`,
+      });
+      return null;
+    }
+    return n;
+  };
+  const first = year(from, 'from', 'first year');
+  const last = year(to, 'to', 'last year');
+  if (first !== null && last !== null && first > last)
+    problems.push({ field: 'to', message: 'The last year must be the same as or after the first year' });
+  if (problems.length || first === null || last === null) return { ok: false, problems };
+  return {
+    ok: true,
+    period: {
+      fromChosen: from !== '',
+      fromYear: String(first),
+      toYear: String(last),
+      from: `${first}-01-01`,
+      to: `${last}-12-31`,
+    },
+  };
+}
+
+/** The earliest year a report can be asked for: before any case a force would still hold. */
+export const FIRST_REPORT_YEAR = 1990;

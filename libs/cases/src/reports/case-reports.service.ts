@@ -17,6 +17,7 @@ import {
   timeBuckets,
   timelinessRows,
   type FeatureCount,
+  type ReportPeriod,
   type Granularity,
   type TimeBucket,
   type TimelinessRow,
@@ -64,40 +65,64 @@ export class CaseReportsService {
     private readonly calendar: WorkingDayCalendar,
   ) {}
 
-  /** Cases received, by month (ix_cases_received answers it from the index). */
-  async casesOverTime(by: Principal, requestId: string): Promise<CasesOverTime> {
+  /** Cases received, by month (ix_cases_received answers it from the index), in the period if one is given. */
+  async casesOverTime(
+    by: Principal,
+    requestId: string,
+    period: ReportPeriod | null = null,
+  ): Promise<CasesOverTime> {
     const rows: { month: string; cases: number }[] = await this.dataSource.query(
       `SELECT to_char(received_at, 'YYYY-MM') AS month, count(*)::int AS cases
-         FROM cases GROUP BY 1 ORDER BY 1`,
+         FROM cases ${period ? 'WHERE received_at BETWEEN $1 AND $2' : ''} GROUP BY 1 ORDER BY 1`,
+      period ? [period.from, period.to] : [],
     );
-    await this.audited(by, requestId, 'cases_over_time');
-    const { granularity, buckets } = timeBuckets(rows, this.clock.today().slice(0, 7));
+    await this.audited(by, requestId, 'cases_over_time', period);
+    const thisMonth = this.clock.today().slice(0, 7);
+    const lastMonth = period && period.to.slice(0, 7) < thisMonth ? period.to.slice(0, 7) : thisMonth;
+    const { granularity, buckets } = timeBuckets(
+      rows,
+      lastMonth,
+      period?.fromChosen ? period.from.slice(0, 7) : undefined,
+    );
     return { granularity, buckets, total: rows.reduce((sum, row) => sum + row.cases, 0) };
   }
 
-  /** Cases by Standard (allegations) and by category, platform and audience (conduct items). */
-  async byConduct(by: Principal, requestId: string): Promise<CasesByConduct> {
+  /**
+   * Cases by Standard (allegations) and by category, platform and audience (conduct items), of the
+   * cases received in the period if one is given.
+   */
+  async byConduct(
+    by: Principal,
+    requestId: string,
+    period: ReportPeriod | null = null,
+  ): Promise<CasesByConduct> {
+    // the period narrows through the cases' received date (ix_cases_received); without one, no join at all
+    const received = (alias: string) =>
+      period ? `JOIN cases c ON c.id = ${alias}.case_id AND c.received_at BETWEEN $1 AND $2` : '';
+    const parameters = period ? [period.from, period.to] : [];
     const [standards, conduct]: [
       { code: string | null; whole: number; cases: number }[],
       { dimension: string; code: string | null; cases: number }[],
     ] = await Promise.all([
       this.dataSource.query(
         `SELECT s.code, GROUPING(s.code) AS whole, count(DISTINCT a.case_id)::int AS cases
-           FROM case_allegations a LEFT JOIN LATERAL unnest(a.standards) AS s(code) ON true
+           FROM case_allegations a ${received('a')} LEFT JOIN LATERAL unnest(a.standards) AS s(code) ON true
           GROUP BY GROUPING SETS ((s.code), ())`,
+        parameters,
       ),
       // one pass over the conduct items for all three, and the base
       this.dataSource.query(
         `SELECT CASE WHEN GROUPING(ci.platform) = 0 THEN 'platform'
                      WHEN GROUPING(ci.audience) = 0 THEN 'audience'
-                     WHEN GROUPING(c.code) = 0 THEN 'category' ELSE 'all' END AS dimension,
-                COALESCE(ci.platform, ci.audience, c.code) AS code,
+                     WHEN GROUPING(k.code) = 0 THEN 'category' ELSE 'all' END AS dimension,
+                COALESCE(ci.platform, ci.audience, k.code) AS code,
                 count(DISTINCT ci.case_id)::int AS cases
-           FROM conduct_items ci LEFT JOIN LATERAL unnest(ci.categories) AS c(code) ON true
-          GROUP BY GROUPING SETS ((ci.platform), (ci.audience), (c.code), ())`,
+           FROM conduct_items ci ${received('ci')} LEFT JOIN LATERAL unnest(ci.categories) AS k(code) ON true
+          GROUP BY GROUPING SETS ((ci.platform), (ci.audience), (k.code), ())`,
+        parameters,
       ),
     ]);
-    await this.audited(by, requestId, 'cases_by_conduct');
+    await this.audited(by, requestId, 'cases_by_conduct', period);
     const withAllegations = standards.find((row) => Number(row.whole) === 1)?.cases ?? 0;
     const dimension = (name: string) =>
       conduct
@@ -167,11 +192,16 @@ export class CaseReportsService {
     return { today, soonUntil, rows: timelinessRows(counted, today, soonUntil) };
   }
 
-  private async audited(by: Principal, requestId: string, report: string): Promise<void> {
+  private async audited(
+    by: Principal,
+    requestId: string,
+    report: string,
+    period: ReportPeriod | null = null,
+  ): Promise<void> {
     await this.audit.recordNow(auditContextOf(by, requestId), {
       action: 'report.read',
       entityType: 'report',
-      details: { report },
+      details: { report, ...(period ? { from: period.from, to: period.to } : {}) },
     });
   }
 }

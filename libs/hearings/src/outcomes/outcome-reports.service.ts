@@ -17,15 +17,21 @@ export class OutcomeReportsService {
     private readonly audit: AuditService,
   ) {}
 
-  async byYear(by: Principal, requestId: string): Promise<OutcomeYear[]> {
+  /** Outcomes decided between `period.from` and `period.to` (inclusive dates) when a period is given. */
+  async byYear(
+    by: Principal,
+    requestId: string,
+    period: { from: string; to: string } | null = null,
+  ): Promise<OutcomeYear[]> {
     const rows: { year: string; outcome: string; subjects: number }[] = await this.dataSource.query(
       `SELECT to_char(decided_on, 'YYYY') AS year, current_outcome AS outcome, count(*)::int AS subjects
-         FROM outcome_records GROUP BY 1, 2`,
+         FROM outcome_records ${period ? 'WHERE decided_on BETWEEN $1 AND $2' : ''} GROUP BY 1, 2`,
+      period ? [period.from, period.to] : [],
     );
     await this.audit.recordNow(auditContextOf(by, requestId), {
       action: 'report.read',
       entityType: 'report',
-      details: { report: 'outcomes_by_year' },
+      details: { report: 'outcomes_by_year', ...(period ? { from: period.from, to: period.to } : {}) },
     });
     return outcomesByYear(rows);
   }
