@@ -126,6 +126,11 @@ export class CasesService {
     };
   }
 
+  /** The time limits in force here (the Regulations' numbers with this force's configured ones). */
+  timeLimits(): CaseTimeLimits {
+    return this.limits;
+  }
+
   /** The time limits for a case's dates today: reports count groups of cases that share the same dates. */
   deadlinesFor(facts: CaseClockFacts, today = this.clock.today()): Pick<CaseView, 'deadlines' | 'lpbReport'> {
     return {

@@ -1,6 +1,13 @@
-import type { Deadline, LpbReport } from '../cases/case-deadlines.rules';
+import { WorkingDayCalendar } from '@precedent/platform';
+import {
+  caseDeadlines,
+  DEFAULT_CASE_TIME_LIMITS,
+  type Deadline,
+  type LpbReport,
+} from '../cases/case-deadlines.rules';
 import {
   featureCounts,
+  groupingFloor,
   percentOf,
   readPeriod,
   timeBuckets,
@@ -184,5 +191,37 @@ describe('report periods', () => {
     expect(granularity).toBe('month');
     expect(buckets).toHaveLength(12);
     expect(buckets[2]).toEqual({ label: '2025-03', from: '2025-03', cases: 2 });
+  });
+});
+
+describe('grouping floor', () => {
+  it('is a day from which every working-day limit has passed, over Christmas and Easter too', () => {
+    const calendar = new WorkingDayCalendar();
+    const limits = { ...DEFAULT_CASE_TIME_LIMITS, misconductMeetingWorkingDays: 20 };
+    expect(groupingFloor('2027-01-20', limits)).toBe('2026-11-26');
+    for (const today of ['2027-01-20', '2027-01-06', '2026-04-14', '2026-06-01', '2026-12-29']) {
+      const floor = groupingFloor(today, limits);
+      for (const status of [
+        'reflective_practice',
+        'referred_to_meeting',
+        'referred_to_accelerated_hearing',
+        'decided',
+      ] as const) {
+        const deadlines = caseDeadlines(
+          {
+            status,
+            cameToAttentionOn: floor,
+            statusSince: floor,
+            iopcCriteriaMetOn: floor,
+            iopcReferralDecided: false,
+          },
+          today,
+          calendar,
+          limits,
+        );
+        expect(deadlines.length).toBeGreaterThan(0);
+        expect(deadlines.every((deadline) => deadline.overdue)).toBe(true);
+      }
+    }
   });
 });

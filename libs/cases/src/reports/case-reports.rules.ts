@@ -1,5 +1,6 @@
 import {
   DEADLINE_NAMES,
+  type CaseTimeLimits,
   type Deadline,
   type DeadlineName,
   type LpbReport,
@@ -205,3 +206,23 @@ export function readPeriod(fromYear: string, toYear: string, thisYear: number): 
 
 /** The earliest year a report can be asked for: before any case a force would still hold. */
 export const FIRST_REPORT_YEAR = 1990;
+
+/**
+ * The day before which every working-day time limit counted from a date has passed by today: N
+ * working days never span more than 2N + 14 calendar days (weekends, and at most four days off in a
+ * row at Christmas), so from a day earlier than this one every such limit is overdue. SQL clamps
+ * older dates to it, so the cases fall into a few dozen groups of dates, not one a day for years,
+ * and the count is the same.
+ */
+export function groupingFloor(today: string, limits: CaseTimeLimits): string {
+  const longest = Math.max(
+    limits.iopcReferralWorkingDays,
+    limits.rprpOfficerAccountWorkingDays,
+    limits.misconductMeetingWorkingDays,
+    limits.acceleratedHearingMaxWorkingDays,
+    limits.chairOutcomeReportWorkingDays,
+  );
+  const day = new Date(`${today}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - (2 * longest + 15));
+  return day.toISOString().slice(0, 10);
+}

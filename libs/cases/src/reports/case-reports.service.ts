@@ -14,6 +14,7 @@ import type { CaseStatus } from '../cases/case-lifecycle.rules';
 import { CasesService } from '../cases/cases.service';
 import {
   featureCounts,
+  groupingFloor,
   timeBuckets,
   timelinessRows,
   type FeatureCount,
@@ -100,59 +101,50 @@ export class CaseReportsService {
     const received = (alias: string) =>
       period ? `JOIN cases c ON c.id = ${alias}.case_id AND c.received_at BETWEEN $1 AND $2` : '';
     const parameters = period ? [period.from, period.to] : [];
-    const [standards, conduct]: [
-      { code: string | null; whole: number; cases: number }[],
-      { dimension: string; code: string | null; cases: number }[],
-    ] = await Promise.all([
-      this.dataSource.query(
-        `SELECT s.code, GROUPING(s.code) AS whole, count(DISTINCT a.case_id)::int AS cases
-           FROM case_allegations a ${received('a')} LEFT JOIN LATERAL unnest(a.standards) AS s(code) ON true
-          GROUP BY GROUPING SETS ((s.code), ())`,
-        parameters,
-      ),
-      // one pass over the conduct items for all three, and the base
-      this.dataSource.query(
-        `SELECT CASE WHEN GROUPING(ci.platform) = 0 THEN 'platform'
-                     WHEN GROUPING(ci.audience) = 0 THEN 'audience'
-                     WHEN GROUPING(k.code) = 0 THEN 'category' ELSE 'all' END AS dimension,
-                COALESCE(ci.platform, ci.audience, k.code) AS code,
-                count(DISTINCT ci.case_id)::int AS cases
-           FROM conduct_items ci ${received('ci')} LEFT JOIN LATERAL unnest(ci.categories) AS k(code) ON true
-          GROUP BY GROUPING SETS ((ci.platform), (ci.audience), (k.code), ())`,
-        parameters,
-      ),
-    ]);
+    // One simple GROUP BY a feature, all at once on the pool: PostgreSQL counts distinct cases per
+    // group far faster this way than in one GROUPING SETS pass (measured at 100,000 cases)
+    const count = (sql: string) =>
+      this.dataSource.query(sql, parameters) as Promise<{ code: string; cases: number }[]>;
+    const [standards, categories, platforms, audiences, withAllegations, withConductItems] =
+      await Promise.all([
+        count(`SELECT s.code, count(DISTINCT a.case_id)::int AS cases
+               FROM case_allegations a ${received('a')} CROSS JOIN LATERAL unnest(a.standards) AS s(code) GROUP BY 1`),
+        count(`SELECT k.code, count(DISTINCT ci.case_id)::int AS cases
+               FROM conduct_items ci ${received('ci')} CROSS JOIN LATERAL unnest(ci.categories) AS k(code) GROUP BY 1`),
+        // ix_conduct_items_platform (platform, case_id) answers this one from the index alone
+        count(`SELECT ci.platform AS code, count(DISTINCT ci.case_id)::int AS cases
+               FROM conduct_items ci ${received('ci')} GROUP BY 1`),
+        count(`SELECT ci.audience AS code, count(DISTINCT ci.case_id)::int AS cases
+               FROM conduct_items ci ${received('ci')} GROUP BY 1`),
+        this.total(
+          `SELECT count(DISTINCT a.case_id)::int AS n FROM case_allegations a ${received('a')}`,
+          parameters,
+        ),
+        this.total(
+          `SELECT count(DISTINCT ci.case_id)::int AS n FROM conduct_items ci ${received('ci')}`,
+          parameters,
+        ),
+      ]);
     await this.audited(by, requestId, 'cases_by_conduct', period);
-    const withAllegations = standards.find((row) => Number(row.whole) === 1)?.cases ?? 0;
-    const dimension = (name: string) =>
-      conduct
-        .filter((row) => row.dimension === name && row.code !== null)
-        .map((row) => ({ code: row.code as string, cases: row.cases }));
-    const withConductItems = conduct.find((row) => row.dimension === 'all')?.cases ?? 0;
     return {
       withAllegations,
       withConductItems,
-      standards: featureCounts(
-        standards.filter((row) => Number(row.whole) === 0 && row.code !== null) as {
-          code: string;
-          cases: number;
-        }[],
-        STANDARDS,
-        withAllegations,
-      ),
-      categories: featureCounts(dimension('category'), CATEGORIES, withConductItems),
-      platforms: featureCounts(dimension('platform'), PLATFORMS, withConductItems),
-      audiences: featureCounts(dimension('audience'), AUDIENCES, withConductItems),
+      standards: featureCounts(standards, STANDARDS, withAllegations),
+      categories: featureCounts(categories, CATEGORIES, withConductItems),
+      platforms: featureCounts(platforms, PLATFORMS, withConductItems),
+      audiences: featureCounts(audiences, AUDIENCES, withConductItems),
     };
   }
 
   /**
    * Open cases under each time limit, by where they stand today. The limits count working days on
    * the bank-holiday calendar, so they are worked out here by the same rules as the case page, but
-   * once per distinct set of dates SQL groups the cases by, not once per case.
+   * once per distinct set of dates SQL groups the cases by, not once per case (dates older than the
+   * grouping floor, past every limit, fall into one group).
    */
   async timeliness(by: Principal, requestId: string): Promise<Timeliness> {
     const today = this.clock.today();
+    const floor = groupingFloor(today, this.cases.timeLimits());
     const groups: {
       status: CaseStatus;
       came: string | null;
@@ -163,16 +155,18 @@ export class CaseReportsService {
       `SELECT status,
               CASE WHEN status = ANY($1) THEN to_char(came_to_attention_on, 'YYYY-MM-DD') END AS came,
               CASE WHEN status = ANY($2) AND NOT status = ANY($1)
-                THEN to_char(status_changed_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') END AS since,
+                THEN to_char(GREATEST((status_changed_at AT TIME ZONE 'Europe/London')::date, $4::date), 'YYYY-MM-DD')
+              END AS since,
               CASE WHEN iopc_referral_required AND iopc_criteria_met_at IS NOT NULL AND iopc_referral_decision IS NULL
-                THEN to_char(iopc_criteria_met_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') END AS iopc_met,
+                THEN to_char(GREATEST((iopc_criteria_met_at AT TIME ZONE 'Europe/London')::date, $4::date), 'YYYY-MM-DD')
+              END AS iopc_met,
               count(*)::int AS cases
          FROM cases
         WHERE NOT status = ANY($3)
           AND (status = ANY($2) OR (iopc_referral_required AND iopc_criteria_met_at IS NOT NULL
                AND iopc_referral_decision IS NULL))
         GROUP BY 1, 2, 3, 4`,
-      [INVESTIGATION_OPEN, STATUSES_WITH_TIME_LIMITS, FINISHED_STATUSES],
+      [INVESTIGATION_OPEN, STATUSES_WITH_TIME_LIMITS, FINISHED_STATUSES, floor],
     );
     await this.audited(by, requestId, 'timeliness');
     const soonUntil = this.calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS);
@@ -190,6 +184,11 @@ export class CaseReportsService {
       return { deadlines, lpb: lpbReport, cases: group.cases };
     });
     return { today, soonUntil, rows: timelinessRows(counted, today, soonUntil) };
+  }
+
+  private async total(sql: string, parameters: unknown[]): Promise<number> {
+    const rows: { n: number }[] = await this.dataSource.query(sql, parameters);
+    return rows[0]?.n ?? 0;
   }
 
   private async audited(
