@@ -12,6 +12,7 @@ import { ConductItem } from './conduct/conduct-item.entity';
 import { CaseDuplicateWarning } from './conduct/case-duplicate-warning.entity';
 import { Subject } from './conduct/subject.entity';
 import { DemoCasesLoader } from './demo/demo-cases.loader';
+import { CaseReportsService } from './reports/case-reports.service';
 
 @Module({
   imports: [
@@ -25,7 +26,7 @@ import { DemoCasesLoader } from './demo/demo-cases.loader';
       CaseDuplicateWarning,
     ]),
   ],
-  providers: [CasesService, CaseContentsService, DemoCasesLoader, CaseDueDatesService],
-  exports: [CasesService, CaseContentsService, DemoCasesLoader, CaseDueDatesService],
+  providers: [CasesService, CaseContentsService, DemoCasesLoader, CaseDueDatesService, CaseReportsService],
+  exports: [CasesService, CaseContentsService, DemoCasesLoader, CaseDueDatesService, CaseReportsService],
 })
 export class CasesModule {}

@@ -68,3 +68,22 @@ export { caseProfile } from './conduct/case-profile.rules';
 export { visibleCasesWhere } from './cases/case-visibility';
 export { demoCases, DEMO_PATHS, type DemoCase } from './demo/demo-cases';
 export { DemoCasesLoader, DEMO_MARK, type DemoCasesOptions } from './demo/demo-cases.loader';
+export {
+  CaseReportsService,
+  DUE_SOON_WORKING_DAYS,
+  type CasesOverTime,
+  type CasesByConduct,
+  type Timeliness,
+} from './reports/case-reports.service';
+export {
+  TIMELINESS_STATES,
+  FIRST_REPORT_YEAR,
+  readPeriod,
+  type ReportPeriod,
+  type PeriodReading,
+  type FeatureCount,
+  type Granularity,
+  type TimeBucket,
+  type TimelinessRow,
+  type TimelinessState,
+} from './reports/case-reports.rules';

@@ -9,6 +9,7 @@ import { Appeal } from './appeals/appeal.entity';
 import { HearingsService } from './hearings/hearings.service';
 import { NoticesService } from './notices/notices.service';
 import { OutcomesService } from './outcomes/outcomes.service';
+import { OutcomeReportsService } from './outcomes/outcome-reports.service';
 import { PanelPoolService } from './panels/panel-pool.service';
 import { HearingDateChange } from './hearings/hearing-date-change.entity';
 import { Hearing } from './hearings/hearing.entity';
@@ -33,7 +34,14 @@ export const HEARINGS_ENTITIES = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(HEARINGS_ENTITIES), AuditModule, CasesModule, AnalyticsModule],
-  providers: [HearingsService, PanelPoolService, OutcomesService, NoticesService, HearingPeriods],
-  exports: [HearingsService, PanelPoolService, OutcomesService, NoticesService],
+  providers: [
+    HearingsService,
+    PanelPoolService,
+    OutcomesService,
+    NoticesService,
+    HearingPeriods,
+    OutcomeReportsService,
+  ],
+  exports: [HearingsService, PanelPoolService, OutcomesService, NoticesService, OutcomeReportsService],
 })
 export class HearingsModule {}

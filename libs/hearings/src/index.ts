@@ -151,3 +151,5 @@ export {
   type CalendarHearing,
 } from './hearings/icalendar.rules';
 export { HearingPeriods } from './config/hearing-periods';
+export { OutcomeReportsService } from './outcomes/outcome-reports.service';
+export { outcomesByYear, type OutcomeYear } from './outcomes/outcome-reports.rules';

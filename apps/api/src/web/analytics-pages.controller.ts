@@ -166,6 +166,7 @@ export class AnalyticsPagesController {
           min: -bound,
           max: bound,
           margin: 0.25,
+          id: 'chart-severity',
         },
       ),
       yearChart: barChart(
@@ -174,6 +175,7 @@ export class AnalyticsPagesController {
           title: 'Consistency index by year (lower is more consistent)',
           max: Math.max(...report.consistencyByYear.map((year) => year.index), 0.01),
           format: (value) => value.toFixed(2),
+          id: 'chart-consistency',
         },
       ),
       drift: report.stageDrift.filter((drift) => drift.force === null),

@@ -16,7 +16,7 @@ const SECTION_SIZE = 10;
 /** "Hearings coming up": the next eight weeks. */
 const HEARINGS_AHEAD_DAYS = 56;
 /** Each time limit as people name it (the case page's basis column says the rule). */
-const DEADLINE_LABELS: Record<DeadlineName, string> = {
+export const DEADLINE_LABELS: Record<DeadlineName, string> = {
   iopc_referral: 'IOPC referral decision',
   lpb_report: 'report to the local policing body',
   rprp_officer_account: "officer's account (reflective practice)",

@@ -20,6 +20,7 @@ import {
   DEFAULT_CASE_TIME_LIMITS,
   lpbReport,
   lpbReportCutoff,
+  type CaseClockFacts,
   type CaseTimeLimits,
   type Deadline,
   type LpbReport,
@@ -120,6 +121,19 @@ export class CasesService {
     };
     return {
       case: kase,
+      deadlines: caseDeadlines(facts, today, this.calendar, this.limits),
+      lpbReport: lpbReport(facts, today, this.limits),
+    };
+  }
+
+  /** The time limits in force here (the Regulations' numbers with this force's configured ones). */
+  timeLimits(): CaseTimeLimits {
+    return this.limits;
+  }
+
+  /** The time limits for a case's dates today: reports count groups of cases that share the same dates. */
+  deadlinesFor(facts: CaseClockFacts, today = this.clock.today()): Pick<CaseView, 'deadlines' | 'lpbReport'> {
+    return {
       deadlines: caseDeadlines(facts, today, this.calendar, this.limits),
       lpbReport: lpbReport(facts, today, this.limits),
     };

@@ -27,9 +27,9 @@ const GREY = '#b1b4b6';
 /** Horizontal bars, one row a label: for shares of outcomes and similar. */
 export function barChart(
   rows: readonly BarRow[],
-  options: { title: string; max: number; format: (value: number) => string },
+  options: { title: string; max: number; format: (value: number) => string; id?: string },
 ): string {
-  const labelWidth = 230;
+  const labelWidth = labelWidthFor(rows);
   const barWidth = 360;
   const rowHeight = 26;
   const height = rows.length * rowHeight + 10;
@@ -45,7 +45,7 @@ export function barChart(
       );
     })
     .join('');
-  return svg(width, height, options.title, bars);
+  return svg(width, height, options.title, bars, options.id);
 }
 
 /**
@@ -54,7 +54,7 @@ export function barChart(
  */
 export function intervalChart(
   rows: readonly IntervalRow[],
-  options: { title: string; min: number; max: number; margin: number },
+  options: { title: string; min: number; max: number; margin: number; id?: string },
 ): string {
   const labelWidth = 200;
   const plotWidth = 420;
@@ -84,13 +84,96 @@ export function intervalChart(
       );
     })
     .join('');
-  return svg(width, height, options.title, axis + marks);
+  return svg(width, height, options.title, axis + marks, options.id);
 }
 
-function svg(width: number, height: number, title: string, body: string): string {
+export interface StackedRow {
+  label: string;
+  /** One value a series, in the series' order. */
+  values: readonly number[];
+}
+
+export interface Series {
+  label: string;
+  colour: string;
+}
+
+/** Colours for series, from the GOV.UK palette, in an order that keeps neighbours distinct. */
+export const SERIES_COLOURS = [
+  BLUE,
+  '#00703c',
+  ORANGE,
+  '#4c2c92',
+  '#d4351c',
+  '#28a197',
+  '#d53880',
+  '#003078',
+  '#b58840',
+  '#505a5f',
+];
+
+/**
+ * Horizontal bars split into coloured parts, one row a label, with a legend above and the row's
+ * total at the end: for outcomes per year and cases by where they stand against a time limit.
+ */
+export function stackedBarChart(
+  rows: readonly StackedRow[],
+  series: readonly Series[],
+  options: { title: string; id?: string },
+): string {
+  const labelWidth = labelWidthFor(rows);
+  const barWidth = 360;
+  const rowHeight = 26;
+  const legendColumns = 3;
+  const legendColumnWidth = 220;
+  const legendHeight = Math.ceil(series.length / legendColumns) * 22 + 8;
+  const height = legendHeight + rows.length * rowHeight + 10;
+  const width = Math.max(labelWidth + barWidth + 70, legendColumns * legendColumnWidth);
+  const max = Math.max(0, ...rows.map((row) => row.values.reduce((sum, value) => sum + value, 0)));
+  const legend = series
+    .map((item, index) => {
+      const x = (index % legendColumns) * legendColumnWidth;
+      const y = Math.floor(index / legendColumns) * 22;
+      return (
+        `<rect x="${x}" y="${y + 4}" width="14" height="14" fill="${item.colour}"/>` +
+        `<text x="${x + 20}" y="${y + 16}" ${FONT} fill="${INK}">${escapeXml(item.label)}</text>`
+      );
+    })
+    .join('');
+  const bars = rows
+    .map((row, index) => {
+      const y = legendHeight + index * rowHeight;
+      let x = labelWidth;
+      const parts = row.values
+        .map((value, part) => {
+          if (value <= 0 || max <= 0) return '';
+          const length = (value / max) * barWidth;
+          const rect = `<rect x="${x.toFixed(1)}" y="${y + 3}" width="${length.toFixed(1)}" height="${rowHeight - 8}" fill="${series[part]?.colour ?? GREY}"/>`;
+          x += length;
+          return rect;
+        })
+        .join('');
+      const total = row.values.reduce((sum, value) => sum + value, 0);
+      return (
+        `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end" ${FONT} fill="${INK}">${escapeXml(row.label)}</text>` +
+        parts +
+        `<text x="${(x + 6).toFixed(1)}" y="${y + 17}" ${FONT} fill="${INK}">${total}</text>`
+      );
+    })
+    .join('');
+  return svg(width, height, options.title, legend + bars, options.id);
+}
+
+/** Room for the longest label at 14px Arial (about 7.5px a character), never less than the usual 230. */
+function labelWidthFor(rows: readonly { label: string }[]): number {
+  const longest = Math.max(0, ...rows.map((row) => row.label.length));
+  return Math.max(230, Math.min(360, Math.ceil(longest * 7.5) + 12));
+}
+
+function svg(width: number, height: number, title: string, body: string, id = 'chart-title'): string {
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="chart-title" class="app-chart">` +
-    `<title id="chart-title">${escapeXml(title)}</title>${body}</svg>`
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${escapeXml(id)}" class="app-chart">` +
+    `<title id="${escapeXml(id)}">${escapeXml(title)}</title>${body}</svg>`
   );
 }
 
