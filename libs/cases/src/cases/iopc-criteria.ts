@@ -19,18 +19,17 @@ export async function reviewIopcCriteria(
     (m) => m.source === 'declared',
   ),
 ): Promise<IopcCriterionMatch[]> {
-  const [conductItems, allegations] = await Promise.all([
-    em.find(ConductItem, {
-      where: { caseId: kase.id },
-      select: { id: true, categories: true, targets: true },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    }),
-    em.find(Allegation, {
-      where: { caseId: kase.id },
-      select: { id: true, standards: true },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    }),
-  ]);
+  // one after another: a transaction is one connection, which runs one query at a time
+  const conductItems = await em.find(ConductItem, {
+    where: { caseId: kase.id },
+    select: { id: true, categories: true, targets: true },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
+  const allegations = await em.find(Allegation, {
+    where: { caseId: kase.id },
+    select: { id: true, standards: true },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
   const matches = iopcCriteriaMet({
     declared,
     conductItems,

@@ -202,11 +202,11 @@ export class CaseContentsService {
     em: EntityManager,
     caseId: string,
   ): Promise<{ subjects: Subject[]; allegations: Allegation[]; conductItems: ConductItem[] }> {
-    const [subjects, allegations, conductItems] = await Promise.all([
-      em.getRepository(Subject).find({ where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      em.getRepository(Allegation).find({ where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      em.getRepository(ConductItem).find({ where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } }),
-    ]);
+    // one after another: a transaction is one connection, which runs one query at a time
+    const order = { createdAt: 'ASC', id: 'ASC' } as const;
+    const subjects = await em.getRepository(Subject).find({ where: { caseId }, order });
+    const allegations = await em.getRepository(Allegation).find({ where: { caseId }, order });
+    const conductItems = await em.getRepository(ConductItem).find({ where: { caseId }, order });
     return { subjects, allegations, conductItems };
   }
 

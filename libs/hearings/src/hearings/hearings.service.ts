@@ -938,35 +938,36 @@ export class HearingsService {
     kase: Case,
     member: PanelMember,
   ): Promise<PanelConflict[]> {
-    const [participants, relationships, contents, bookings] = await Promise.all([
-      this.cases.participants(em, kase),
-      em.getRepository(PanelRelationship).find({ where: { panelMemberId: member.id } }),
-      this.contents.contentsIn(em, kase.id),
-      hearing.scheduledOn
-        ? em
-            .getRepository(HearingSeat)
-            .createQueryBuilder('s')
-            .innerJoin(Hearing, 'h', 'h.id = s.hearing_id')
-            .select([
-              'h.id AS hearing_id',
-              'h.forum AS forum',
-              'h.scheduled_on::text AS date',
-              'h.starts_at AS starts_at',
-              'h.duration_minutes AS duration_minutes',
-            ])
-            .where('s.panel_member_id = :member', { member: member.id })
-            .andWhere('h.id <> :hearing', { hearing: hearing.id })
-            .andWhere('h.scheduled_on = :date', { date: hearing.scheduledOn })
-            .andWhere('h.status IN (:...statuses)', { statuses: ['date_proposed', 'fixed'] })
-            .getRawMany<{
-              hearing_id: string;
-              forum: Forum;
-              date: string;
-              starts_at: string | null;
-              duration_minutes: number | null;
-            }>()
-        : Promise.resolve([]),
-    ]);
+    // one after another: a transaction is one connection, which runs one query at a time
+    const participants = await this.cases.participants(em, kase);
+    const relationships = await em
+      .getRepository(PanelRelationship)
+      .find({ where: { panelMemberId: member.id } });
+    const contents = await this.contents.contentsIn(em, kase.id);
+    const bookings = hearing.scheduledOn
+      ? await em
+          .getRepository(HearingSeat)
+          .createQueryBuilder('s')
+          .innerJoin(Hearing, 'h', 'h.id = s.hearing_id')
+          .select([
+            'h.id AS hearing_id',
+            'h.forum AS forum',
+            'h.scheduled_on::text AS date',
+            'h.starts_at AS starts_at',
+            'h.duration_minutes AS duration_minutes',
+          ])
+          .where('s.panel_member_id = :member', { member: member.id })
+          .andWhere('h.id <> :hearing', { hearing: hearing.id })
+          .andWhere('h.scheduled_on = :date', { date: hearing.scheduledOn })
+          .andWhere('h.status IN (:...statuses)', { statuses: ['date_proposed', 'fixed'] })
+          .getRawMany<{
+            hearing_id: string;
+            forum: Forum;
+            date: string;
+            starts_at: string | null;
+            duration_minutes: number | null;
+          }>()
+      : [];
     const managed = new Set(
       relationships.filter((r) => r.kind === 'line_manages').map((r) => `${r.force}\u0000${r.staffNumber}`),
     );
