@@ -234,6 +234,11 @@ describe.each([
     expect(day).toContain(`10:00 misconduct hearing, ${caseReference}`);
     expect(day).toContain('14:00 misconduct hearing');
     expect(day).toContain('(date proposed)');
+    // the same day's sittings come up in the order of their start times
+    const upcoming = await page.locator('#upcoming ~ table tbody tr').allTextContents();
+    const times = upcoming.flatMap((row) => /2027-01-06, (\d\d:\d\d)/.exec(row)?.[1] ?? []);
+    expect(times).toEqual(expect.arrayContaining(['10:00', '14:00']));
+    expect(times).toEqual([...times].sort());
     await noViolations(page);
     await screenshot(page, `hearings-calendar-${suffix}`);
     await page.click(`#day-2027-01-06 a:has-text("${caseReference}")`);

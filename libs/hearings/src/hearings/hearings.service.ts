@@ -256,6 +256,7 @@ export class HearingsService {
           .andWhere(`h.status <> 'concluded'`)
           .andWhere('(h.scheduled_on IS NULL OR h.scheduled_on >= :from)', { from: filters.from })
           .orderBy('h.scheduled_on', 'ASC', 'NULLS LAST')
+          .addOrderBy('h.starts_at', 'ASC', 'NULLS LAST')
           .addOrderBy('h.created_at', 'ASC')
           .limit(filters.limit),
       {},
