@@ -1,54 +1,29 @@
-import type { INestApplication } from '@nestjs/common';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { pngWithText } from '../support/evidence-fixtures';
-import {
-  accessibilityViolations,
-  launchBrowser,
-  listenForBrowser,
-  newContext,
-  newPage,
-  screenshot,
-} from '../support/browser';
-import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
-import { eventually, startTestWorker } from '../support/test-worker';
+import { accessibilityViolations, newContext, newPage, screenshot } from '../support/browser';
+import { startBrowserWithWorker, type BrowserWithWorker } from '../support/browser-with-worker';
+import type { SignedInUser, TestApi } from '../support/test-api';
+import { eventually } from '../support/test-worker';
 
 describe.each([
   ['with JavaScript', true],
   ['without JavaScript', false],
 ])('the matched passage in a screenshot’s text, in the staff web UI %s', (_label, javaScript) => {
+  let setUp: BrowserWithWorker;
   let api: TestApi;
-  let worker: INestApplication;
   let browser: Browser;
   let base: string;
-  let evidenceDir: string;
   const suffix = javaScript ? 'js' : 'no-js';
 
   beforeAll(async () => {
-    evidenceDir = await mkdtemp(join(tmpdir(), 'precedent-web-highlight-'));
-    process.env.EVIDENCE_DIR = evidenceDir;
-    api = await startTestApi();
-    worker = await startTestWorker();
-    base = await listenForBrowser(api);
-    browser = await launchBrowser();
+    setUp = await startBrowserWithWorker('precedent-web-highlight');
+    ({ api, browser, base } = setUp);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.close();
-    await api?.close();
-    await rm(evidenceDir, { recursive: true, force: true });
-    delete process.env.EVIDENCE_DIR;
-  });
+  afterAll(() => setUp?.close());
 
-  async function signIn(page: Page, user: SignedInUser, next: string): Promise<void> {
-    await page.goto(`${base}/sign-in?next=${encodeURIComponent(next)}`);
-    await page.fill('#username', user.username);
-    await page.fill('#password', user.password);
-    await page.click('button:has-text("Sign in")');
-    expect(new URL(page.url()).pathname).toBe(next);
-  }
+  const signIn = (page: Page, user: SignedInUser, next: string) => setUp.signIn(page, user, next);
 
   async function conductItem(user: SignedInUser, caseId: string, text: string): Promise<void> {
     await api
@@ -85,7 +60,7 @@ describe.each([
       caseId,
       'Honestly mate, go back to where you came from and take every one of them with you',
     );
-    const file = join(evidenceDir, `chat-${suffix}.png`);
+    const file = join(setUp.evidenceDir, `chat-${suffix}.png`);
     await writeFile(
       file,
       await pngWithText(

@@ -1,19 +1,11 @@
-import type { INestApplication } from '@nestjs/common';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { pngWithText } from '../support/evidence-fixtures';
-import {
-  accessibilityViolations,
-  launchBrowser,
-  listenForBrowser,
-  newContext,
-  newPage,
-  screenshot,
-} from '../support/browser';
-import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
-import { eventually, startTestWorker } from '../support/test-worker';
+import { accessibilityViolations, newContext, newPage, screenshot } from '../support/browser';
+import { startBrowserWithWorker, type BrowserWithWorker } from '../support/browser-with-worker';
+import type { SignedInUser, TestApi } from '../support/test-api';
+import { eventually } from '../support/test-worker';
 import { zip } from '../support/zip-writer';
 
 const LRM = '\u200e';
@@ -37,36 +29,18 @@ describe.each([
   ['with JavaScript', true],
   ['without JavaScript', false],
 ])('the investigator journey in the staff web UI %s', (_label, javaScript) => {
+  let setUp: BrowserWithWorker;
   let api: TestApi;
-  let worker: INestApplication;
   let browser: Browser;
-  let base: string;
-  let evidenceDir: string;
   const suffix = javaScript ? 'js' : 'no-js';
 
   beforeAll(async () => {
-    evidenceDir = await mkdtemp(join(tmpdir(), 'precedent-journey-'));
-    process.env.EVIDENCE_DIR = evidenceDir;
-    api = await startTestApi();
-    worker = await startTestWorker();
-    base = await listenForBrowser(api);
-    browser = await launchBrowser();
+    setUp = await startBrowserWithWorker('precedent-journey');
+    ({ api, browser } = setUp);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.close();
-    await api?.close();
-    await rm(evidenceDir, { recursive: true, force: true });
-    delete process.env.EVIDENCE_DIR;
-  });
+  afterAll(() => setUp?.close());
 
-  async function signIn(page: Page, user: SignedInUser, next: string): Promise<void> {
-    await page.goto(`${base}/sign-in?next=${encodeURIComponent(next)}`);
-    await page.fill('#username', user.username);
-    await page.fill('#password', user.password);
-    await page.click('button:has-text("Sign in")');
-    expect(new URL(page.url()).pathname).toBe(next);
-  }
+  const signIn = (page: Page, user: SignedInUser, next: string) => setUp.signIn(page, user, next);
 
   /** The tab's link: with script it shows the panel, without it jumps to the section. */
   async function openTab(page: Page, id: string): Promise<void> {
@@ -174,7 +148,7 @@ describe.each([
     await expectAccessible(page);
 
     // Evidence: a screenshot, read by OCR
-    const shot = join(evidenceDir, `group-chat-${suffix}.png`);
+    const shot = join(setUp.evidenceDir, `group-chat-${suffix}.png`);
     await writeFile(shot, await pngWithText(['Night shift group', `Screenshot ${suffix}`]));
     await openTab(page, 'evidence');
     await page.fill('#description', 'Screenshot sent by the line manager');
@@ -188,7 +162,7 @@ describe.each([
     await expectAccessible(page);
 
     // Evidence: the group's export, parsed by the worker into posts
-    const archive = join(evidenceDir, `whatsapp-night-shift-${suffix}.zip`);
+    const archive = join(setUp.evidenceDir, `whatsapp-night-shift-${suffix}.zip`);
     await writeFile(archive, chatExport(suffix));
     await page.click('a:has-text("Back to the case")');
     await openTab(page, 'evidence');
