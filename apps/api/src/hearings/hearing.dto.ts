@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -90,7 +90,7 @@ export class HearingDateDto implements HearingDateInput {
 
   @ApiPropertyOptional({ example: '10:00', description: 'Local time, HH:MM' })
   @IsOptional()
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'startsAt must be a time as HH:MM' })
+  @Matches(HH_MM, { message: 'startsAt must be a time as HH:MM' })
   startsAt?: string;
 
   @ApiPropertyOptional({
@@ -128,50 +128,12 @@ export class HearingDateDto implements HearingDateInput {
   remoteLink?: string;
 }
 
-export class FixDateDto implements Partial<HearingDateInput> {
+/** Fixing takes the same fields as proposing, every one optional: an absent date fixes the proposed one. */
+export class FixDateDto extends PartialType(HearingDateDto) implements Partial<HearingDateInput> {
   @ApiPropertyOptional({ example: '2027-01-06', description: 'The proposed date when absent' })
   @IsOptional()
   @IsCalendarDate()
-  date?: string;
-
-  @ApiPropertyOptional({ example: '10:00' })
-  @IsOptional()
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'startsAt must be a time as HH:MM' })
-  startsAt?: string;
-
-  @ApiPropertyOptional({
-    example: 210,
-    description:
-      'Expected length in minutes (15 to 720). Absent: a full day (420) for a hearing, half a day (210) for a meeting. Panel bookings and unavailability are compared as time intervals; without startsAt the sitting blocks the whole day.',
-  })
-  @IsOptional()
-  @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
-  @Min(15, { message: 'durationMinutes must be from 15 to 720' })
-  @Max(720, { message: 'durationMinutes must be from 15 to 720' })
-  durationMinutes?: number;
-
-  @ApiPropertyOptional({
-    example:
-      'The officer is abroad on a training course until 2 February; a fair meeting needs them present.',
-    description:
-      'Misconduct meetings only: a date after the reg 34 time limit (MISCONDUCT_MEETING_WORKING_DAYS working days from the notice) is taken only with the reason the interests of justice require it (at least 10 characters).',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  extensionReason?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(300)
-  venue?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'remoteLink must be an https address' })
-  remoteLink?: string;
+  override date?: string;
 }
 
 export class AlternativeDateDto implements AlternativeDateInput {
