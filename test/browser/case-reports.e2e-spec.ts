@@ -10,6 +10,7 @@ import {
   screenshot,
   signIn,
 } from '../support/browser';
+import { dismissalOutcome } from '../support/referred-case';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
 import { TestClock } from '../support/test-clock';
 
@@ -125,27 +126,11 @@ beforeAll(async () => {
     role: 'chair',
   }).expect(201);
   await post(`/api/hearings/${hearingId}/fixed-date`, investigator, {}).expect(201);
-  await post(`/api/cases/${decided.id}/outcome`, authority, {
-    subjectId: decided.subjectId,
-    findings: [{ allegationId: decided.allegationId, finding: 'gross_misconduct' }],
-    notifiedOn: readOn,
-    outcome: 'dismissal_without_notice',
-    decision: {
-      culpability: 'high',
-      harm: 'high',
-      aggravating: ['premeditation'],
-      mitigating: [],
-      purposes: ['public_confidence', 'protect_public'],
-      outcomeRationale:
-        'Threats of violence to the public: dismissal is the only outcome that protects them.',
-      personalMitigationWeight: 'None was advanced.',
-      reasons: 'Gross misconduct proven on the messages; the officer did not dispute them.',
-    },
-    departure: {
-      factors: ['premeditation'],
-      explanation: 'Planned threats are more serious than the comparables.',
-    },
-  }).expect(201);
+  await post(
+    `/api/cases/${decided.id}/outcome`,
+    authority,
+    dismissalOutcome(decided.subjectId, decided.allegationId, readOn),
+  ).expect(201);
 
   const investigating = await newCase(
     realToday,

@@ -15,6 +15,34 @@ export const REFERRED_CONDUCT_ITEM = {
   participation: 'author',
 };
 
+/**
+ * The body of `POST /api/cases/:id/outcome` for a dismissal at a hearing that found gross misconduct
+ * in threats of violence, with the staged decision record and a departure from the comparables' band.
+ */
+export function dismissalOutcome(subjectId: string, allegationId: string, notifiedOn: string) {
+  return {
+    subjectId,
+    findings: [{ allegationId, finding: 'gross_misconduct' }],
+    notifiedOn,
+    outcome: 'dismissal_without_notice',
+    decision: {
+      culpability: 'high',
+      harm: 'high',
+      aggravating: ['premeditation'],
+      mitigating: [],
+      purposes: ['public_confidence', 'protect_public'],
+      outcomeRationale:
+        'Threats of violence to the public: dismissal is the only outcome that protects them.',
+      personalMitigationWeight: 'None was advanced.',
+      reasons: 'Gross misconduct proven on the messages; the officer did not dispute them.',
+    },
+    departure: {
+      factors: ['premeditation'],
+      explanation: 'Planned threats are more serious than the comparables.',
+    },
+  };
+}
+
 export interface ReferredCase {
   id: string;
   reference: string;

@@ -1,4 +1,5 @@
 import { HearingsWithWorker, startHearingsWithWorker } from '../support/hearings-with-worker';
+import { dismissalOutcome } from '../support/referred-case';
 import type { SignedInUser } from '../support/test-api';
 import { TestClock } from '../support/test-clock';
 import { eventually } from '../support/test-worker';
@@ -96,27 +97,11 @@ describe('reg 43 notices after an outcome, through the outbox and the worker', (
     }).expect(201);
     await post(`/api/hearings/${hearingId}/fixed-date`, investigator, {}).expect(201);
 
-    await post(`/api/cases/${caseId}/outcome`, authority, {
-      subjectId: subject.body.id,
-      findings: [{ allegationId: allegation.body.id, finding: 'gross_misconduct' }],
-      notifiedOn: '2027-05-21',
-      outcome: 'dismissal_without_notice',
-      decision: {
-        culpability: 'high',
-        harm: 'high',
-        aggravating: ['premeditation'],
-        mitigating: [],
-        purposes: ['public_confidence', 'protect_public'],
-        outcomeRationale:
-          'Threats of violence to the public: dismissal is the only outcome that protects them.',
-        personalMitigationWeight: 'None was advanced.',
-        reasons: 'Gross misconduct proven on the messages; the officer did not dispute them.',
-      },
-      departure: {
-        factors: ['premeditation'],
-        explanation: 'Planned threats are more serious than the comparables.',
-      },
-    }).expect(201);
+    await post(
+      `/api/cases/${caseId}/outcome`,
+      authority,
+      dismissalOutcome(subject.body.id, allegation.body.id, '2027-05-21'),
+    ).expect(201);
 
     const reg43 = async () => {
       const view = await api.http().get(`/api/hearings/${hearingId}`).set(investigator.auth).expect(200);
