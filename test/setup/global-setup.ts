@@ -16,14 +16,17 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_RUN_ID = runId;
   await withServer(async (client) => {
     // databases left by runs that crashed long ago
-    const { rows } = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'precedent\\_r%\\_test'`,
+    // stamps are compared with the database server's clock, not this process's: a run under a
+    // moved clock (faketime) must not take every other run's databases for stale ones
+    const { rows } = await client.query<{ datname: string; server_ms: string }>(
+      `SELECT datname, (extract(epoch FROM now()) * 1000)::bigint AS server_ms
+         FROM pg_database WHERE datname LIKE 'precedent\\_r%\\_test'`,
     );
-    for (const { datname } of rows) {
+    for (const { datname, server_ms } of rows) {
       // the run id is "r", Date.now() in base 36 (8 characters until 2059), then the pid: reading a
       // shorter stamp would take a run that is still going for one from long ago and drop its databases
       const stamp = parseInt(/^precedent_r([a-z0-9]{8})[a-z0-9]*_/.exec(datname)?.[1] ?? '', 36);
-      if (Number.isFinite(stamp) && Date.now() - stamp > STALE_AFTER_MS) {
+      if (Number.isFinite(stamp) && Number(server_ms) - stamp > STALE_AFTER_MS) {
         await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       }
     }

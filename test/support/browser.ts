@@ -114,7 +114,20 @@ export async function signIn(
   await page.goto(`${base}/sign-in?next=${encodeURIComponent(next)}`);
   await page.fill('#username', user.username);
   await page.fill('#password', user.password);
-  await page.click('button:has-text("Sign in")');
+  // wait for the document the form's POST (and its redirect) leads to, not the address mid-flight
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.click('button:has-text("Sign in")'),
+  ]);
   const landed = new URL(page.url()).pathname;
-  if (landed !== next) throw new Error(`Signing in as ${user.username} led to ${landed}, not ${next}`);
+  if (landed !== next) {
+    const message = await page
+      .locator('.govuk-error-summary, .govuk-error-message, h1')
+      .allInnerTexts()
+      .catch(() => [] as string[]);
+    throw new Error(
+      `Signing in as ${user.username} led to ${landed}, not ${next}` +
+        (message.length ? `; the page said: ${message.join(' / ').replace(/\s+/g, ' ').trim()}` : ''),
+    );
+  }
 }

@@ -29,7 +29,7 @@ export class AuthController {
     const signedIn = await this.auth.signIn(body.username, body.password, 'api', requestId);
     return {
       accessToken: signedIn.token,
-      expiresIn: Math.round((signedIn.expiresAt.getTime() - Date.now()) / 1000),
+      expiresIn: signedIn.lifetimeSeconds,
       tokenType: 'Bearer',
     };
   }

@@ -41,7 +41,10 @@ export class WebSessionController {
         sameSite: 'strict',
         secure: this.env.NODE_ENV === 'production',
         path: '/',
-        expires: signedIn.expiresAt,
+        // Max-Age, never Expires: an absolute date from this server's clock is already past for a
+        // browser whose clock is behind it (skew, or a test clock), which would sign people out at
+        // once. The server still ends the session on its own clock (AuthService.authenticate).
+        maxAge: signedIn.lifetimeSeconds * 1000,
       });
       res.redirect(303, safeNext(form.next));
     } catch (error) {

@@ -15,7 +15,10 @@ import type { Principal } from './principal';
 
 export interface SignedIn {
   token: string;
+  /** When the session ends, on this server's clock. */
   expiresAt: Date;
+  /** How long the session lasts: what clients are told, since their clocks may differ from ours. */
+  lifetimeSeconds: number;
   principal: Principal;
 }
 
@@ -86,7 +89,8 @@ export class AuthService {
     }
 
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + this.env.SESSION_TTL_MINUTES * 60_000);
+    const lifetimeSeconds = this.env.SESSION_TTL_MINUTES * 60;
+    const expiresAt = new Date(now.getTime() + lifetimeSeconds * 1000);
     const session = await this.dataSource.transaction(async (em) => {
       await em.delete(LoginThrottle, { usernameKey: key });
       const saved = await em.save(
@@ -99,7 +103,7 @@ export class AuthService {
       );
       return saved;
     });
-    return { token, expiresAt, principal: toPrincipal(user, session.id) };
+    return { token, expiresAt, lifetimeSeconds, principal: toPrincipal(user, session.id) };
   }
 
   /** The person behind a token, or null when it is unknown, expired, revoked or the user disabled. */
