@@ -3,6 +3,7 @@ import { pngWithText } from '../support/evidence-fixtures';
 import { EvidenceWithWorker, startEvidenceWithWorker } from '../support/evidence-with-worker';
 import type { TestApi } from '../support/test-api';
 import { eventually } from '../support/test-worker';
+import { CHAT_FORMS } from '../support/whatsapp-chat-forms';
 import { zip } from '../support/zip-writer';
 
 const LRM = '\u200e';
@@ -210,6 +211,40 @@ describe('archive parsing in the worker: WhatsApp chats into searchable posts, a
       locator: { ocr: true, entrySha256: screenshot.sha256 },
     });
   });
+
+  it('recognises every export form, Android and iOS, as a bare .txt and inside its ZIP', async () => {
+    const kase = await newCase();
+    for (const form of CHAT_FORMS) {
+      const chat = Buffer.from(form.lines.join('\n'));
+      const name = form.form.startsWith('iOS') ? '_chat.txt' : 'WhatsApp Chat with Ada Fictional.txt';
+      const expected = { form: form.form, status: 'processed', posts: 2, dateOrder: form.dateOrder };
+      const bare = await uploadAndSettle(chat, name, kase);
+      expect({ form: form.form, status: bare.status, error: bare.error }).toEqual({
+        form: form.form,
+        status: 'processed',
+        error: undefined,
+      });
+      expect({ form: form.form, status: bare.status, ...bare.archive }).toMatchObject({
+        ...expected,
+        entry: null,
+      });
+      const zipped = await uploadAndSettle(zip([{ name, data: chat }]), `${form.form}.zip`, kase);
+      expect({ form: form.form, status: zipped.status, ...zipped.archive }).toMatchObject({
+        ...expected,
+        entry: name,
+      });
+      // the first message, with its local time, from both
+      const posts = await search({ author: 'Ada Fictional' }, kase);
+      for (const item of [bare, zipped]) {
+        const post = posts.items.find((p) => p.evidenceId === item.id) as
+          { postedAtLocal?: string } | undefined;
+        expect({ form: form.form, local: post?.postedAtLocal }).toEqual({
+          form: form.form,
+          local: form.first,
+        });
+      }
+    }
+  }, 120_000);
 
   it('asks the investigator for the date order when the file cannot settle it, and records the choice', async () => {
     const ambiguous = ['01/02/2026, 10:00 - Sam Fictional: a', '02/03/2026, 10:00 - Sam Fictional: b'].join(

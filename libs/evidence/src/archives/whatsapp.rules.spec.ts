@@ -100,4 +100,32 @@ describe('WhatsApp chat export', () => {
     expect(looksLikeWhatsAppChat('\ufeff[13/01/2026, 14:30:00] Sam: hi\n')).toBe(true);
     expect(looksLikeWhatsAppChat('fictional evidence text line\n'.repeat(100))).toBe(false);
   });
+
+  it('reads the first message of every export form, 12 and 24 hour clocks', () => {
+    const forms: [string, string, string][] = [
+      ['1/13/26, 9:15 AM - Ada: a\n1/13/26, 9:16 PM - Ben: b', 'mdy', '2026-01-13T09:15:00'],
+      ['13/01/2026, 14:30 - Ada: a', 'dmy', '2026-01-13T14:30:00'],
+      ['13/01/26, 2:30 pm – Ada: a', 'dmy', '2026-01-13T14:30:00'],
+      ['13.01.26, 14:30 - Ada: a', 'dmy', '2026-01-13T14:30:00'],
+      ['2024-12-31, 21:41 - Ada: a', 'ymd', '2024-12-31T21:41:00'],
+      ['[03/04/2024, 22:01:09] Ada: a\n[13/04/2024, 22:01:10] Ben: b', 'dmy', '2024-04-03T22:01:09'],
+      [`[1/13/26, 9:15:23${NNBSP}AM] Ada: a`, 'mdy', '2026-01-13T09:15:23'],
+      [`[19/3/2025, 8:00:59${NNBSP}pm] Ada: a`, 'dmy', '2025-03-19T20:00:59'],
+      ['[12.3.2022 klo 14.08.18] Ada: a', 'dmy', '2022-03-12T14:08:18'],
+    ];
+    for (const [chat, order, first] of forms) {
+      const parsed = parseWhatsAppChat(chat);
+      expect({
+        chat,
+        order: parsed.dateOrder,
+        first: parsed.messages[0].local,
+        author: parsed.messages[0].author,
+      }).toEqual({
+        chat,
+        order,
+        first,
+        author: 'Ada',
+      });
+    }
+  });
 });

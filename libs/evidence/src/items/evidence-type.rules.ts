@@ -1,3 +1,5 @@
+import { looksLikeWhatsAppChat } from '../archives/whatsapp.rules';
+
 /**
  * What an evidence file is, decided from its bytes, never from its name or the browser's claim.
  * Binary formats come from their magic bytes (file-type, in evidence-type.ts); text formats from
@@ -70,6 +72,8 @@ export function classifyText(head: Buffer, complete: boolean): Detection {
   // NUL and most C0 controls never occur in text; tab, newlines, form feed and escape may
   if (hasBinaryControl(text)) return { accepted: false, detected: 'binary data of an unknown format' };
   const start = text.trimStart();
+  // a WhatsApp chat before any JSON sniffing: an iOS export's first line starts with "[" too
+  if (looksLikeWhatsAppChat(start, 1)) return { accepted: true, mediaType: 'text/plain' };
   if (/^window\.[A-Za-z_$][\w$.]*\s*=/.test(start)) return { accepted: true, mediaType: 'text/javascript' };
   if (start.startsWith('{') || start.startsWith('['))
     return { accepted: true, mediaType: 'application/json' };
