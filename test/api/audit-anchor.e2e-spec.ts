@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { AUDIT_ANCHOR_SCHEDULER, AUDIT_QUEUE } from '@precedent/audit';
@@ -13,6 +13,7 @@ interface AnchorLine {
   count: number;
   anchoredAt: string;
   by: string;
+  chain?: { system: string; database: string; genesis: string };
 }
 
 interface EventRow {
@@ -53,6 +54,16 @@ describe('audit anchors: the head of the log kept outside the database', () => {
           .map((line) => JSON.parse(line) as AnchorLine)
       : [];
 
+  /** This database's chain: its server, its oid and its first event's hash. */
+  async function chain(): Promise<{ system: string; database: string; genesis: string }> {
+    const [row] = await api.dataSource.query<{ system: string; database: string; genesis: string }[]>(
+      `SELECT (SELECT system_identifier::text FROM pg_control_system()) AS system,
+              (SELECT oid::text FROM pg_database WHERE datname = current_database()) AS database,
+              (SELECT hash FROM audit_events ORDER BY id LIMIT 1) AS genesis`,
+    );
+    return row;
+  }
+
   async function head(): Promise<{ id: string; hash: string; count: number }> {
     const [row] = await api.dataSource.query<{ id: string; hash: string; count: string }[]>(
       `SELECT id, hash, (SELECT count(*) FROM audit_events) AS count FROM audit_events ORDER BY id DESC LIMIT 1`,
@@ -82,15 +93,66 @@ describe('audit anchors: the head of the log kept outside the database', () => {
       `Anchored the audit chain in ${anchorFile()}: event ${now.id}, hash ${now.hash}, ${now.count} events.`,
     );
     expect(anchors()).toEqual([
-      { id: now.id, hash: now.hash, count: now.count, anchoredAt: expect.any(String), by: 'cli' },
+      {
+        id: now.id,
+        hash: now.hash,
+        count: now.count,
+        anchoredAt: expect.any(String),
+        by: 'cli',
+        chain: await chain(),
+      },
     ]);
 
     const verified = runCli(['audit', 'verify']);
     expect(verified.status).toBe(0);
     expect(verified.stdout).toContain(`Audit chain intact: ${now.count} events verified.`);
     expect(verified.stdout).toContain(
-      `Audit anchors hold: 1 anchors in ${anchorFile()}, the newest at event ${now.id}`,
+      `Audit anchors hold: 1 anchors of this database's chain in ${anchorFile()}, the newest at event ${now.id}`,
     );
+  });
+
+  it("reports anchors of another database's chain as such, without failing, and checks its own", async () => {
+    const ours = await chain();
+    const [own] = anchors();
+    const foreign = (chainOf: AnchorLine['chain'] | undefined): string =>
+      JSON.stringify({
+        // an event this log never had, with a hash it never had: as another database would anchor
+        id: String(BigInt(own.id) + 1_000_000n),
+        hash: 'f'.repeat(64),
+        count: own.count + 1_000_000,
+        anchoredAt: own.anchoredAt,
+        by: 'cli',
+        ...(chainOf ? { chain: chainOf } : {}),
+      }) + '\n';
+    // another server (a restore elsewhere, a second environment), another database on this server
+    // (a test run sharing the folder, the database created again), and one from before chains were named
+    appendFileSync(anchorFile(), foreign({ ...ours, system: '1', genesis: 'e'.repeat(64) }));
+    appendFileSync(anchorFile(), foreign({ ...ours, database: '1', genesis: 'e'.repeat(64) }));
+    appendFileSync(anchorFile(), foreign(undefined));
+
+    const verified = runCli(['audit', 'verify']);
+    expect(verified.stdout).toContain(
+      `Audit anchors hold: 1 anchors of this database's chain in ${anchorFile()}, the newest at event ${own.id}`,
+    );
+    expect(verified.stdout).toContain('2 anchors in the file are of another chain');
+    expect(verified.stdout).toContain('1 anchors in the file were written before anchors named their chain');
+    expect(verified.stdout).not.toContain('NOT match');
+    expect(verified.status).toBe(0);
+
+    // an anchor of this chain with a first event the log does not start with: rewritten from its start
+    appendFileSync(
+      anchorFile(),
+      foreign({ ...ours, genesis: 'e'.repeat(64) }).replace('f'.repeat(64), own.hash),
+    );
+    const rewritten = runCli(['audit', 'verify']);
+    expect(rewritten.status).toBe(1);
+    expect(rewritten.stdout).toContain(`Audit log does NOT match anchor ${anchorFile()} line 5`);
+    expect(rewritten.stdout).toContain("the log's first event is not the one anchored");
+    // the line removed again: the file as the other tests expect it, foreign lines and all
+    const lines = readFileSync(anchorFile(), 'utf8').split('\n');
+    lines.splice(4, 1);
+    writeFileSync(anchorFile(), lines.join('\n'));
+    expect(runCli(['audit', 'verify']).status).toBe(0);
   });
 
   it('is anchored by the worker on a schedule, the first time as it starts', async () => {

@@ -1,9 +1,11 @@
 import {
+  anchorsByChain,
   anchoredIds,
   anchorLine,
   checkAnchors,
   readAnchorFile,
   type AuditAnchor,
+  type ChainIdentity,
   type StoredEvent,
 } from './audit-anchor.rules';
 
@@ -99,6 +101,49 @@ describe('audit anchors', () => {
 
     it('holds trivially with no anchors', () => {
       expect(checkAnchors([], new Map(), 0)).toBeNull();
+    });
+  });
+
+  describe('chains', () => {
+    const OURS: ChainIdentity = { system: '7715023921928960108', database: '16384', genesis: HASH_A };
+    const of = (id: string, chain?: ChainIdentity): AuditAnchor => ({ ...anchor(id, HASH_B), chain });
+
+    it('writes and reads the chain an anchor names, and refuses a malformed one', () => {
+      const text = anchorLine(of('9', OURS));
+      expect(JSON.parse(text).chain).toEqual(OURS);
+      expect(readAnchorFile(text).anchors[0].anchor).toEqual(of('9', OURS));
+      const bad = JSON.stringify({
+        ...of('9', OURS),
+        chain: { system: 'x', database: '1', genesis: HASH_A },
+      });
+      expect(readAnchorFile(bad).unreadable).toEqual([
+        { line: 1, reason: 'its chain is not a server, a database and a first event hash' },
+      ]);
+    });
+
+    it("sorts anchors into this database's, another server's or database's, and unnamed ones", () => {
+      const { anchors } = readAnchorFile(
+        anchorLine(of('1', OURS)) +
+          anchorLine(of('2', { ...OURS, system: '1' })) +
+          anchorLine(of('3', { ...OURS, database: '1' })) +
+          anchorLine(of('4')) +
+          // a different first event is still this database: the log was rewritten, not replaced
+          anchorLine(of('5', { ...OURS, genesis: HASH_B })),
+      );
+      const sorted = anchorsByChain(anchors, OURS);
+      expect(sorted.own.map((a) => a.anchor.id)).toEqual(['1', '5']);
+      expect(sorted.other.map((a) => a.anchor.id)).toEqual(['2', '3']);
+      expect(sorted.unnamed.map((a) => a.anchor.id)).toEqual(['4']);
+    });
+
+    it('fails an anchor of this chain whose first event the log no longer starts with', () => {
+      const { anchors } = readAnchorFile(anchorLine(of('9', { ...OURS, genesis: HASH_B })));
+      const stored = new Map<string, StoredEvent>([['9', { hash: HASH_B }]]);
+      expect(checkAnchors(anchors, stored, 9, HASH_A)).toMatchObject({
+        line: 1,
+        reason: expect.stringMatching(/first event is not the one anchored .* rewritten from its start/),
+      });
+      expect(checkAnchors(anchors, stored, 9, HASH_B)).toBeNull();
     });
   });
 });

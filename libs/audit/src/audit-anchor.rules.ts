@@ -5,6 +5,23 @@
  * or rewriting anything up to it is seen even by someone who can switch the database's guard off.
  */
 
+/**
+ * Which log an anchor belongs to. An anchor file can outlive its database (a restore into a new
+ * server, a second environment or a test run sharing the folder, a database dropped and created
+ * again): anchors of another log say nothing about this one, so they are reported, not checked.
+ * The server's system identifier and the database's oid tell which database wrote the anchor, and
+ * both survive any change to the rows, so a log emptied or rewritten from its first event is still
+ * this chain and fails; the first event's hash shows such a rewrite.
+ */
+export interface ChainIdentity {
+  /** `system_identifier` of the PostgreSQL server (pg_control_system), fixed when it was initialised. */
+  system: string;
+  /** The database's oid on that server: a database created again gets a new one. */
+  database: string;
+  /** The hash of the log's first event; null while the log is empty. */
+  genesis: string | null;
+}
+
 /** One line of the anchor file. */
 export interface AuditAnchor {
   /** The newest event when the anchor was taken. */
@@ -16,6 +33,8 @@ export interface AuditAnchor {
   anchoredAt: string;
   /** Who wrote it: `worker` (the schedule) or `cli`. */
   by: string;
+  /** The chain it anchors; absent on anchors written before anchors named their chain. */
+  chain?: ChainIdentity;
 }
 
 /** An anchor together with its line in the file, so a failure can point at it. */
@@ -48,6 +67,7 @@ export function anchorLine(anchor: AuditAnchor): string {
       count: anchor.count,
       anchoredAt: anchor.anchoredAt,
       by: anchor.by,
+      ...(anchor.chain ? { chain: anchor.chain } : {}),
     }) + '\n'
   );
 }
@@ -82,7 +102,42 @@ function anchorProblem(value: unknown): string | null {
   if (typeof v.anchoredAt !== 'string' || Number.isNaN(Date.parse(v.anchoredAt)))
     return 'its anchoredAt is not a time';
   if (typeof v.by !== 'string') return 'it does not say who wrote it';
+  if (v.chain !== undefined) {
+    const c = v.chain as Record<string, unknown> | null;
+    if (
+      typeof c !== 'object' ||
+      c === null ||
+      typeof c.system !== 'string' ||
+      !/^\d+$/.test(c.system) ||
+      typeof c.database !== 'string' ||
+      !/^\d+$/.test(c.database) ||
+      typeof c.genesis !== 'string' ||
+      !/^[0-9a-f]{64}$/.test(c.genesis)
+    )
+      return 'its chain is not a server, a database and a first event hash';
+  }
   return null;
+}
+
+export interface AnchorsByChain {
+  /** Anchors of this database's chain: the ones checked. */
+  own: NumberedAnchor[];
+  /** Anchors written by another database (or this one before it was created again). */
+  other: NumberedAnchor[];
+  /** Anchors written before anchors named their chain: which log they belong to is not known. */
+  unnamed: NumberedAnchor[];
+}
+
+/** Sorts the anchors by the chain they name: this database's, another's, or none. */
+export function anchorsByChain(anchors: readonly NumberedAnchor[], ours: ChainIdentity): AnchorsByChain {
+  const sorted: AnchorsByChain = { own: [], other: [], unnamed: [] };
+  for (const numbered of anchors) {
+    const chain = numbered.anchor.chain;
+    if (!chain) sorted.unnamed.push(numbered);
+    else if (chain.system === ours.system && chain.database === ours.database) sorted.own.push(numbered);
+    else sorted.other.push(numbered);
+  }
+  return sorted;
 }
 
 /** The distinct event ids the anchors name: the rows to look up. */
@@ -99,8 +154,16 @@ export function checkAnchors(
   anchors: readonly NumberedAnchor[],
   stored: ReadonlyMap<string, StoredEvent>,
   eventCount: number,
+  genesis: string | null = null,
 ): AnchorMismatch | null {
   for (const { line, anchor } of anchors) {
+    if (genesis !== null && anchor.chain && anchor.chain.genesis !== genesis) {
+      return {
+        line,
+        anchor,
+        reason: `the log's first event is not the one anchored at ${anchor.anchoredAt} (the log was rewritten from its start or replaced in this database)`,
+      };
+    }
     const event = stored.get(anchor.id);
     if (!event) {
       return {

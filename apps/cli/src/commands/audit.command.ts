@@ -72,10 +72,33 @@ function describe(check: AnchorCheck, named: boolean): string {
         'Preserve the database and the anchor file as they are and report this.\n'
       );
     case 'held':
-      return check.newest
-        ? `Audit anchors hold: ${check.anchors} anchors in ${check.file}, the newest at event ${check.newest.id} (${check.newest.anchoredAt}).\n`
-        : `Audit anchor file ${check.file} holds no anchors yet.\n`;
+      return held(check);
   }
+}
+
+function held(check: Extract<AnchorCheck, { status: 'held' }>): string {
+  const lines: string[] = [];
+  if (check.newest)
+    lines.push(
+      `Audit anchors hold: ${check.anchors} anchors of this database's chain in ${check.file}, the newest at event ${check.newest.id} (${check.newest.anchoredAt}).`,
+    );
+  else if (check.otherChain + check.unnamed === 0)
+    lines.push(`Audit anchor file ${check.file} holds no anchors yet.`);
+  else
+    lines.push(
+      `No anchor in ${check.file} is of this database's chain, so none could be checked. ` +
+        'That is expected for a database created or restored since the file was written; if this one was not, report it. ' +
+        'Run `audit anchor` (or start the worker) to anchor this chain.',
+    );
+  if (check.otherChain > 0)
+    lines.push(
+      `${check.otherChain} anchors in the file are of another chain (another database or server, or this database before it was created again): not checked.`,
+    );
+  if (check.unnamed > 0)
+    lines.push(
+      `${check.unnamed} anchors in the file were written before anchors named their chain: not checked.`,
+    );
+  return lines.join('\n') + '\n';
 }
 
 /** `audit anchor`: append the chain's head to the anchor file now, as the worker does on its schedule. */
