@@ -17,6 +17,15 @@ describe('configuration', () => {
     expect(env.REPORTER_PORT).toBe(3001);
     expect(env.REPORTER_SESSION_MINUTES).toBe(30);
     expect(env.RECEIPT_ATTEMPTS).toBe(10);
+    expect(env.SHUTDOWN_TIMEOUT_SECONDS).toBe(15);
+  });
+
+  it('takes a shutdown deadline in whole seconds and refuses nonsense', () => {
+    expect(validateEnv({ ...secrets, SHUTDOWN_TIMEOUT_SECONDS: '30' }).SHUTDOWN_TIMEOUT_SECONDS).toBe(30);
+    for (const bad of ['0', '-5', '2.5', 'soon', '601'])
+      expect(() => validateEnv({ ...secrets, SHUTDOWN_TIMEOUT_SECONDS: bad })).toThrow(
+        'SHUTDOWN_TIMEOUT_SECONDS: expected a whole number of seconds from 1 to 600',
+      );
   });
 
   it('names the malformed variable and the form it expects, never its value', () => {

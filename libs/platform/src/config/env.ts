@@ -90,6 +90,16 @@ export class Env {
   @Matches(/^[A-Za-z0-9_:-]+$/, { message: 'letters, digits, "_", ":" or "-", such as precedent' })
   QUEUE_PREFIX = 'precedent';
 
+  /**
+   * Seconds a process has, after SIGTERM or SIGINT, to finish what it is doing and let go; then it
+   * exits anyway, whatever Redis and PostgreSQL are doing. Keep it below the orchestrator's own limit.
+   */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of seconds from 1 to 600' })
+  @Min(1, { message: 'a whole number of seconds from 1 to 600' })
+  @Max(600, { message: 'a whole number of seconds from 1 to 600' })
+  SHUTDOWN_TIMEOUT_SECONDS = 15;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'one of fatal, error, warn, info, debug, trace, silent',
   })

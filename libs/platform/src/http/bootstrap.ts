@@ -4,10 +4,11 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from '../config/env';
 import { loadEnv } from '../config/load-env';
+import { stopOnSignals } from '../process/shutdown';
 
 /**
  * Starts an HTTP app: configuration checked first (one clear message and exit 1 when it is wrong),
- * pino as the logger, graceful shutdown on SIGTERM/SIGINT.
+ * pino as the logger, and on SIGTERM/SIGINT a shutdown that ends within SHUTDOWN_TIMEOUT_SECONDS.
  */
 export async function startHttpApp(
   module: Type<unknown>,
@@ -20,11 +21,16 @@ export async function startHttpApp(
   const env = loadEnvOrExit();
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  const logger = app.get(Logger);
+  // Nest's own shutdown hooks would wait for ever on a connection that never closes
+  stopOnSignals(options.name, env.SHUTDOWN_TIMEOUT_SECONDS, () => app.close(), {
+    log: (message) => logger.log(message),
+    warn: (message) => logger.warn(message),
+  });
   await options.configure(app);
   const port = options.port(env);
   await app.listen(port, '127.0.0.1');
-  app.get(Logger).log(`${options.name} listening on http://127.0.0.1:${port}`);
+  logger.log(`${options.name} listening on http://127.0.0.1:${port}`);
   return app;
 }
 
