@@ -8,6 +8,7 @@ export {
   type ImportSummary,
   type ImportProblem,
   type ImportProgress,
+  type ImportCheckpoint,
 } from './store/precedent-store.service';
 export type { AnalyticsJob } from './store/analytics-job.entity';
 export {
@@ -20,7 +21,8 @@ export {
   type ComparablesFilters,
 } from './services/comparables.service';
 export { DisparityService, type DisparityReport } from './services/disparity.service';
-export { AnalyticsJobsService } from './services/analytics-jobs.service';
+export { AnalyticsJobsService, AnalyticsJobStoppedError } from './services/analytics-jobs.service';
+export { isStalled, STALLED_AFTER_MS } from './store/job-health.rules';
 export { conductFeatures, type ConductFeatures } from './comparables/conduct-features';
 export { PrecedentIndex } from './comparables/precedent-index';
 export { indexRecords, FORCE_CODE_LIST } from './comparables/indexing';

@@ -19,6 +19,7 @@ import {
   type AnalyticsJob,
   type ComparablesAnswer,
   type DisparityReport,
+  isStalled,
 } from '@precedent/analytics';
 import {
   FORCE_CODES,
@@ -350,6 +351,9 @@ function toJobResponse(job: AnalyticsJob) {
     requestedAt: job.requestedAt.toISOString(),
     startedAt: job.startedAt ? job.startedAt.toISOString() : null,
     finishedAt: job.finishedAt ? job.finishedAt.toISOString() : null,
+    // running, but its worker has gone: the queue hands it to another worker, which resumes it
+    stalled: isStalled(job, new Date()),
+    interruptions: job.interruptions,
     // an import's counts while it runs (and after it fails): the result holds them once it succeeds
     ...(job.kind === 'import'
       ? {

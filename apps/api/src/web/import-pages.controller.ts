@@ -1,7 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AnalyticsJobsService, MAX_REPORTED_ERRORS, type AnalyticsJob } from '@precedent/analytics';
+import {
+  AnalyticsJobsService,
+  isStalled,
+  MAX_REPORTED_ERRORS,
+  type AnalyticsJob,
+} from '@precedent/analytics';
 import { auditContextOf } from '@precedent/identity';
 import { Env, NotFoundError } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
@@ -130,6 +135,7 @@ export class ImportPagesController {
 
 function toImportView(job: AnalyticsJob) {
   const running = job.status === 'queued' || job.status === 'running';
+  const stalled = isStalled(job, new Date());
   const percent =
     job.status === 'succeeded'
       ? 100
@@ -142,14 +148,18 @@ function toImportView(job: AnalyticsJob) {
       typeof job.input.fileName === 'string' && job.input.fileName ? job.input.fileName : 'uploaded file',
     strict: job.input.strict === true,
     status: job.status,
-    statusText: job.status === 'succeeded' ? 'finished' : words(job.status),
-    statusClass: {
-      queued: 'govuk-tag--grey',
-      running: 'govuk-tag--blue',
-      succeeded: 'govuk-tag--green',
-      failed: 'govuk-tag--red',
-    }[job.status],
+    statusText: stalled ? 'stalled' : job.status === 'succeeded' ? 'finished' : words(job.status),
+    statusClass: stalled
+      ? 'govuk-tag--orange'
+      : {
+          queued: 'govuk-tag--grey',
+          running: 'govuk-tag--blue',
+          succeeded: 'govuk-tag--green',
+          failed: 'govuk-tag--red',
+        }[job.status],
     running,
+    stalled,
+    interruptions: job.interruptions,
     percent,
     sizeText: job.input.bytes ? `${Math.max(1, Math.round(Number(job.input.bytes) / 1024))} KB` : '',
     read: job.recordsRead,

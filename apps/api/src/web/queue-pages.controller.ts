@@ -86,6 +86,7 @@ export class QueuePagesController {
         counts: queue.counts,
       })),
       failed: report.failed.map((job) => ({ ...job, failedAt: timeText(job.failedAt) })),
+      stalled: report.stalled.map((job) => ({ ...job, startedAt: timeText(job.startedAt) })),
       outbox: report.outbox.map((row) => ({ ...row, oldestAt: timeText(row.oldestAt) })),
       outboxTotal: report.outbox.reduce((sum, row) => sum + row.pending, 0),
     });

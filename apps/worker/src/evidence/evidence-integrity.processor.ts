@@ -8,9 +8,10 @@ import {
   EvidenceJob,
 } from '@precedent/evidence';
 import { ProcessorHost } from '../common/processor-host';
+import { SHORT_LOCK } from '../common/short-lock';
 
 /** The scheduled re-hash of every stored item; registers its schedule when the worker starts. */
-@Processor(EVIDENCE_INTEGRITY_QUEUE, { concurrency: 1, lockDuration: 10 * 60_000 })
+@Processor(EVIDENCE_INTEGRITY_QUEUE, { ...SHORT_LOCK, concurrency: 1 })
 export class EvidenceIntegrityProcessor extends ProcessorHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(EvidenceIntegrityProcessor.name);
 

@@ -8,13 +8,14 @@ import {
   EvidenceUnprocessableError,
 } from '@precedent/evidence';
 import { ProcessorHost } from '../common/processor-host';
+import { SHORT_LOCK } from '../common/short-lock';
 
 /**
  * Thumbnails, EXIF and OCR. One job at a time: OCR holds a core for a second or more per
  * screenshot. Bytes that cannot be decoded fail at once; anything else is retried with backoff
  * and the item shows the last reason meanwhile.
  */
-@Processor(EVIDENCE_QUEUE, { concurrency: 1, lockDuration: 5 * 60_000 })
+@Processor(EVIDENCE_QUEUE, { ...SHORT_LOCK, concurrency: 1 })
 export class EvidenceProcessor extends ProcessorHost {
   constructor(private readonly processing: EvidenceProcessingService) {
     super();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access, rm } from 'node:fs/promises';
 import { Injectable, Logger } from '@nestjs/common';
@@ -8,12 +9,23 @@ import { Clock, NotFoundError, Outbox } from '@precedent/platform';
 import { ANALYTICS_QUEUE, AnalyticsJobName } from '../analytics.jobs';
 import { AnalyticsJob, type AnalyticsJobKind } from '../store/analytics-job.entity';
 import {
+  type ImportCheckpoint,
   ImportInterruptedError,
+  ImportStoppedError,
   PrecedentStore,
   type ImportProgress,
   type ImportSummary,
 } from '../store/precedent-store.service';
+import { HEARTBEAT_MS } from '../store/job-health.rules';
 import { DisparityService } from './disparity.service';
+
+/** A job handed back because its process is stopping: the queue runs it again, from its checkpoint. */
+export class AnalyticsJobStoppedError extends Error {
+  constructor(readonly jobId: string) {
+    super(`Analytics job ${jobId} stopped between two batches; it resumes from the last one committed.`);
+    this.name = 'AnalyticsJobStoppedError';
+  }
+}
 
 /** Imports and recomputations requested through the API and run by the worker, with progress. */
 @Injectable()
@@ -67,17 +79,39 @@ export class AnalyticsJobsService {
     return job;
   }
 
-  /** Runs a queued job. A finished job is left as it is, so a redelivered message does nothing. */
-  async run(id: string): Promise<AnalyticsJob> {
+  /**
+   * Runs a queued job. A finished job is left as it is, so a redelivered message does nothing. A job
+   * whose earlier run stopped (its worker killed, or stopped between batches) is taken up again: an
+   * import resumes after its last committed batch with the counts recorded with it, so the result is
+   * that of one uninterrupted run. Each run owns the job by a token: a run taken over (a worker that
+   * was only frozen) writes nothing more. With `signal` aborted, an import stops between batches and
+   * throws AnalyticsJobStoppedError, keeping its file and checkpoint for the next run.
+   */
+  async run(id: string, options: { signal?: AbortSignal } = {}): Promise<AnalyticsJob> {
     const repo = this.dataSource.getRepository(AnalyticsJob);
     const job = await this.get(id);
     if (job.status === 'succeeded' || job.status === 'failed') return job;
-    // A redelivered job that was running when its worker stopped starts again from the top:
-    // records are keyed on (force, ref), so a second pass rewrites rather than doubles.
+    const token = randomUUID();
+    const interrupted = job.startedAt !== null;
+    const resumeFrom = job.kind === 'import' && job.input.strict !== true ? job.checkpoint : null;
+    if (interrupted)
+      this.logger.warn(
+        `Analytics job ${id} was interrupted before it finished; ${resumeFrom ? `resuming after line ${resumeFrom.lines}` : 'starting it again'}.`,
+      );
     await repo.update(
       { id },
-      { status: 'running', done: 0, startedAt: this.clock.now(), ...countsOf(emptySummary(), 0) },
+      {
+        status: 'running',
+        runToken: token,
+        heartbeatAt: this.clock.now(),
+        interruptions: interrupted ? job.interruptions + 1 : job.interruptions,
+        startedAt: job.startedAt ?? this.clock.now(),
+        done: resumeFrom?.bytes ?? 0,
+        checkpoint: resumeFrom,
+        ...(resumeFrom ? countsOf(resumeFrom.summary, resumeFrom.records) : countsOf(emptySummary(), 0)),
+      },
     );
+    const owned = { id, runToken: token };
     let lastWrite = 0;
     // Progress writes go one after another, and the final write after them all, so a slow
     // progress write can never land after (and overwrite) the finished counts.
@@ -86,18 +120,41 @@ export class AnalyticsJobsService {
       const now = Date.now();
       if (now - lastWrite < 500) return;
       lastWrite = now;
-      writes = writes.then(() => repo.update({ id }, changes)).catch(() => undefined);
+      writes = writes
+        .then(() => repo.update(owned, { ...changes, heartbeatAt: this.clock.now() }))
+        .catch(() => undefined);
     };
+    // the heartbeat says the run is alive even between progress reports; it stops when the process does
+    const heartbeat = setInterval(() => {
+      writes = writes
+        .then(() => repo.update(owned, { heartbeatAt: this.clock.now() }))
+        .catch(() => undefined);
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
+    let keepFile = false;
     try {
       const finished =
         job.kind === 'import'
-          ? await this.runImport(job, progress)
+          ? await this.runImport(job, token, progress, resumeFrom, options.signal)
           : { result: await this.runRecompute((done, total) => progress({ done, total })) };
+      clearInterval(heartbeat);
       await writes;
-      await repo.update({ id }, { status: 'succeeded', ...finished, finishedAt: this.clock.now() });
+      await repo.update(owned, {
+        status: 'succeeded',
+        ...finished,
+        checkpoint: null,
+        finishedAt: this.clock.now(),
+      });
     } catch (error) {
-      this.logger.error(`Analytics job ${id} failed: ${(error as Error).message}`);
+      clearInterval(heartbeat);
       await writes;
+      if (error instanceof ImportInterruptedError && error.reason instanceof ImportStoppedError) {
+        // handed back: the next run resumes from the checkpoint the last batch wrote
+        keepFile = true;
+        await repo.update(owned, { status: 'queued', runToken: null });
+        throw new AnalyticsJobStoppedError(id);
+      }
+      this.logger.error(`Analytics job ${id} failed: ${(error as Error).message}`);
       // An interrupted import keeps its counts: what it committed stays in the store.
       const partial =
         error instanceof ImportInterruptedError
@@ -106,37 +163,56 @@ export class AnalyticsJobsService {
               result: { ...error.summary, records: error.records },
             }
           : {};
-      await repo.update(
-        { id },
-        { status: 'failed', error: (error as Error).message, ...partial, finishedAt: this.clock.now() },
-      );
+      const written = await repo.update(owned, {
+        status: 'failed',
+        error: (error as Error).message,
+        ...partial,
+        checkpoint: null,
+        finishedAt: this.clock.now(),
+      });
+      // a run taken over by another leaves the file to that run
+      if (!written.affected) keepFile = true;
+    } finally {
+      // The upload was only kept for the job: the store now holds what was valid in it.
+      if (job.kind === 'import' && !keepFile) await rm(String(job.input.path), { force: true });
     }
     return this.get(id);
   }
 
-  private async runImport(job: AnalyticsJob, progress: (changes: JobProgress) => void) {
+  private async runImport(
+    job: AnalyticsJob,
+    token: string,
+    progress: (changes: JobProgress) => void,
+    resumeFrom: ImportCheckpoint | null,
+    signal: AbortSignal | undefined,
+  ) {
     const path = String(job.input.path);
     const size = Number(job.input.bytes ?? 0) || null;
-    let records = 0;
-    try {
-      await access(path).catch(() => {
-        throw new Error(
-          'The uploaded file is no longer in the imports folder (IMPORTS_DIR), so nothing was imported: upload it again.',
+    let records = resumeFrom?.records ?? 0;
+    await access(path).catch(() => {
+      throw new Error(
+        'The uploaded file is no longer in the imports folder (IMPORTS_DIR), so nothing was imported: upload it again.',
+      );
+    });
+    const summary = await this.store.import(createReadStream(path), {
+      strict: job.input.strict === true,
+      resumeFrom,
+      signal,
+      checkpoint: async (em, at) => {
+        const owned: unknown[] = await em.query(
+          `UPDATE analytics_jobs SET checkpoint = $1, heartbeat_at = now() WHERE id = $2 AND run_token = $3 RETURNING id`,
+          [JSON.stringify(at), job.id, token],
         );
-      });
-      const summary = await this.store.import(createReadStream(path), {
-        strict: job.input.strict === true,
-        onProgress: (at: ImportProgress) => {
-          records = at.records;
-          progress({ done: at.bytes, total: size, ...countsOf(at.summary, at.records) });
-        },
-      });
-      // the store's last progress report, always sent at the end, holds the final count read
-      return { result: { ...summary, records }, ...countsOf(summary, records) };
-    } finally {
-      // The upload was only kept for the job: the store now holds what was valid in it.
-      await rm(path, { force: true });
-    }
+        if (owned.length === 0)
+          throw new Error('Another run has taken this import over: this run stops without writing.');
+      },
+      onProgress: (at: ImportProgress) => {
+        records = at.records;
+        progress({ done: at.bytes, total: size, ...countsOf(at.summary, at.records) });
+      },
+    });
+    // the store's last progress report, always sent at the end, holds the final count read
+    return { result: { ...summary, records }, ...countsOf(summary, records) };
   }
 
   private async runRecompute(progress: (done: number, total: number | null) => void) {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { ImportProblem } from './precedent-store.service';
+import type { ImportCheckpoint, ImportProblem } from './precedent-store.service';
 
 export type AnalyticsJobKind = 'import' | 'recompute';
 export type AnalyticsJobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
@@ -52,6 +52,22 @@ export class AnalyticsJob {
   /** The first problems found, by line and field. */
   @Column({ type: 'jsonb', default: [] })
   problems: ImportProblem[];
+
+  /** Where an import has committed up to: a run started again resumes from here. */
+  @Column({ type: 'jsonb', nullable: true })
+  checkpoint: ImportCheckpoint | null;
+
+  /** The run that owns the job now: a run another has taken over writes nothing more. */
+  @Column({ type: 'uuid', nullable: true })
+  runToken: string | null;
+
+  /** Written every few seconds by the run: a running job whose heartbeat stops has lost its worker. */
+  @Column({ type: 'timestamptz', nullable: true })
+  heartbeatAt: Date | null;
+
+  /** How many times a run stopped before finishing (its worker died or was stopped) and was taken up again. */
+  @Column({ type: 'integer', default: 0 })
+  interruptions: number;
 
   @Column({ type: 'uuid', nullable: true })
   requestedBy: string | null;

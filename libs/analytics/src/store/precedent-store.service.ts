@@ -53,10 +53,39 @@ export class ImportInterruptedError extends Error {
   }
 }
 
+/**
+ * How far an import has committed: the lines read up to the end of the last batch written, and the
+ * counts as they stood then. Written in the batch's own transaction, so it never runs ahead of (or
+ * behind) what the store holds; an import started again from it ends with the counts of one run.
+ */
+export interface ImportCheckpoint {
+  lines: number;
+  bytes: number;
+  records: number;
+  summary: ImportSummary;
+}
+
 export interface ImportOptions {
   /** Nothing is imported when any line is bad. */
   strict: boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /** Where an earlier run of the same file stopped (not for strict imports, which keep nothing). */
+  resumeFrom?: ImportCheckpoint | null;
+  /**
+   * Called in each batch's transaction once the batch is written: records the checkpoint with it.
+   * Throwing rolls the batch back (another run has taken the job over).
+   */
+  checkpoint?: (em: EntityManager, at: ImportCheckpoint) => Promise<void>;
+  /** Asked between batches: when aborted, the import stops after its last committed batch. */
+  signal?: AbortSignal;
+}
+
+/** An import stopped between batches because its process is stopping; the checkpoint says where. */
+export class ImportStoppedError extends Error {
+  constructor() {
+    super('The import was stopped between two batches; it resumes from the last one committed.');
+    this.name = 'ImportStoppedError';
+  }
 }
 
 export const MAX_REPORTED_ERRORS = 100;
@@ -80,18 +109,21 @@ export class PrecedentStore {
    * own transaction, unless `strict`, when one transaction holds all and is rolled back on any bad line.
    */
   async import(input: Readable, options: ImportOptions): Promise<ImportSummary> {
-    const summary: ImportSummary = { imported: 0, updated: 0, rejected: 0, errors: [] };
-    let records = 0;
+    const resume = options.strict ? null : (options.resumeFrom ?? null);
+    const summary: ImportSummary = resume
+      ? { ...resume.summary, errors: [...resume.summary.errors] }
+      : { imported: 0, updated: 0, rejected: 0, errors: [] };
+    let records = resume?.records ?? 0;
     const today = londonDate(this.clock.now());
     const snapshot = (): ImportSummary => ({ ...summary, errors: [...summary.errors] });
     const run = async (em: EntityManager | null) => {
       let batch = new Map<string, PrecedentRecord>();
       let lineNumber = 0;
       let bytes = 0;
-      // Batches are written while the next is read and checked, so PostgreSQL and Node work at once:
-      // two at a time on their own connections, or one at a time in a strict import's transaction.
+      // Batches are written while the next is read and checked, so PostgreSQL and Node work at once.
+      // One write at a time: batches commit in file order, so each checkpoint covers every line before it.
       const inFlight: Promise<void>[] = [];
-      const maxInFlight = em ? 1 : 2;
+      const maxInFlight = 1;
       const flush = async () => {
         if (batch.size === 0) return;
         // Rows in one order in every batch: two batches updating the same rows cannot deadlock.
@@ -100,9 +132,22 @@ export class PrecedentStore {
         );
         batch = new Map();
         while (inFlight.length >= maxInFlight) await inFlight.shift();
-        const writing = (
-          em ? this.write(em, sorted) : this.dataSource.transaction((tx) => this.write(tx, sorted))
-        ).then((written) => {
+        // the counts up to this batch's last line: earlier batches have all committed by now
+        const at = { lines: lineNumber, bytes, records, summary: snapshot() };
+        const writeBatch = async (tx: EntityManager) => {
+          const written = await this.write(tx, sorted);
+          if (options.checkpoint && !em)
+            await options.checkpoint(tx, {
+              ...at,
+              summary: {
+                ...at.summary,
+                imported: at.summary.imported + written.imported,
+                updated: at.summary.updated + written.updated,
+              },
+            });
+          return written;
+        };
+        const writing = (em ? writeBatch(em) : this.dataSource.transaction(writeBatch)).then((written) => {
           summary.imported += written.imported;
           summary.updated += written.updated;
         });
@@ -115,6 +160,8 @@ export class PrecedentStore {
         for await (const line of lines) {
           lineNumber++;
           bytes += Buffer.byteLength(line) + 1;
+          // lines an earlier run committed (their counts came with the checkpoint)
+          if (resume && lineNumber <= resume.lines) continue;
           if (line.trim() === '') continue;
           records++;
           const problems = this.readLine(line, today);
@@ -133,6 +180,10 @@ export class PrecedentStore {
           if (batch.size >= BATCH) {
             if (options.strict && summary.rejected > 0) batch.clear();
             else await flush();
+            if (options.signal?.aborted && !options.strict) {
+              while (inFlight.length > 0) await inFlight.shift();
+              throw new ImportStoppedError();
+            }
           }
           if (lineNumber % 1000 === 0)
             options.onProgress?.({ lines: lineNumber, bytes, records, summary: snapshot() });

@@ -18,6 +18,18 @@ export interface FailedJob {
   attemptsMade: number;
 }
 
+/**
+ * A job BullMQ still counts as active whose lock has expired: its worker died (or froze) with it.
+ * Any running worker's stalled check puts it back to waiting; `stalls` says how often that happened.
+ */
+export interface StalledJob {
+  queue: string;
+  id: string;
+  name: string;
+  startedAt: Date | null;
+  stalls: number;
+}
+
 /** Work recorded but not yet handed to BullMQ, per queue: it waits here while Redis is down. */
 export interface OutboxBacklog {
   queue: string;
@@ -32,6 +44,8 @@ export interface QueueStatusReport {
   queues: { name: string; counts: QueueCounts | null }[];
   /** The most recent failed jobs of all the queues, newest first. */
   failed: FailedJob[];
+  /** Active jobs whose worker has stopped holding them. */
+  stalled: StalledJob[];
   outbox: OutboxBacklog[];
 }
 
@@ -57,6 +71,7 @@ export class QueueStatusService {
         redis: { reachable: false, error: messageOf(error) },
         queues: names.map((name) => ({ name, counts: null })),
         failed: [],
+        stalled: [],
         outbox,
       };
     }
@@ -79,16 +94,37 @@ export class QueueStatusService {
         .flat()
         .sort((a, b) => (b.failedAt?.getTime() ?? 0) - (a.failedAt?.getTime() ?? 0))
         .slice(0, failedLimit);
-      return { redis: { reachable: true }, queues, failed, outbox };
+      const stalled = (await Promise.all(names.map((name) => timed(this.stalledIn(name))))).flat();
+      return { redis: { reachable: true }, queues, failed, stalled, outbox };
     } catch (error) {
       // Redis went away between the check and the counts
       return {
         redis: { reachable: false, error: messageOf(error) },
         queues: names.map((name) => ({ name, counts: null })),
         failed: [],
+        stalled: [],
         outbox,
       };
     }
+  }
+
+  /** Active jobs of a queue whose lock is gone: nobody is working on them now. */
+  private async stalledIn(name: string): Promise<StalledJob[]> {
+    const queue = this.queues.get(name);
+    const active = await queue.getActive(0, 99);
+    const client = this.queues.redis();
+    const stalled: StalledJob[] = [];
+    for (const job of active) {
+      if (!job.id || (await client.exists(`${queue.toKey(job.id)}:lock`)) === 1) continue;
+      stalled.push({
+        queue: name,
+        id: job.id,
+        name: job.name,
+        startedAt: job.processedOn ? new Date(job.processedOn) : null,
+        stalls: job.stalledCounter,
+      });
+    }
+    return stalled;
   }
 
   /** Moves a failed job back to waiting, to run again with a fresh count of attempts. */
