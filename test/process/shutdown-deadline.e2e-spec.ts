@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { ChildApp, MAINS } from '../support/child-app';
 import { freePort, PrivateRedis } from '../support/private-redis';
 
@@ -17,9 +18,14 @@ describe('shutdown with a deadline: every process exits within SHUTDOWN_TIMEOUT_
     await redis.stop();
   });
 
-  async function start(main: string, portVariable: string): Promise<ChildApp> {
+  async function start(
+    main: string,
+    portVariable: string,
+    extra: Record<string, string> = {},
+  ): Promise<ChildApp> {
     const port = await freePort();
     const app = await ChildApp.start(main, port, {
+      ...extra,
       REDIS_URL: redis.url,
       [portVariable]: String(port),
       SHUTDOWN_TIMEOUT_SECONDS: String(DEADLINE_SECONDS),
@@ -60,5 +66,29 @@ describe('shutdown with a deadline: every process exits within SHUTDOWN_TIMEOUT_
     const { ms, code } = await stopTimed(worker);
     expect({ code, output: worker.output }).toEqual({ code: 0, output: expect.stringContaining('SIGTERM') });
     expect(ms).toBeLessThan(DEADLINE_SECONDS * 1000);
+  }, 90_000);
+
+  it('the API as two processes (API_PROCESSES=2) serves its port and stops them both within the deadline', async () => {
+    const api = await start(MAINS.api, 'API_PORT', { API_PROCESSES: '2' });
+    const children = () =>
+      execFileSync('ps', ['--ppid', String(api.child.pid), '-o', 'pid='], { encoding: 'utf8' })
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+    const pids = children();
+    expect(pids).toHaveLength(2);
+    for (let i = 0; i < 4; i++) expect(await api.health()).not.toBeNull();
+
+    const { ms } = await stopTimed(api);
+    expect(ms).toBeLessThan(DEADLINE_SECONDS * 1000 + SLACK_MS);
+    const alive = pids.filter((pid) => {
+      try {
+        process.kill(Number(pid), 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(alive).toEqual([]);
   }, 90_000);
 });

@@ -16,6 +16,7 @@ import {
 } from '@precedent/platform';
 import { REPORTING_QUEUE, ReportingInboxModule } from '@precedent/reporting';
 import { AnalyticsProcessor } from './analytics/analytics.processor';
+import { RecomputeThreadModule } from './analytics/thread-recompute-runner';
 import { AuditProcessor } from './audit/audit.processor';
 import { EvidenceProcessor } from './evidence/evidence.processor';
 import { EvidenceIntegrityProcessor } from './evidence/evidence-integrity.processor';
@@ -40,6 +41,7 @@ const QUEUES = [
     WorkerQueuesModule.register(QUEUES),
     AuditModule,
     AnalyticsModule,
+    RecomputeThreadModule,
     EvidenceModule,
     HearingsModule,
     ReportingInboxModule,

@@ -20,7 +20,8 @@ export {
   type ComparablePrecedent,
   type ComparablesFilters,
 } from './services/comparables.service';
-export { DisparityService, type DisparityReport } from './services/disparity.service';
+export { DisparityService, type DisparityReport, type ComputeProgress } from './services/disparity.service';
+export { RECOMPUTE_RUNNER, type RecomputeRunner } from './services/recompute-runner';
 export { AnalyticsJobsService, AnalyticsJobStoppedError } from './services/analytics-jobs.service';
 export { isStalled, STALLED_AFTER_MS } from './store/job-health.rules';
 export { conductFeatures, type ConductFeatures } from './comparables/conduct-features';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access, rm } from 'node:fs/promises';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, type AuditContext } from '@precedent/audit';
@@ -18,6 +18,7 @@ import {
 } from '../store/precedent-store.service';
 import { HEARTBEAT_MS } from '../store/job-health.rules';
 import { DisparityService } from './disparity.service';
+import { RECOMPUTE_RUNNER, type RecomputeRunner } from './recompute-runner';
 
 /** A job handed back because its process is stopping: the queue runs it again, from its checkpoint. */
 export class AnalyticsJobStoppedError extends Error {
@@ -39,6 +40,7 @@ export class AnalyticsJobsService {
     private readonly store: PrecedentStore,
     private readonly disparity: DisparityService,
     private readonly clock: Clock,
+    @Optional() @Inject(RECOMPUTE_RUNNER) private readonly recomputeRunner?: RecomputeRunner,
   ) {}
 
   /** Records the job and queues it in one transaction: accepted even while Redis is down. */
@@ -216,7 +218,7 @@ export class AnalyticsJobsService {
   }
 
   private async runRecompute(progress: (done: number, total: number | null) => void) {
-    const result = await this.disparity.compute((stage, done, total) => {
+    const result = await (this.recomputeRunner ?? this.disparity).compute((stage, done, total) => {
       if (stage === 'measuring') progress(done, total);
     });
     return {

@@ -91,6 +91,16 @@ export class Env {
   QUEUE_PREFIX = 'precedent';
 
   /**
+   * How many API processes serve API_PORT on this machine (Node's cluster module): one uses one core.
+   * Sessions, CSRF tokens and throttles live in PostgreSQL and Redis, so any process answers any request.
+   */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of processes from 1 to 64' })
+  @Min(1, { message: 'a whole number of processes from 1 to 64' })
+  @Max(64, { message: 'a whole number of processes from 1 to 64' })
+  API_PROCESSES = 1;
+
+  /**
    * Seconds a process has, after SIGTERM or SIGINT, to finish what it is doing and let go; then it
    * exits anyway, whatever Redis and PostgreSQL are doing. Keep it below the orchestrator's own limit.
    */

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from '../config/env';
 import { loadEnv } from '../config/load-env';
+import { runAsCluster } from '../process/cluster';
 import { stopOnSignals } from '../process/shutdown';
 
 /**
@@ -16,9 +17,17 @@ export async function startHttpApp(
     name: string;
     port: (env: ReturnType<typeof loadEnv>) => number;
     configure: (app: NestExpressApplication) => void | Promise<void>;
+    /** How many processes share the port (API_PROCESSES for the API); one by default. */
+    processes?: (env: ReturnType<typeof loadEnv>) => number;
   },
-): Promise<INestApplication> {
+): Promise<INestApplication | null> {
   const env = loadEnvOrExit();
+  const primaryLog = {
+    log: (message: string) => process.stdout.write(`${message}\n`),
+    warn: (message: string) => process.stderr.write(`${message}\n`),
+  };
+  if (runAsCluster(options.name, options.processes?.(env) ?? 1, env.SHUTDOWN_TIMEOUT_SECONDS, primaryLog))
+    return null;
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const logger = app.get(Logger);
