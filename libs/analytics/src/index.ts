@@ -21,6 +21,24 @@ export {
 } from './services/comparables.service';
 export { DisparityService, type DisparityReport } from './services/disparity.service';
 export { AnalyticsJobsService } from './services/analytics-jobs.service';
+export {
+  InconsistencyService,
+  DEFAULT_PAIR_LIMIT,
+  MAX_PAIR_LIMIT,
+  type InconsistentPair,
+  type InconsistenciesReport,
+  type PairPrecedent,
+} from './services/inconsistency.service';
+export { InconsistencyResult } from './store/inconsistency-result.entity';
+export { whatWasSaid } from './comparables/what-was-said.rules';
+export {
+  REFORMS,
+  eraOn,
+  eraWords,
+  regimeOn,
+  todaysRulesFrom,
+  type RegimeFacts,
+} from './reforms/regime.rules';
 export { conductFeatures, type ConductFeatures } from './comparables/conduct-features';
 export { PrecedentIndex } from './comparables/precedent-index';
 export { indexRecords, FORCE_CODE_LIST } from './comparables/indexing';

@@ -14,7 +14,9 @@ import {
   AnalyticsJobsService,
   ComparablesService,
   DisparityService,
+  InconsistencyService,
   MAX_K,
+  MAX_PAIR_LIMIT,
   PrecedentStore,
   type AnalyticsJob,
   type ComparablesAnswer,
@@ -47,6 +49,7 @@ export class AnalyticsController {
   constructor(
     private readonly comparablesService: ComparablesService,
     private readonly disparity: DisparityService,
+    private readonly inconsistency: InconsistencyService,
     private readonly jobs: AnalyticsJobsService,
     private readonly store: PrecedentStore,
     private readonly clock: Clock,
@@ -174,6 +177,41 @@ export class AnalyticsController {
       items,
       total: items.length,
     };
+  }
+
+  @Get('analytics/inconsistencies')
+  @Roles(...ANALYSTS)
+  @ApiOperation({
+    summary:
+      'Pairs of like precedents whose outcomes went two or more steps apart, most inconsistent first, with what differs between them',
+    description:
+      'Answers {dataVersion, computedAt, precedents, total, pairs: [{a, b, similarity, stepGap, parts, differences, explained, score}]} from the latest recompute.',
+  })
+  @ApiQuery({ name: 'force', required: false, description: 'Only pairs where one side is this force' })
+  @ApiQuery({ name: 'limit', required: false, description: `1 to ${MAX_PAIR_LIMIT}; 50 by default` })
+  async inconsistencies(@Query('force') force?: string, @Query('limit') limit?: string) {
+    if (force !== undefined && force !== '' && !FORCE_CODES.has(force)) {
+      throw new InvalidInputError('unknown_force', `Unknown force "${force}": use a code from forces.json`, {
+        field: 'force',
+      });
+    }
+    const count = limit === undefined || limit === '' ? undefined : Number(limit);
+    if (count !== undefined && (!Number.isInteger(count) || count < 1 || count > MAX_PAIR_LIMIT)) {
+      throw new InvalidInputError(
+        'invalid_limit',
+        `limit must be a whole number from 1 to ${MAX_PAIR_LIMIT}`,
+        {
+          field: 'limit',
+        },
+      );
+    }
+    const latest = await this.inconsistency.latest();
+    if (!latest)
+      throw new NotFoundError('inconsistency result yet: POST /api/analytics/recompute to compute one');
+    return this.inconsistency.report(latest, {
+      ...(force ? { force } : {}),
+      ...(count !== undefined ? { limit: count } : {}),
+    });
   }
 
   @Post('analytics/recompute')

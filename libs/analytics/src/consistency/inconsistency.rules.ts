@@ -162,18 +162,28 @@ export function pairDifferences(a: PairSideFacts, b: PairSideFacts): PairDiffere
   return differences;
 }
 
-/** How far a pair ranks: alike and far apart first; each explaining difference halves it. */
+/**
+ * How far a pair ranks: alike and far apart first. Shared wording (the same meme forwarded, the
+ * same words) is the strongest sign that two cases are about the same conduct, so a pair without
+ * it ranks at most 3/4 of one with it; each difference that may explain the gap halves the rank.
+ */
 export function inconsistencyScore(
   similarity: number,
   stepGap: number,
   differences: PairDifference[],
+  sharedWording = 0,
 ): number {
   const closeness = Math.max(0, (similarity - MIN_PAIR_SIMILARITY) / (1 - MIN_PAIR_SIMILARITY));
   const explaining = differences.filter((difference) => difference.explains).length;
-  return stepGap * (0.25 + 0.75 * closeness * closeness) * EXPLAINED_DISCOUNT ** explaining;
+  return (
+    stepGap *
+    (0.25 + 0.75 * closeness * closeness) *
+    (0.75 + 0.25 * sharedWording) *
+    EXPLAINED_DISCOUNT ** explaining
+  );
 }
 
-/** A difference as a sentence an analyst reads, e.g. "Reach: public post and identifiable as police against a private group". */
+/** A difference as a sentence an analyst reads, for a pair whose side a had the lighter outcome. */
 export function differenceSentence(difference: PairDifference): string {
   const label: Record<DifferenceKind, string> = {
     aggravating: 'Aggravating factors',
@@ -187,7 +197,8 @@ export function differenceSentence(difference: PairDifference): string {
     regime: 'Rules in force',
   };
   const explains = difference.explains ? ' This may explain the gap.' : '';
-  return `${label[difference.kind]}: ${difference.a} in the first, ${difference.b} in the second.${explains}`;
+  // Pairs are read lighter outcome first (the service orders them so).
+  return `${label[difference.kind]}: ${difference.a} where the outcome was lighter; ${difference.b} where it was harsher.${explains}`;
 }
 
 /** The reforms between the two decisions, for a regime difference read in full. */

@@ -1,5 +1,5 @@
 import type { PrecedentIndex } from '../comparables/precedent-index';
-import type { SimilarityParts } from '../comparables/similarity.rules';
+import { combine, similarityParts, type SimilarityParts } from '../comparables/similarity.rules';
 import { eraOnDay } from '../reforms/regime.rules';
 import {
   inconsistencyScore,
@@ -29,7 +29,7 @@ export const DEFAULT_PAIR_OPTIONS: PairSearchOptions = {
 };
 
 export interface FoundPair {
-  /** Index positions; `a` is the earlier-loaded precedent. */
+  /** Index positions; `a` had the lighter outcome, `b` the harsher. */
   a: number;
   b: number;
   similarity: number;
@@ -52,22 +52,28 @@ export function findInconsistentPairs(
 ): FoundPair[] {
   const total = index.count;
   // Candidates as columns (a, b, score): at a million precedents they stay a few megabytes.
-  let left = new Int32Array(1024);
-  let right = new Int32Array(1024);
-  let scores = new Float64Array(1024);
-  let similarities = new Float64Array(1024);
+  let left: Int32Array = new Int32Array(1024);
+  let right: Int32Array = new Int32Array(1024);
+  let scores: Float64Array = new Float64Array(1024);
+  let similarities: Float64Array = new Float64Array(1024);
   let found = 0;
   let done = 0;
   for (const at of index.indicesByBlock()) {
     const precedent = index.precedentAt(at);
     const features = index.featuresAt(at);
-    const neighbours = index.search(features, {
-      k: options.perPrecedent,
-      excludeIndex: at,
-      awayFromStep: precedent.step,
-      minStepGap: options.minStepGap,
-      minSimilarity: options.minSimilarity,
-    });
+    // Alike in structure (what was said about whom, to whom, the subject's part, factors, volume):
+    // most like cases do not share their wording, so wording is left out of the search and only
+    // raises a pair's rank when it is shared.
+    const neighbours = index.search(
+      { ...features, fingerprint: null },
+      {
+        k: options.perPrecedent,
+        excludeIndex: at,
+        awayFromStep: precedent.step,
+        minStepGap: options.minStepGap,
+        minSimilarity: options.minSimilarity,
+      },
+    );
     for (const neighbour of neighbours) {
       // Seen from both sides: keep it once, from the side with the lower index.
       const other = neighbour.index;
@@ -78,12 +84,20 @@ export function findInconsistentPairs(
         scores = growFloat(scores);
         similarities = growFloat(similarities);
       }
-      const differences = pairDifferences(sideFacts(index, a), sideFacts(index, b));
-      const stepGap = Math.abs(precedent.step - index.precedentAt(other).step);
+      const sideA = sideFacts(index, a);
+      const sideB = sideFacts(index, b);
+      const parts = similarityParts(sideA.features, sideB.features);
+      const similarity = pairSimilarity(parts, neighbour.similarity, index.weights);
+      const differences = pairDifferences(sideA, sideB);
       left[found] = a;
       right[found] = b;
-      similarities[found] = neighbour.similarity;
-      scores[found] = inconsistencyScore(neighbour.similarity, stepGap, differences);
+      similarities[found] = similarity;
+      scores[found] = inconsistencyScore(
+        similarity,
+        Math.abs(sideA.step - sideB.step),
+        differences,
+        parts.text,
+      );
       found++;
     }
     if (onProgress && ++done % 5000 === 0) onProgress(done, total);
@@ -100,8 +114,11 @@ export function findInconsistentPairs(
     const key = left[at] * total + right[at];
     if (seen.has(key)) continue;
     seen.add(key);
-    const a = left[at];
-    const b = right[at];
+    // The lighter outcome is side a, the harsher side b: a pair reads the same way every time.
+    const [a, b] =
+      index.precedentAt(left[at]).step <= index.precedentAt(right[at]).step
+        ? [left[at], right[at]]
+        : [right[at], left[at]];
     const forceA = index.precedentAt(a).force;
     const forceB = index.precedentAt(b).force;
     const national = kept.length < options.keep;
@@ -118,12 +135,21 @@ export function findInconsistentPairs(
       b,
       similarity: similarities[at],
       stepGap: Math.abs(sideA.step - sideB.step),
-      parts: index.parts(sideA.features, b),
+      parts: similarityParts(sideA.features, sideB.features),
       differences: pairDifferences(sideA, sideB),
       score: scores[at],
     });
   }
   return kept;
+}
+
+/** With shared wording, every part counts; without, the wording is left out rather than counted as a difference. */
+function pairSimilarity(
+  parts: SimilarityParts,
+  structural: number,
+  weights: Readonly<SimilarityParts>,
+): number {
+  return parts.text > 0 ? Math.max(structural, combine(parts, weights, true)) : structural;
 }
 
 function sideFacts(index: PrecedentIndex, at: number) {

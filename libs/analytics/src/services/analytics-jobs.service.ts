@@ -14,6 +14,7 @@ import {
   type ImportSummary,
 } from '../store/precedent-store.service';
 import { DisparityService } from './disparity.service';
+import { InconsistencyService } from './inconsistency.service';
 
 /** Imports and recomputations requested through the API and run by the worker, with progress. */
 @Injectable()
@@ -26,6 +27,7 @@ export class AnalyticsJobsService {
     private readonly outbox: Outbox,
     private readonly store: PrecedentStore,
     private readonly disparity: DisparityService,
+    private readonly inconsistency: InconsistencyService,
     private readonly clock: Clock,
   ) {}
 
@@ -143,8 +145,13 @@ export class AnalyticsJobsService {
     const result = await this.disparity.compute((stage, done, total) => {
       if (stage === 'measuring') progress(done, total);
     });
+    // Then the inconsistent pairs, on the same data version unless an import landed in between
+    // (the pairs then say the newer version they were computed on).
+    const pairs = await this.inconsistency.compute((done, total) => progress(done, total));
     return {
       disparityResultId: result.id,
+      inconsistencyResultId: pairs.id,
+      inconsistentPairs: pairs.pairs.length,
       computedAt: result.computedAt.toISOString(),
       precedents: result.precedents,
     };
