@@ -18,6 +18,7 @@ export {
   type ComparablesAnswer,
   type ComparablePrecedent,
   type ComparablesFilters,
+  type CaseViewer,
 } from './services/comparables.service';
 export { DisparityService, type DisparityReport } from './services/disparity.service';
 export { AnalyticsJobsService } from './services/analytics-jobs.service';

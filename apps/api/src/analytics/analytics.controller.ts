@@ -19,6 +19,7 @@ import {
   MAX_PAIR_LIMIT,
   PrecedentStore,
   type AnalyticsJob,
+  type CaseViewer,
   type ComparablesAnswer,
   type DisparityReport,
 } from '@precedent/analytics';
@@ -58,16 +59,9 @@ export class AnalyticsController {
     private readonly env: Env,
   ) {}
 
-  /** Internal precedents link to their case only for people allowed to open it. */
-  private async withCaseLinks(answer: ComparablesAnswer, ctx: RequestContext): Promise<ComparablesAnswer> {
-    const linked = answer.items.flatMap((item) => (item.caseId ? [item.caseId] : []));
-    const openable = await this.cases.openableIds(linked, ctx.principal);
-    return {
-      ...answer,
-      items: answer.items.map(({ caseId, ...item }) =>
-        caseId && openable.has(caseId) ? { ...item, caseId } : item,
-      ),
-    };
+  /** Internal precedents link to their case only for people allowed to open it: the analytics lib asks. */
+  private viewer(ctx: RequestContext): CaseViewer {
+    return { openableCaseIds: (ids) => this.cases.openableIds(ids, ctx.principal) };
   }
 
   @Post('analytics/comparables')
@@ -76,7 +70,7 @@ export class AnalyticsController {
   @ApiOperation({
     summary: 'Comparable precedents for a conduct profile, with the reasons they are comparable',
     description:
-      "Body: {profile, k?, proposedOutcome?, filters?: {forces, from, to, forums, findings, excludeRefs}}. The profile has the exchange format's case fields. With fewer than 3 precedents at the minimum similarity the distribution and band are withheld, with the reason.",
+      "Body: {profile, k?, proposedOutcome?, filters?: {forces, from, to, forums, findings, excludeRefs, underTodaysRules}}. The profile has the exchange format's case fields. With fewer than 3 precedents at the minimum similarity the distribution and band are withheld, with the reason.",
   })
   @ApiBody({
     schema: {
@@ -106,7 +100,7 @@ export class AnalyticsController {
     },
   })
   async comparables(@Body() body: unknown, @Ctx() ctx: RequestContext): Promise<ComparablesAnswer> {
-    return this.withCaseLinks(await this.comparablesService.comparables(this.readComparablesBody(body)), ctx);
+    return this.comparablesService.comparables(this.readComparablesBody(body), this.viewer(ctx));
   }
 
   @Get('cases/:id/comparables')
@@ -138,14 +132,14 @@ export class AnalyticsController {
         'This case has no subject or no conduct item yet: record them, then ask for comparables.',
       );
     }
-    const answer = await this.comparablesService.comparables(
+    return this.comparablesService.comparables(
       this.readComparablesBody({
         profile: JSON.parse(JSON.stringify(profile)) as unknown,
         ...(k !== undefined ? { k: Number(k) } : {}),
         ...(proposedOutcome !== undefined ? { proposedOutcome } : {}),
       }),
+      this.viewer(ctx),
     );
-    return this.withCaseLinks(answer, ctx);
   }
 
   @Get('analytics/disparity')
@@ -332,10 +326,8 @@ export class AnalyticsController {
       });
       return {};
     }
-    const { forces, from, to, forums, findings, excludeRefs, ...unknown } = filters as Record<
-      string,
-      unknown
-    >;
+    const { forces, from, to, forums, findings, excludeRefs, underTodaysRules, ...unknown } =
+      filters as Record<string, unknown>;
     for (const field of Object.keys(unknown))
       problems.push({ field: `filters.${field}`, message: 'is not a filter' });
     const list = (
@@ -372,6 +364,11 @@ export class AnalyticsController {
       forums: list(forums, 'forums', FORUMS) as Forum[] | undefined,
       findings: list(findings, 'findings', FINDINGS) as Finding[] | undefined,
       excludeRefs: list(excludeRefs, 'excludeRefs'),
+      ...(underTodaysRules === undefined
+        ? {}
+        : typeof underTodaysRules === 'boolean'
+          ? { underTodaysRules }
+          : (problems.push({ field: 'filters.underTodaysRules', message: 'must be true or false' }), {})),
     };
   }
 }
