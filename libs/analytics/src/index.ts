@@ -19,6 +19,7 @@ export {
   type ComparablePrecedent,
   type ComparablesFilters,
   type CaseViewer,
+  type OtherWayAnswer,
 } from './services/comparables.service';
 export { DisparityService, type DisparityReport } from './services/disparity.service';
 export { AnalyticsJobsService } from './services/analytics-jobs.service';

@@ -77,6 +77,14 @@ export interface ComparablesAnswer {
   dataVersion: string;
 }
 
+/** The closest precedents whose outcome went at least two steps from a reference step. */
+export interface OtherWayAnswer {
+  referenceStep: number;
+  /** 'given': a recorded or proposed outcome; 'comparables': the comparables' weighted median. */
+  basis: 'given' | 'comparables';
+  items: ComparablePrecedent[];
+}
+
 export const DEFAULT_K = 20;
 export const MAX_K = 100;
 const VERSION_CHECK_MS = 1000;
@@ -156,6 +164,55 @@ export class ComparablesService {
       forces: band.forces,
       ...(band.proposed ? { proposed: band.proposed } : {}),
       dataVersion: version,
+    };
+  }
+
+  /**
+   * The closest precedents that went the other way: the most alike whose outcome is at least two
+   * steps from a reference, the given (recorded or proposed) step or else the comparables' weighted
+   * median. No case links: these are read beside a case, not followed from it.
+   */
+  async otherWay(
+    profile: ConductProfile,
+    options: { referenceStep?: number; k?: number } = {},
+  ): Promise<OtherWayAnswer | null> {
+    let reference = options.referenceStep;
+    let basis: OtherWayAnswer['basis'] = 'given';
+    if (reference === undefined) {
+      const usual = await this.comparables({ profile, k: DEFAULT_K });
+      if (usual.medianStep === undefined) return null;
+      reference = usual.medianStep;
+      basis = 'comparables';
+    }
+    const { index } = await this.currentIndex();
+    const features = conductFeatures(profile);
+    const found = index.search(features, {
+      k: options.k ?? 3,
+      awayFromStep: reference,
+      minStepGap: 2,
+      minSimilarity: DEFAULT_BAND_OPTIONS.minSimilarity,
+    });
+    const records = await this.store.recordsOf(found.map((n) => index.precedentAt(n.index).id));
+    return {
+      referenceStep: reference,
+      basis,
+      items: found.map((neighbour) => {
+        const precedent = index.precedentAt(neighbour.index);
+        const record = records.get(precedent.id);
+        return {
+          ref: precedent.ref,
+          force: FORCE_CODE_LIST[precedent.force],
+          decidedOn: new Date(precedent.decidedOn * 86_400_000).toISOString().slice(0, 10),
+          forum: FORUMS[precedent.forum],
+          finding: FINDINGS[precedent.finding],
+          outcome: OUTCOMES[precedent.outcome],
+          step: precedent.step,
+          rules: eraWords(eraOnDay(precedent.decidedOn)),
+          said: record ? whatWasSaid(record) : null,
+          similarity: round(neighbour.similarity),
+          parts: roundParts(index.parts(features, neighbour.index)),
+        };
+      }),
     };
   }
 

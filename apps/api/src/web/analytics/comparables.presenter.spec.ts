@@ -1,4 +1,5 @@
 import type { ComparablesAnswer } from '@precedent/analytics';
+import { presentOtherWay } from './other-way.presenter';
 import {
   ordinal,
   presentComparables,
@@ -115,5 +116,51 @@ describe('comparables as a panel reads them', () => {
       findingText: 'gross misconduct',
       said: '“words”',
     });
+  });
+});
+
+describe('the closest precedents that went the other way', () => {
+  it('says what they went the other way from, and which way each went', () => {
+    const parts = {
+      text: 0,
+      categories: 1,
+      targets: 1,
+      audience: 1,
+      platform: 1,
+      factors: 1,
+      role: 1,
+      volume: 1,
+    };
+    const presented = presentOtherWay({
+      referenceStep: 3,
+      basis: 'comparables',
+      items: [
+        {
+          ref: 'x',
+          force: 'essex',
+          decidedOn: '2024-03-01',
+          forum: 'misconduct_hearing',
+          finding: 'gross_misconduct',
+          outcome: 'dismissal_without_notice',
+          step: 6,
+          rules: '2020 Regulations, legally qualified chair',
+          said: null,
+          similarity: 0.91,
+          parts,
+        },
+      ],
+    });
+    expect(presented.intro).toBe(
+      'Most comparable cases received about written warning. These alike cases received an outcome two or more steps away from that.',
+    );
+    expect(presented.items[0]).toMatchObject({
+      heading: 'Essex Police, 2024: dismissal without notice',
+      direction: 'harsher',
+      said: 'The record does not say what was said.',
+    });
+    expect(presentOtherWay(null).intro).toBeNull();
+    expect(presentOtherWay({ referenceStep: 0, basis: 'given', items: [] }).intro).toContain(
+      'No alike precedent',
+    );
   });
 });
