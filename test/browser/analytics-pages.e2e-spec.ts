@@ -16,6 +16,9 @@ import {
 } from '../support/browser';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
 
+// Axe on every page of a 2,500-precedent store, on a machine shared with other jobs: allow for it.
+jest.setTimeout(120_000);
+
 describe.each([
   ['with JavaScript', true],
   ['without JavaScript', false],
