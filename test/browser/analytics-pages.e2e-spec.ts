@@ -1,6 +1,11 @@
 import { Readable } from 'node:stream';
 import type { Browser, Page } from 'playwright-core';
-import { DisparityService, PrecedentStore, syntheticPrecedents } from '@precedent/analytics';
+import {
+  DisparityService,
+  InconsistencyService,
+  PrecedentStore,
+  syntheticPrecedents,
+} from '@precedent/analytics';
 import {
   accessibilityViolations,
   launchBrowser,
@@ -10,6 +15,9 @@ import {
   listenForBrowser,
 } from '../support/browser';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
+
+// Axe on every page of a 2,500-precedent store, on a machine shared with other jobs: allow for it.
+jest.setTimeout(120_000);
 
 describe.each([
   ['with JavaScript', true],
@@ -29,6 +37,7 @@ describe.each([
     );
     await api.app.get(PrecedentStore).import(Readable.from(lines), { strict: true });
     await api.app.get(DisparityService).compute();
+    await api.app.get(InconsistencyService).compute();
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -66,13 +75,20 @@ describe.each([
     await page.click('button:has-text("Find comparable precedents")');
 
     expect(await page.textContent('h2')).toContain('What the comparable precedents received');
-    const rows = await page.locator('table').last().locator('tbody tr').count();
-    expect(rows).toBe(20);
-    expect(await page.textContent('main')).toContain('Same categories, who it was about');
+    expect(await page.locator('.govuk-summary-card').count()).toBe(20);
+    const first = await page.locator('.govuk-summary-card').first().textContent();
+    expect(first).toMatch(/(Police|Constabulary|Service), 20\d\d: /);
+    expect(first).toContain('What was said');
+    expect(first).toContain('Shared:');
+    expect(first).not.toMatch(/synth-web-\d+\s*<\/a>/);
+    // No internal precedent links to a case here: the store holds only imported ones.
+    expect(await page.locator('.govuk-summary-card a[href^="/cases/"]').count()).toBe(0);
+    expect(await page.textContent('main')).toMatch(/Based on the \d+ precedents found/);
     expect(await page.locator('figure svg title').first().textContent()).toContain(
-      'Outcomes of the comparable precedents',
+      'comparable precedents, weighted by similarity, least to most severe',
     );
-    expect(await page.textContent('#proposed')).toContain('percentile');
+    expect(await page.textContent('#proposed')).toMatch(/\d+(st|nd|rd|th) percentile/);
+    expect(await page.textContent('figcaption')).toContain('orange');
     expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
     await screenshot(page, `comparables-${suffix}`);
     await context.close();
@@ -83,7 +99,14 @@ describe.each([
     const context = await newContext(browser, javaScript);
     const page = await newPage(context);
     await signIn(page, senior, '/reports');
+    expect(await page.textContent('#headline')).toMatch(
+      /^For comparable conduct, Kent Police's outcomes were on average \d\.\d steps more severe than other forces' \(95% interval -?\d\.\d to \d\.\d; [\d,]+ cases\)\.$/,
+    );
+    expect(await page.textContent('#consistency-index')).toMatch(
+      /steps away from the outcomes of its 20 most comparable/,
+    );
     expect(await page.textContent('main')).toContain('Kent Police is highlighted');
+    expect(await page.locator('button:has-text("Recompute the figures")').count()).toBe(0);
     const forceRows = page.locator('table').first().locator('tbody tr');
     expect(await forceRows.count()).toBe(46);
     expect(await page.locator('table').first().locator('tbody tr strong:not(.govuk-tag)').textContent()).toBe(
@@ -98,7 +121,53 @@ describe.each([
     expect(text.split('\n')[0]).toBe('force,name,precedents,relative_severity,ci_low,ci_high,flagged');
     expect(text).toMatch(/^kent,Kent Police,\d+,0\.\d+/m);
 
+    await context.close();
+  });
+
+  it('a senior officer reads like cases with unlike outcomes, this force first, and downloads them', async () => {
+    const senior = await api.signedIn(['senior_officer']);
+    const context = await newContext(browser, javaScript);
+    const page = await newPage(context);
+    await signIn(page, senior, '/reports');
+    await page.click('a:has-text("Like cases, unlike outcomes")');
+    expect(new URL(page.url()).pathname).toBe('/reports/consistency');
+    const headings = await page.locator('main h2').allTextContents();
+    expect(headings.length).toBeGreaterThan(0);
+    expect(headings[0]).toMatch(/^1\. \d+% alike, outcomes \d steps apart/);
+    expect(await page.textContent('main section')).toContain('What differs');
+    // Kent's pairs come first: once a pair without Kent appears, no Kent pair follows.
+    const ours = await page
+      .locator('main section')
+      .evaluateAll((sections) =>
+        sections.map((section) => section.textContent?.includes('Your force') ?? false),
+      );
+    expect(ours).toEqual([...ours].sort((a, b) => Number(b) - Number(a)));
+    expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
+    await screenshot(page, `reports-consistency-${suffix}`);
+
+    await page.check('#rules');
+    await page.click('button:has-text("Show pairs")');
+    expect(new URL(page.url()).search).toBe('?rules=today');
+    expect(await page.isChecked('#rules')).toBe(true);
+    expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
+
+    const csv = await context.request.get(`${base}/reports/consistency.csv`);
+    expect(csv.status()).toBe(200);
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines[0]).toBe(
+      'similarity,steps_apart,lighter_force,lighter_ref,lighter_decided_on,lighter_outcome,harsher_force,harsher_ref,harsher_decided_on,harsher_outcome,differences,a_difference_may_explain_it',
+    );
+    expect(lines.length).toBeGreaterThan(1);
+    await context.close();
+  });
+
+  it('an administrator recomputes the figures from the imports page, not from the reports', async () => {
+    const admin = await api.signedIn(['admin']);
+    const context = await newContext(browser, javaScript);
+    const page = await newPage(context);
+    await signIn(page, admin, '/admin/imports');
     await page.click('button:has-text("Recompute the figures")');
+    expect(new URL(page.url()).pathname).toBe('/reports');
     expect(await page.textContent('.govuk-notification-banner')).toContain('being recomputed');
     await context.close();
   });

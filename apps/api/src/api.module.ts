@@ -35,6 +35,7 @@ import { ImportPagesController } from './web/import-pages.controller';
 import { LexiconPagesController } from './web/lexicon-pages.controller';
 import { QueuePagesController } from './web/queue-pages.controller';
 import { AnalyticsPagesController } from './web/analytics-pages.controller';
+import { ConsistencyPagesController } from './web/reports/consistency-pages.controller';
 import { CaseReportsPagesController } from './web/case-reports-pages.controller';
 import { AnonymousPagesController } from './web/anonymous-pages.controller';
 import { CasePagesController } from './web/case-pages.controller';
@@ -67,6 +68,7 @@ import { WebSessionController } from './web/web-session.controller';
     AnalyticsController,
     LexiconController,
     AnalyticsPagesController,
+    ConsistencyPagesController,
     CaseReportsPagesController,
     CasePagesController,
     AnonymousReportsController,

@@ -6,7 +6,7 @@ import { CasesModule } from '@precedent/cases';
 import { IdentityModule } from '@precedent/identity';
 import { PlatformModule } from '@precedent/platform';
 import { ReportingInboxModule } from '@precedent/reporting';
-import { AnalyticsCommand, DisparityCommand } from './commands/analytics.command';
+import { AnalyticsCommand, DisparityCommand, InconsistenciesCommand } from './commands/analytics.command';
 import { AnchorAuditCommand, AuditCommand, VerifyAuditCommand } from './commands/audit.command';
 import { DemoCommand } from './commands/demo.command';
 import { MigrateCommand } from './commands/migrate.command';
@@ -35,6 +35,7 @@ import { CreateUserCommand, UsersCommand } from './commands/users.command';
     SynthCommand,
     AnalyticsCommand,
     DisparityCommand,
+    InconsistenciesCommand,
     ReportingCommand,
     RotateReportingKeysCommand,
   ],

@@ -7,11 +7,13 @@ import { LexiconService } from './lexicon/lexicon.service';
 import { AnalyticsJob } from './store/analytics-job.entity';
 import { AnalyticsState } from './store/analytics-state.entity';
 import { DisparityResult } from './store/disparity-result.entity';
+import { InconsistencyResult } from './store/inconsistency-result.entity';
 import { Precedent } from './store/precedent.entity';
 import { PrecedentStore } from './store/precedent-store.service';
 import { AnalyticsJobsService } from './services/analytics-jobs.service';
 import { ComparablesService } from './services/comparables.service';
 import { DisparityService } from './services/disparity.service';
+import { InconsistencyService } from './services/inconsistency.service';
 
 @Module({
   imports: [
@@ -20,11 +22,26 @@ import { DisparityService } from './services/disparity.service';
       AnalyticsState,
       AnalyticsJob,
       DisparityResult,
+      InconsistencyResult,
       LexiconEntry,
       LexiconEntryVersion,
     ]),
   ],
-  providers: [PrecedentStore, ComparablesService, DisparityService, AnalyticsJobsService, LexiconService],
-  exports: [PrecedentStore, ComparablesService, DisparityService, AnalyticsJobsService, LexiconService],
+  providers: [
+    PrecedentStore,
+    ComparablesService,
+    DisparityService,
+    InconsistencyService,
+    AnalyticsJobsService,
+    LexiconService,
+  ],
+  exports: [
+    PrecedentStore,
+    ComparablesService,
+    DisparityService,
+    InconsistencyService,
+    AnalyticsJobsService,
+    LexiconService,
+  ],
 })
 export class AnalyticsModule {}

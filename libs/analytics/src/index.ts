@@ -19,11 +19,31 @@ export {
   type ComparablesAnswer,
   type ComparablePrecedent,
   type ComparablesFilters,
+  type CaseViewer,
+  type OtherWayAnswer,
 } from './services/comparables.service';
 export { DisparityService, type DisparityReport, type ComputeProgress } from './services/disparity.service';
 export { RECOMPUTE_RUNNER, type RecomputeRunner } from './services/recompute-runner';
 export { AnalyticsJobsService, AnalyticsJobStoppedError } from './services/analytics-jobs.service';
 export { isStalled, STALLED_AFTER_MS } from './store/job-health.rules';
+export {
+  InconsistencyService,
+  DEFAULT_PAIR_LIMIT,
+  MAX_PAIR_LIMIT,
+  type InconsistentPair,
+  type InconsistenciesReport,
+  type PairPrecedent,
+} from './services/inconsistency.service';
+export { InconsistencyResult } from './store/inconsistency-result.entity';
+export { whatWasSaid } from './comparables/what-was-said.rules';
+export {
+  REFORMS,
+  eraOn,
+  eraWords,
+  regimeOn,
+  todaysRulesFrom,
+  type RegimeFacts,
+} from './reforms/regime.rules';
 export { conductFeatures, type ConductFeatures } from './comparables/conduct-features';
 export { PrecedentIndex } from './comparables/precedent-index';
 export { indexRecords, FORCE_CODE_LIST } from './comparables/indexing';

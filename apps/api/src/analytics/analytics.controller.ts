@@ -14,9 +14,12 @@ import {
   AnalyticsJobsService,
   ComparablesService,
   DisparityService,
+  InconsistencyService,
   MAX_K,
+  MAX_PAIR_LIMIT,
   PrecedentStore,
   type AnalyticsJob,
+  type CaseViewer,
   type ComparablesAnswer,
   type DisparityReport,
   isStalled,
@@ -48,6 +51,7 @@ export class AnalyticsController {
   constructor(
     private readonly comparablesService: ComparablesService,
     private readonly disparity: DisparityService,
+    private readonly inconsistency: InconsistencyService,
     private readonly jobs: AnalyticsJobsService,
     private readonly store: PrecedentStore,
     private readonly clock: Clock,
@@ -56,16 +60,9 @@ export class AnalyticsController {
     private readonly env: Env,
   ) {}
 
-  /** Internal precedents link to their case only for people allowed to open it. */
-  private async withCaseLinks(answer: ComparablesAnswer, ctx: RequestContext): Promise<ComparablesAnswer> {
-    const linked = answer.items.flatMap((item) => (item.caseId ? [item.caseId] : []));
-    const openable = await this.cases.openableIds(linked, ctx.principal);
-    return {
-      ...answer,
-      items: answer.items.map(({ caseId, ...item }) =>
-        caseId && openable.has(caseId) ? { ...item, caseId } : item,
-      ),
-    };
+  /** Internal precedents link to their case only for people allowed to open it: the analytics lib asks. */
+  private viewer(ctx: RequestContext): CaseViewer {
+    return { openableCaseIds: (ids) => this.cases.openableIds(ids, ctx.principal) };
   }
 
   @Post('analytics/comparables')
@@ -74,7 +71,7 @@ export class AnalyticsController {
   @ApiOperation({
     summary: 'Comparable precedents for a conduct profile, with the reasons they are comparable',
     description:
-      "Body: {profile, k?, proposedOutcome?, filters?: {forces, from, to, forums, findings, excludeRefs}}. The profile has the exchange format's case fields. With fewer than 3 precedents at the minimum similarity the distribution and band are withheld, with the reason.",
+      "Body: {profile, k?, proposedOutcome?, filters?: {forces, from, to, forums, findings, excludeRefs, underTodaysRules}}. The profile has the exchange format's case fields. With fewer than 3 precedents at the minimum similarity the distribution and band are withheld, with the reason.",
   })
   @ApiBody({
     schema: {
@@ -104,7 +101,7 @@ export class AnalyticsController {
     },
   })
   async comparables(@Body() body: unknown, @Ctx() ctx: RequestContext): Promise<ComparablesAnswer> {
-    return this.withCaseLinks(await this.comparablesService.comparables(this.readComparablesBody(body)), ctx);
+    return this.comparablesService.comparables(this.readComparablesBody(body), this.viewer(ctx));
   }
 
   @Get('cases/:id/comparables')
@@ -136,14 +133,14 @@ export class AnalyticsController {
         'This case has no subject or no conduct item yet: record them, then ask for comparables.',
       );
     }
-    const answer = await this.comparablesService.comparables(
+    return this.comparablesService.comparables(
       this.readComparablesBody({
         profile: JSON.parse(JSON.stringify(profile)) as unknown,
         ...(k !== undefined ? { k: Number(k) } : {}),
         ...(proposedOutcome !== undefined ? { proposedOutcome } : {}),
       }),
+      this.viewer(ctx),
     );
-    return this.withCaseLinks(answer, ctx);
   }
 
   @Get('analytics/disparity')
@@ -175,6 +172,41 @@ export class AnalyticsController {
       items,
       total: items.length,
     };
+  }
+
+  @Get('analytics/inconsistencies')
+  @Roles(...ANALYSTS)
+  @ApiOperation({
+    summary:
+      'Pairs of like precedents whose outcomes went two or more steps apart, most inconsistent first, with what differs between them',
+    description:
+      'Answers {dataVersion, computedAt, precedents, total, pairs: [{a, b, similarity, stepGap, parts, differences, explained, score}]} from the latest recompute.',
+  })
+  @ApiQuery({ name: 'force', required: false, description: 'Only pairs where one side is this force' })
+  @ApiQuery({ name: 'limit', required: false, description: `1 to ${MAX_PAIR_LIMIT}; 50 by default` })
+  async inconsistencies(@Query('force') force?: string, @Query('limit') limit?: string) {
+    if (force !== undefined && force !== '' && !FORCE_CODES.has(force)) {
+      throw new InvalidInputError('unknown_force', `Unknown force "${force}": use a code from forces.json`, {
+        field: 'force',
+      });
+    }
+    const count = limit === undefined || limit === '' ? undefined : Number(limit);
+    if (count !== undefined && (!Number.isInteger(count) || count < 1 || count > MAX_PAIR_LIMIT)) {
+      throw new InvalidInputError(
+        'invalid_limit',
+        `limit must be a whole number from 1 to ${MAX_PAIR_LIMIT}`,
+        {
+          field: 'limit',
+        },
+      );
+    }
+    const latest = await this.inconsistency.latest();
+    if (!latest)
+      throw new NotFoundError('inconsistency result yet: POST /api/analytics/recompute to compute one');
+    return this.inconsistency.report(latest, {
+      ...(force ? { force } : {}),
+      ...(count !== undefined ? { limit: count } : {}),
+    });
   }
 
   @Post('analytics/recompute')
@@ -295,10 +327,8 @@ export class AnalyticsController {
       });
       return {};
     }
-    const { forces, from, to, forums, findings, excludeRefs, ...unknown } = filters as Record<
-      string,
-      unknown
-    >;
+    const { forces, from, to, forums, findings, excludeRefs, underTodaysRules, ...unknown } =
+      filters as Record<string, unknown>;
     for (const field of Object.keys(unknown))
       problems.push({ field: `filters.${field}`, message: 'is not a filter' });
     const list = (
@@ -335,6 +365,11 @@ export class AnalyticsController {
       forums: list(forums, 'forums', FORUMS) as Forum[] | undefined,
       findings: list(findings, 'findings', FINDINGS) as Finding[] | undefined,
       excludeRefs: list(excludeRefs, 'excludeRefs'),
+      ...(underTodaysRules === undefined
+        ? {}
+        : typeof underTodaysRules === 'boolean'
+          ? { underTodaysRules }
+          : (problems.push({ field: 'filters.underTodaysRules', message: 'must be true or false' }), {})),
     };
   }
 }

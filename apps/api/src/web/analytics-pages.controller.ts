@@ -2,12 +2,12 @@ import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
+import { CasesService } from '@precedent/cases';
 import {
   AnalyticsJobsService,
+  todaysRulesFrom,
   ComparablesService,
   DisparityService,
-  type ComparablesAnswer,
-  type SimilarityParts,
 } from '@precedent/analytics';
 import {
   AUDIENCES,
@@ -15,7 +15,6 @@ import {
   FORCES,
   FORCE_CODES,
   FORUMS,
-  OUTCOME_STEPS,
   OUTCOMES,
   PARTICIPATION,
   PLATFORMS,
@@ -32,20 +31,21 @@ import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
 import { barChart, intervalChart } from './charts/svg-charts';
 import { words } from '../common/code-words';
+import { presentComparables } from './analytics/comparables.presenter';
+
+// The case and hearing pages read comparables the same way.
+export { presentComparables, whyComparable } from './analytics/comparables.presenter';
+import {
+  cases,
+  consistencyIndexSentence,
+  homeForceSentence,
+  homeForceVerdict,
+  STEP_EXPLAINED,
+} from './reports/reports.presenter';
 
 type QueryValue = string | string[] | undefined;
 
 const FORCE_NAMES = new Map(FORCES.map((force) => [force.code, force.name]));
-const PART_WORDS: Record<keyof SimilarityParts, string> = {
-  text: 'wording',
-  categories: 'categories',
-  targets: 'who it was about',
-  audience: 'audience',
-  platform: 'platform',
-  factors: 'aggravating and mitigating factors',
-  role: "the subject's part and rank",
-  volume: 'how many messages and people',
-};
 
 /**
  * The analytics pages of the staff web UI: comparable precedents for a described comment, and the
@@ -59,6 +59,7 @@ export class AnalyticsPagesController {
     private readonly comparablesService: ComparablesService,
     private readonly disparity: DisparityService,
     private readonly jobs: AnalyticsJobsService,
+    private readonly cases: CasesService,
     private readonly clock: Clock,
     private readonly env: Env,
   ) {}
@@ -71,12 +72,14 @@ export class AnalyticsPagesController {
     @Res() res: Response,
   ) {
     const form = readForm(query);
+    const todaysRules = todaysRulesFrom(londonDate(this.clock.now()));
     const view = {
       title: 'Comparable precedents',
       active: 'comparables',
       principal: req.principal,
       form,
       options: formOptions(form),
+      todaysRulesFrom: todaysRules,
     };
     if (!form.submitted) return res.render('pages/comparables', view);
 
@@ -106,17 +109,26 @@ export class AnalyticsPagesController {
     if (!reading.ok || errors.length > 0)
       return res.status(400).render('pages/comparables', { ...view, errors });
 
-    const answer = await this.comparablesService.comparables({
-      profile: reading.record,
-      k: 20,
-      ...(form.proposedOutcome ? { proposedOutcome: form.proposedOutcome as Outcome } : {}),
-      filters: {
-        ...(form.force && FORCE_CODES.has(form.force) ? { forces: [form.force] } : {}),
-        ...(form.from ? { from: `${form.from}-01-01` } : {}),
-        ...(form.to ? { to: `${form.to}-12-31` } : {}),
-        ...(form.forum ? { forums: [form.forum as (typeof FORUMS)[number]] } : {}),
+    // Internal precedents link to their case only for people who may open it (the lib asks).
+    const principal = req.principal;
+    const viewer = principal
+      ? { openableCaseIds: (ids: string[]) => this.cases.openableIds(ids, principal) }
+      : undefined;
+    const answer = await this.comparablesService.comparables(
+      {
+        profile: reading.record,
+        k: 20,
+        ...(form.proposedOutcome ? { proposedOutcome: form.proposedOutcome as Outcome } : {}),
+        filters: {
+          ...(form.force && FORCE_CODES.has(form.force) ? { forces: [form.force] } : {}),
+          ...(form.from ? { from: `${form.from}-01-01` } : {}),
+          ...(form.to ? { to: `${form.to}-12-31` } : {}),
+          ...(form.forum ? { forums: [form.forum as (typeof FORUMS)[number]] } : {}),
+          ...(form.todaysRules ? { underTodaysRules: true } : {}),
+        },
       },
-    });
+      viewer,
+    );
     return res.render('pages/comparables', { ...view, result: presentComparables(answer, form.text !== '') });
   }
 
@@ -133,20 +145,25 @@ export class AnalyticsPagesController {
       active: 'reports',
       principal: req.principal,
       queued: queued === '1',
-      canRecompute: (req.principal?.roles ?? []).some(
-        (role) => role === 'admin' || role === 'senior_officer',
-      ),
+      isAdmin: (req.principal?.roles ?? []).includes('admin'),
     };
     if (!latest) return res.render('pages/reports', view);
     const report = this.disparity.report(latest);
     const ours = FORCE_CODES.has(this.env.FORCE_CODE) ? this.env.FORCE_CODE : null;
+    const ourFigure = report.forces.find((force) => force.force === ours);
+    const ourName = ours ? (FORCE_NAMES.get(ours) ?? null) : null;
     const forces = [...report.forces].sort((a, b) => b.relativeSeverity - a.relativeSeverity);
     const extent = Math.max(1, ...forces.flatMap((force) => [Math.abs(force.ciLow), Math.abs(force.ciHigh)]));
     const bound = Math.ceil(extent * 2) / 2;
     return res.render('pages/reports', {
       ...view,
       report,
-      ours: ours ? FORCE_NAMES.get(ours) : null,
+      ours: ourName,
+      headline: homeForceSentence(ourFigure, ourName),
+      verdict: homeForceVerdict(ourFigure, 0.25),
+      stepExplained: STEP_EXPLAINED,
+      indexSentence: consistencyIndexSentence(report),
+      forcesMeasured: cases(report.forces.reduce((sum, force) => sum + force.n, 0)),
       forces: forces.map((force) => ({
         ...force,
         name: FORCE_NAMES.get(force.force) ?? force.force,
@@ -179,9 +196,15 @@ export class AnalyticsPagesController {
         },
       ),
       drift: report.stageDrift.filter((drift) => drift.force === null),
-      outliers: latest.analysis.outliers
-        .slice(0, 25)
-        .map((outlier) => ({ ...outlier, outcomeLabel: OUTCOME_LABELS[outlier.outcome] })),
+      outliers: latest.analysis.outliers.slice(0, 25).map((outlier) => ({
+        ...outlier,
+        forceName: FORCE_NAMES.get(outlier.force) ?? outlier.force,
+        outcomeLabel: OUTCOME_LABELS[outlier.outcome],
+        bandWords:
+          outlier.lowStep === outlier.highStep
+            ? stepLabel(outlier.lowStep)
+            : `${stepLabel(outlier.lowStep)} to ${stepLabel(outlier.highStep)}`,
+      })),
     });
   }
 
@@ -213,6 +236,7 @@ export class AnalyticsPagesController {
   @Roles('senior_officer', 'admin')
   async recompute(@Req() req: AuthenticatedRequest, @Res() res: Response) {
     await this.jobs.request(auditContextOf(req.principal ?? null, req.id), 'recompute', {});
+    // The button sits with the administrators' imports; the reports say the figures are on their way.
     res.redirect(303, '/reports?queued=1');
   }
 }
@@ -232,6 +256,7 @@ interface ComparablesForm {
   from: string;
   to: string;
   forum: string;
+  todaysRules: boolean;
 }
 
 function readForm(query: Record<string, QueryValue>): ComparablesForm {
@@ -258,6 +283,7 @@ function readForm(query: Record<string, QueryValue>): ComparablesForm {
     from: /^\d{4}$/.test(one('from')) ? one('from') : '',
     to: /^\d{4}$/.test(one('to')) ? one('to') : '',
     forum: FORUMS.includes(one('forum') as (typeof FORUMS)[number]) ? one('forum') : '',
+    todaysRules: many('rules').includes('today'),
   };
 }
 
@@ -290,63 +316,6 @@ function formOptions(form: ComparablesForm) {
       'All forces',
     ),
   };
-}
-
-export function presentComparables(answer: ComparablesAnswer, hasText: boolean) {
-  const steps = new Map(Object.entries(OUTCOME_STEPS));
-  return {
-    items: answer.items.map((item) => ({
-      ...item,
-      forceName: FORCE_NAMES.get(item.force) ?? item.force,
-      outcomeLabel: OUTCOME_LABELS[item.outcome],
-      percent: Math.round(item.similarity * 100),
-      why: whyComparable(item.parts, hasText),
-    })),
-    withheld: answer.withheld,
-    distribution: answer.distribution?.map((entry) => ({
-      ...entry,
-      label: OUTCOME_LABELS[entry.outcome],
-      percent: Math.round(entry.weight * 100),
-    })),
-    chart: answer.distribution
-      ? barChart(
-          answer.distribution.map((entry) => ({
-            label: OUTCOME_LABELS[entry.outcome],
-            value: entry.weight,
-            highlight: answer.proposed !== undefined && steps.get(entry.outcome) === answer.proposed.step,
-          })),
-          {
-            title: 'Outcomes of the comparable precedents, weighted by similarity',
-            max: Math.max(...answer.distribution.map((entry) => entry.weight)),
-            format: (value) => `${Math.round(value * 100)}%`,
-          },
-        )
-      : null,
-    band: answer.band
-      ? {
-          low: stepLabel(answer.band.lowStep),
-          high: stepLabel(answer.band.highStep),
-          median: stepLabel(answer.medianStep ?? 0),
-        }
-      : null,
-    proposed: answer.proposed,
-  };
-}
-
-/** The similarity's parts in words: what is the same, and what differs and by how much. */
-export function whyComparable(parts: SimilarityParts, hasText: boolean): string {
-  const same: string[] = [];
-  const differs: string[] = [];
-  for (const [part, value] of Object.entries(parts) as [keyof SimilarityParts, number][]) {
-    if (part === 'text' && !hasText) continue;
-    if (part === 'text' && value === 0) {
-      differs.push('no shared wording');
-      continue;
-    }
-    if (value >= 0.995) same.push(PART_WORDS[part]);
-    else differs.push(`${PART_WORDS[part]} ${Math.round(value * 100)}% alike`);
-  }
-  return [same.length ? `Same ${same.join(', ')}` : '', differs.join('; ')].filter(Boolean).join('. ') + '.';
 }
 
 function stepLabel(step: number): string {

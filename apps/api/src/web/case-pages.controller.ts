@@ -54,6 +54,7 @@ import {
   validateForm,
 } from './case-forms';
 import { whyComparable } from './analytics-pages.controller';
+import { presentOtherWay } from './analytics/other-way.presenter';
 import { words } from '../common/code-words';
 import { markedHtml, searchedMarks, termMarks } from './marked-text';
 
@@ -419,6 +420,7 @@ export class CasePagesController {
     }));
     const profile = caseProfile(contents);
     const comparables = profile ? await this.comparables.comparables({ profile, k: 5 }) : null;
+    const otherWay = profile ? presentOtherWay(await this.comparables.otherWay(profile)) : null;
     const mayChange = principal.roles.some(
       (role) => role === 'investigator' || role === 'appropriate_authority',
     );
@@ -506,6 +508,7 @@ export class CasePagesController {
         precedentRef: outcome.precedentRef,
       })),
       audit,
+      otherWay,
       comparables: comparables && {
         ...comparables,
         items: comparables.items.map((item) => ({

@@ -11,6 +11,7 @@ import {
   HearingsService,
   LEVELS,
   OUTCOME_LABELS,
+  OUTCOME_STEPS,
   OUTCOMES,
   OutcomeNotAllowedError,
   OutcomesService,
@@ -34,6 +35,7 @@ import { Clock, DomainError, WorkingDayCalendar } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
 import { presentComparables } from './analytics-pages.controller';
+import { presentOtherWay } from './analytics/other-way.presenter';
 import { words } from '../common/code-words';
 import { AdjournDto, FixDateDto, HearingDateDto, PANEL_ROLES, SeatDto } from '../hearings/hearing.dto';
 import {
@@ -526,6 +528,15 @@ export class HearingPagesController {
             : {}),
         })
       : null;
+    const otherWay = profile
+      ? presentOtherWay(
+          await this.comparables.otherWay(profile, {
+            ...((OUTCOMES as readonly string[]).includes(proposed)
+              ? { referenceStep: OUTCOME_STEPS[proposed as Outcome] }
+              : {}),
+          }),
+        )
+      : null;
     const checked = (name: string) => many(form[name]);
     const boxes = (codes: readonly string[], name: string, label = words) =>
       codes.map((code) => ({ value: code, text: label(code), checked: checked(name).includes(code) }));
@@ -562,6 +573,7 @@ export class HearingPagesController {
         text: item.value === 'yes' ? 'Yes, Article 10 is engaged' : 'No',
       })),
       comparables: answer ? presentComparables(answer, true) : null,
+      otherWay,
     };
   }
 }

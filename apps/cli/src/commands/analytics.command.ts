@@ -1,5 +1,6 @@
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
-import { DisparityService } from '@precedent/analytics';
+import { DisparityService, InconsistencyService, MAX_PAIR_LIMIT } from '@precedent/analytics';
+import { FORCE_CODES } from '@precedent/exchange';
 
 /** `analytics disparity [--json]`: computes consistency and force disparity now, stores and prints it. */
 @SubCommand({ name: 'disparity', description: 'Compute consistency and force relative severity' })
@@ -37,13 +38,81 @@ export class DisparityCommand extends CommandRunner {
   }
 }
 
+/**
+ * `analytics inconsistencies [--json] [--limit N] [--force CODE]`: like precedents whose outcomes
+ * went at least two steps apart, most inconsistent first; computed now when the stored list is
+ * older than the data.
+ */
+@SubCommand({
+  name: 'inconsistencies',
+  description: 'List pairs of like precedents with unlike outcomes, most inconsistent first',
+})
+export class InconsistenciesCommand extends CommandRunner {
+  constructor(private readonly inconsistency: InconsistencyService) {
+    super();
+  }
+
+  async run(_: string[], options: { json?: boolean; limit?: number; force?: string }): Promise<void> {
+    if (options.force !== undefined && !FORCE_CODES.has(options.force)) {
+      process.stderr.write(
+        `There is no force "${options.force}": use a code from forces.json, such as kent.\n`,
+      );
+      process.exitCode = 2;
+      return;
+    }
+    const result = await this.inconsistency.current();
+    const report = this.inconsistency.report(result, options);
+    if (options.json) {
+      process.stdout.write(
+        JSON.stringify({
+          dataVersion: report.dataVersion,
+          computedAt: report.computedAt,
+          total: report.total,
+          pairs: report.pairs,
+        }) + '\n',
+      );
+      return;
+    }
+    process.stdout.write(
+      `${report.total} pairs of like precedents with outcomes two or more steps apart (data version ${report.dataVersion})\n`,
+    );
+    for (const pair of report.pairs) {
+      process.stdout.write(
+        `${Math.round(pair.similarity * 100)}% alike, ${pair.stepGap} steps apart${pair.explained ? ' (a recorded difference may explain it)' : ''}\n` +
+          `  ${pair.a.forceName} ${pair.a.decidedOn}: ${pair.a.outcome.replace(/_/g, ' ')} (${pair.a.ref})\n` +
+          `  ${pair.b.forceName} ${pair.b.decidedOn}: ${pair.b.outcome.replace(/_/g, ' ')} (${pair.b.ref})\n`,
+      );
+    }
+  }
+
+  @Option({ flags: '--json', description: 'Print the result as one JSON object' })
+  parseJson(): boolean {
+    return true;
+  }
+
+  @Option({ flags: '--limit <n>', description: `How many pairs (1 to ${MAX_PAIR_LIMIT}; 50 by default)` })
+  parseLimit(value: string): number {
+    const limit = Number(value);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAIR_LIMIT)
+      throw new Error(`--limit must be a whole number from 1 to ${MAX_PAIR_LIMIT}`);
+    return limit;
+  }
+
+  @Option({ flags: '--force <code>', description: 'Only pairs where one side is this force' })
+  parseForce(value: string): string {
+    return value;
+  }
+}
+
 @Command({
   name: 'analytics',
   description: 'Sanction-consistency analytics',
-  subCommands: [DisparityCommand],
+  subCommands: [DisparityCommand, InconsistenciesCommand],
 })
 export class AnalyticsCommand extends CommandRunner {
   async run(): Promise<void> {
-    process.stdout.write('Usage: analytics disparity [--json]\n');
+    process.stdout.write(
+      'Usage: analytics disparity [--json] | analytics inconsistencies [--json] [--limit N] [--force CODE]\n',
+    );
   }
 }

@@ -45,6 +45,11 @@ export interface SearchOptions {
   toDay?: number;
   forums?: ReadonlySet<number>;
   findings?: ReadonlySet<number>;
+  /** Only precedents whose step is at least `minStepGap` away from this step (the pairs that went the other way). */
+  awayFromStep?: number;
+  minStepGap?: number;
+  /** Only precedents at least this similar: the search stops once no block left can reach it. */
+  minSimilarity?: number;
 }
 
 export interface Neighbour {
@@ -215,7 +220,7 @@ export class PrecedentIndex {
   /** The k most similar precedents passing the filters, most similar first. */
   search(query: ConductFeatures, options: SearchOptions): Neighbour[] {
     if (!this.sealed) throw new Error('Seal the precedent index before searching it');
-    const best = new TopK(options.k);
+    const best = new TopK(options.k, options.minSimilarity ?? -Infinity);
     const generation = this.nextGeneration();
     const weights = this.weights;
     const queryHasText = query.fingerprint !== null;
@@ -239,13 +244,14 @@ export class PrecedentIndex {
       options.toDay !== undefined ||
       options.forums !== undefined ||
       options.findings !== undefined ||
+      options.awayFromStep !== undefined ||
       options.excludeRefs !== undefined;
     const { order, bounds, base: blockBase } = this.blockOrder(query, totalWeight);
     const { platformTable, subjectTable, levelTable, volumeTable, identifiableSame, identifiableDifferent } =
       tables;
     const factorMaximum = weights.factors * 0.5 + weights.volume;
     for (const block of order) {
-      if (best.full && bounds[block] <= best.floor) break;
+      if (bounds[block] < best.least || (best.full && bounds[block] <= best.floor)) break;
       const base = blockBase[block];
       // Within a block, cells share everything but factors and volume: a cell that cannot beat
       // the k-th best even with both at their best is passed over whole.
@@ -261,7 +267,8 @@ export class PrecedentIndex {
           platformTable[(key >>> 10) & 0xff] +
           subjectTable[(key >> 5) & 31] +
           levelTable[key & 15];
-        if (best.full && (cellBase + factorMaximum) / totalWeight <= best.floor) continue;
+        const cellBound = (cellBase + factorMaximum) / totalWeight;
+        if (cellBound < best.least || (best.full && cellBound <= best.floor)) continue;
         for (let at = this.cellStart[cell], end = this.cellStart[cell + 1]; at < end; at++) {
           const index = this.blockMembers[at];
           if (this.seen[index] === generation || index === options.excludeIndex) continue;
@@ -359,6 +366,11 @@ export class PrecedentIndex {
     if (options.forums && !options.forums.has(meta.forum[index])) return false;
     if (options.findings && !options.findings.has(meta.finding[index])) return false;
     if (options.excludeRefs && options.excludeRefs.has(this.refs[index])) return false;
+    if (
+      options.awayFromStep !== undefined &&
+      Math.abs(meta.step[index] - options.awayFromStep) < (options.minStepGap ?? 1)
+    )
+      return false;
     return true;
   }
 
@@ -510,7 +522,11 @@ function piecesWithin(radius: number): number[] {
 /** The k best (index, score) pairs seen, kept sorted; the floor is the k-th best score. */
 class TopK {
   private readonly items: Neighbour[] = [];
-  constructor(private readonly k: number) {}
+  /** `least`: the lowest similarity worth keeping at all. */
+  constructor(
+    private readonly k: number,
+    readonly least: number,
+  ) {}
 
   get full(): boolean {
     return this.items.length >= this.k;
@@ -521,7 +537,7 @@ class TopK {
   }
 
   offer(index: number, similarity: number): void {
-    if (this.full && similarity <= this.floor) return;
+    if (similarity < this.least || (this.full && similarity <= this.floor)) return;
     let at = this.items.length;
     while (at > 0 && this.items[at - 1].similarity < similarity) at--;
     this.items.splice(at, 0, { index, similarity });

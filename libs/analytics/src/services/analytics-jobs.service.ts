@@ -18,6 +18,7 @@ import {
 } from '../store/precedent-store.service';
 import { HEARTBEAT_MS } from '../store/job-health.rules';
 import { DisparityService } from './disparity.service';
+import { InconsistencyService } from './inconsistency.service';
 import { RECOMPUTE_RUNNER, type RecomputeRunner } from './recompute-runner';
 
 /** A job handed back because its process is stopping: the queue runs it again, from its checkpoint. */
@@ -39,6 +40,7 @@ export class AnalyticsJobsService {
     private readonly outbox: Outbox,
     private readonly store: PrecedentStore,
     private readonly disparity: DisparityService,
+    private readonly inconsistency: InconsistencyService,
     private readonly clock: Clock,
     @Optional() @Inject(RECOMPUTE_RUNNER) private readonly recomputeRunner?: RecomputeRunner,
   ) {}
@@ -221,8 +223,13 @@ export class AnalyticsJobsService {
     const result = await (this.recomputeRunner ?? this.disparity).compute((stage, done, total) => {
       if (stage === 'measuring') progress(done, total);
     });
+    // Then the inconsistent pairs, on the same data version unless an import landed in between
+    // (the pairs then say the newer version they were computed on).
+    const pairs = await this.inconsistency.compute((done, total) => progress(done, total));
     return {
       disparityResultId: result.id,
+      inconsistencyResultId: pairs.id,
+      inconsistentPairs: pairs.pairs.length,
       computedAt: result.computedAt.toISOString(),
       precedents: result.precedents,
     };

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock, londonDate } from '@precedent/platform';
 import {
   FINDINGS,
   FORUMS,
@@ -14,6 +15,8 @@ import { dayNumber, FORCE_CODE_LIST, forceNumber } from '../comparables/indexing
 import { DEFAULT_BAND_OPTIONS, outcomeBand, type OutcomeBand } from '../comparables/outcome-band.rules';
 import type { PrecedentIndex } from '../comparables/precedent-index';
 import type { SimilarityParts } from '../comparables/similarity.rules';
+import { whatWasSaid } from '../comparables/what-was-said.rules';
+import { eraOnDay, eraWords, todaysRulesFrom } from '../reforms/regime.rules';
 import { PrecedentStore } from '../store/precedent-store.service';
 
 export interface ComparablesFilters {
@@ -23,6 +26,16 @@ export interface ComparablesFilters {
   forums?: Forum[];
   findings?: Finding[];
   excludeRefs?: string[];
+  /** Only precedents decided under the rules in force today (since the latest reform). */
+  underTodaysRules?: boolean;
+}
+
+/**
+ * Who is asking, as far as case links go: an internal precedent links to its case only when the
+ * viewer may open that case. Without a viewer no precedent links to a case.
+ */
+export interface CaseViewer {
+  openableCaseIds(caseIds: string[]): Promise<ReadonlySet<string>>;
 }
 
 export interface ComparablesQuery {
@@ -37,8 +50,13 @@ export interface ComparablePrecedent {
   force: string;
   decidedOn: string;
   forum: Forum;
+  finding: Finding;
   outcome: Outcome;
   step: number;
+  /** The rules it was decided under, in words. */
+  rules: string;
+  /** What was said, as the export holds it (internal precedents redacted); null when not recorded. */
+  said: string | null;
   similarity: number;
   parts: SimilarityParts;
   /** For an internal precedent, the case it came from (shown only to users who may open it). */
@@ -52,9 +70,19 @@ export interface ComparablesAnswer {
   band?: { lowStep: number; highStep: number };
   forces?: { force: string; comparables: number; meanStep: number }[];
   proposed?: { step: number; percentile: number; outsideBand: boolean };
+  /** How many of the precedents found are alike enough to count towards the distribution and band. */
+  comparables: number;
   /** Why the distribution and band are withheld, when they are. */
   withheld?: string;
   dataVersion: string;
+}
+
+/** The closest precedents whose outcome went at least two steps from a reference step. */
+export interface OtherWayAnswer {
+  referenceStep: number;
+  /** 'given': a recorded or proposed outcome; 'comparables': the comparables' weighted median. */
+  basis: 'given' | 'comparables';
+  items: ComparablePrecedent[];
 }
 
 export const DEFAULT_K = 20;
@@ -72,16 +100,21 @@ export class ComparablesService {
   private loading: Promise<{ version: string; index: PrecedentIndex }> | null = null;
   private versionCheckedAt = 0;
 
-  constructor(private readonly store: PrecedentStore) {}
+  constructor(
+    private readonly store: PrecedentStore,
+    private readonly clock: Clock,
+  ) {}
 
-  async comparables(query: ComparablesQuery): Promise<ComparablesAnswer> {
+  async comparables(query: ComparablesQuery, viewer?: CaseViewer): Promise<ComparablesAnswer> {
     const { version, index } = await this.currentIndex();
     const features = conductFeatures(query.profile);
     const filters = query.filters ?? {};
+    const todays = filters.underTodaysRules ? todaysRulesFrom(londonDate(this.clock.now())) : undefined;
+    const from = todays && (!filters.from || filters.from < todays) ? todays : filters.from;
     const found = index.search(features, {
       k: Math.min(MAX_K, query.k ?? DEFAULT_K),
       ...(filters.forces?.length ? { forces: new Set(filters.forces.map(forceNumber)) } : {}),
-      ...(filters.from ? { fromDay: dayNumber(filters.from) } : {}),
+      ...(from ? { fromDay: dayNumber(from) } : {}),
       ...(filters.to ? { toDay: dayNumber(filters.to) } : {}),
       ...(filters.forums?.length
         ? { forums: new Set(filters.forums.map((forum) => FORUMS.indexOf(forum))) }
@@ -91,20 +124,26 @@ export class ComparablesService {
         : {}),
       ...(filters.excludeRefs?.length ? { excludeRefs: new Set(filters.excludeRefs) } : {}),
     });
-    // Only the case links come from the database: the index holds everything else answered.
-    const caseIds = await this.store.caseIdsOf(
-      found.map((neighbour) => index.precedentAt(neighbour.index).id),
-    );
+    // What was said and the case links come from the database: the index holds everything else.
+    const ids = found.map((neighbour) => index.precedentAt(neighbour.index).id);
+    const [records, linked] = await Promise.all([this.store.recordsOf(ids), this.store.caseIdsOf(ids)]);
+    const openable =
+      viewer && linked.size > 0 ? await viewer.openableCaseIds([...linked.values()]) : new Set();
+    const caseIds = new Map([...linked].filter(([, caseId]) => openable.has(caseId)));
     const items: ComparablePrecedent[] = found.map((neighbour) => {
       const precedent = index.precedentAt(neighbour.index);
       const caseId = caseIds.get(precedent.id);
+      const record = records.get(precedent.id);
       return {
         ref: precedent.ref,
         force: FORCE_CODE_LIST[precedent.force],
         decidedOn: new Date(precedent.decidedOn * 86_400_000).toISOString().slice(0, 10),
         forum: FORUMS[precedent.forum],
+        finding: FINDINGS[precedent.finding],
         outcome: OUTCOMES[precedent.outcome],
         step: precedent.step,
+        rules: eraWords(eraOnDay(precedent.decidedOn)),
+        said: record ? whatWasSaid(record) : null,
         similarity: round(neighbour.similarity),
         parts: roundParts(index.parts(features, neighbour.index)),
         ...(caseId ? { caseId } : {}),
@@ -114,15 +153,66 @@ export class ComparablesService {
       ...DEFAULT_BAND_OPTIONS,
       ...(query.proposedOutcome ? { proposedStep: OUTCOME_STEPS[query.proposedOutcome] } : {}),
     });
-    if (band.withheld) return { items, withheld: band.reason, dataVersion: version };
+    if (band.withheld)
+      return { items, comparables: band.comparables, withheld: band.reason, dataVersion: version };
     return {
       items,
+      comparables: band.comparables,
       distribution: band.distribution,
       medianStep: band.medianStep,
       band: band.band,
       forces: band.forces,
       ...(band.proposed ? { proposed: band.proposed } : {}),
       dataVersion: version,
+    };
+  }
+
+  /**
+   * The closest precedents that went the other way: the most alike whose outcome is at least two
+   * steps from a reference, the given (recorded or proposed) step or else the comparables' weighted
+   * median. No case links: these are read beside a case, not followed from it.
+   */
+  async otherWay(
+    profile: ConductProfile,
+    options: { referenceStep?: number; k?: number } = {},
+  ): Promise<OtherWayAnswer | null> {
+    let reference = options.referenceStep;
+    let basis: OtherWayAnswer['basis'] = 'given';
+    if (reference === undefined) {
+      const usual = await this.comparables({ profile, k: DEFAULT_K });
+      if (usual.medianStep === undefined) return null;
+      reference = usual.medianStep;
+      basis = 'comparables';
+    }
+    const { index } = await this.currentIndex();
+    const features = conductFeatures(profile);
+    const found = index.search(features, {
+      k: options.k ?? 3,
+      awayFromStep: reference,
+      minStepGap: 2,
+      minSimilarity: DEFAULT_BAND_OPTIONS.minSimilarity,
+    });
+    const records = await this.store.recordsOf(found.map((n) => index.precedentAt(n.index).id));
+    return {
+      referenceStep: reference,
+      basis,
+      items: found.map((neighbour) => {
+        const precedent = index.precedentAt(neighbour.index);
+        const record = records.get(precedent.id);
+        return {
+          ref: precedent.ref,
+          force: FORCE_CODE_LIST[precedent.force],
+          decidedOn: new Date(precedent.decidedOn * 86_400_000).toISOString().slice(0, 10),
+          forum: FORUMS[precedent.forum],
+          finding: FINDINGS[precedent.finding],
+          outcome: OUTCOMES[precedent.outcome],
+          step: precedent.step,
+          rules: eraWords(eraOnDay(precedent.decidedOn)),
+          said: record ? whatWasSaid(record) : null,
+          similarity: round(neighbour.similarity),
+          parts: roundParts(index.parts(features, neighbour.index)),
+        };
+      }),
     };
   }
 

@@ -329,6 +329,16 @@ export class PrecedentStore {
     return index.seal();
   }
 
+  /** The stored records (as an export writes them: internal ones already redacted), by precedent id. */
+  async recordsOf(ids: number[]): Promise<Map<number, PrecedentRecord>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: number; record: PrecedentRecord }[] = await this.dataSource.query(
+      'SELECT id, record FROM precedents WHERE id = ANY($1::int[])',
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.record]));
+  }
+
   /** The cases internal precedents came from, by precedent id (imported ones have none). */
   async caseIdsOf(ids: number[]): Promise<Map<number, string>> {
     if (ids.length === 0) return new Map();

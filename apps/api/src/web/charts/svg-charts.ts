@@ -56,7 +56,8 @@ export function intervalChart(
   rows: readonly IntervalRow[],
   options: { title: string; min: number; max: number; margin: number; id?: string },
 ): string {
-  const labelWidth = 200;
+  // Wide enough for the longest force name ("Hampshire and Isle of Wight Constabulary").
+  const labelWidth = labelWidthFor(rows);
   const plotWidth = 420;
   const rowHeight = 20;
   const top = 24;
