@@ -210,7 +210,49 @@ export class CasesService {
     return { ...this.view(kase), warnings: await duplicateWarnings(this.dataSource.manager, id, by) };
   }
 
-  async list(filters: CaseFilters, by: Principal): Promise<{ items: CaseView[]; total: number }> {
+  /**
+   * One page of the cases this person may open. The read is audited, one event a request listing the
+   * ids returned (list items carry reporters' names and contacts); the search words are not recorded.
+   */
+  async list(
+    filters: CaseFilters,
+    by: Principal,
+    requestId: string,
+  ): Promise<{ items: CaseView[]; total: number }> {
+    const page = await this.unauditedList(filters, by);
+    await this.auditListRead(
+      by,
+      requestId,
+      'case.list',
+      page.items.map((view) => view.case.id),
+      {
+        total: page.total,
+        searched: Boolean(filters.q?.trim()),
+      },
+    );
+    return page;
+  }
+
+  /** Records that a list of cases was shown to this person: one event with the ids shown. */
+  async auditListRead(
+    by: Principal,
+    requestId: string,
+    action: string,
+    ids: string[],
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.audit.recordNow(auditContextOf(by, requestId), {
+      action,
+      entityType: 'case',
+      entityId: null,
+      details: { ids, ...details },
+    });
+  }
+
+  private async unauditedList(
+    filters: CaseFilters,
+    by: Principal,
+  ): Promise<{ items: CaseView[]; total: number }> {
     const today = this.clock.today();
     const query = this.visibleTo(this.dataSource.getRepository(Case).createQueryBuilder('c'), by);
     if (filters.status) query.andWhere('c.status = :status', { status: filters.status });
