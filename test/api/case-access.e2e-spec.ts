@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { Clock } from '@precedent/platform';
 import { startTestApi, TestApi, SignedInUser } from '../support/test-api';
 
@@ -319,4 +320,77 @@ describe('case access and grants', () => {
       .expect(201);
     await api.http().get(`/api/cases/${id}`).set(otherInvestigator.auth).expect(404);
   });
+
+  it('gives and revokes access on the case’s web page, with a GOV.UK date and plain-word errors', async () => {
+    const { id } = await newCase();
+    const browser = request.agent(api.app.getHttpServer());
+    const signIn = await browser.get('/sign-in').expect(200);
+    await browser
+      .post('/sign-in')
+      .type('form')
+      .send({ username: authority.username, password: authority.password, _csrf: csrfOf(signIn.text) })
+      .expect(303);
+    const casePage = await browser.get(`/cases/${id}`).expect(200);
+    expect(casePage.text).toContain(`/cases/${id}/access`);
+    const page = await browser.get(`/cases/${id}/access`).expect(200);
+    expect(page.text).toContain('Nobody has been given this case.');
+    const refused = await browser
+      .post(`/cases/${id}/access/grants`)
+      .type('form')
+      .send({
+        _csrf: csrfOf(page.text),
+        userId: '',
+        reason: '',
+        'until-day': '31',
+        'until-month': '2',
+        'until-year': '2027',
+      })
+      .expect(400);
+    expect(refused.text).toContain('Choose who may open the case');
+    expect(refused.text).toContain('Enter the last day of access as a real date');
+    const [year, month, day] = daysFrom(today, 10).split('-');
+    const given = await browser
+      .post(`/cases/${id}/access/grants`)
+      .type('form')
+      .send({
+        _csrf: csrfOf(page.text),
+        userId: senior.id,
+        reason: 'Oversight by the senior officer.',
+        'until-day': day,
+        'until-month': month,
+        'until-year': year,
+      })
+      .expect(303);
+    expect(given.headers.location).toBe(`/cases/${id}/access?done=granted#grants`);
+    await api.http().get(`/api/cases/${id}`).set(senior.auth).expect(200);
+    const listed = await browser.get(`/cases/${id}/access?done=granted`).expect(200);
+    expect(listed.text).toContain('Oversight by the senior officer.');
+    expect(listed.text).toContain('Access given.');
+    const [grant] = (await api.http().get(`/api/cases/${id}/grants`).set(authority.auth).expect(200)).body
+      .items;
+    await browser
+      .post(`/cases/${id}/access/grants/${grant.id}/revoke`)
+      .type('form')
+      .send({ _csrf: csrfOf(listed.text), reason: 'Oversight finished.' })
+      .expect(303);
+    await api.http().get(`/api/cases/${id}`).set(senior.auth).expect(404);
+    expect(await audited(id, 'case.grant')).toHaveLength(1);
+    expect(await audited(id, 'case.grant.revoke')).toHaveLength(1);
+    // without the form's token nothing is changed
+    await browser
+      .post(`/cases/${id}/access/grants`)
+      .type('form')
+      .send({
+        userId: senior.id,
+        reason: 'Forged.',
+        'until-day': day,
+        'until-month': month,
+        'until-year': year,
+      })
+      .expect(403);
+  });
 });
+
+function csrfOf(html: string): string {
+  return /name="_csrf" value="([^"]+)"/.exec(html)![1];
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { plainToInstance } from 'class-transformer';
@@ -114,6 +114,11 @@ export class CasePagesController {
     @Query() query: Record<string, string | undefined>,
     @Res() res: Response,
   ) {
+    // `?q=a&q=b` arrives as a list: say what to do rather than fail on it
+    if (Object.values(query).some((value) => Array.isArray(value)))
+      throw new BadRequestException(
+        'Each filter can be given once. Remove the repeated one from the address and search again.',
+      );
     const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
     const filters = {
       ...(query.status && (CASE_STATUSES as readonly string[]).includes(query.status)

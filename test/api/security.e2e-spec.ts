@@ -1,0 +1,152 @@
+import request from 'supertest';
+import { Clock } from '@precedent/platform';
+import { startTestApi, TestApi, SignedInUser } from '../support/test-api';
+
+/** Issue 14 items 2, 3, 8 and the smaller API ones, each shown against a running API. */
+describe('security of the staff API and pages', () => {
+  let api: TestApi;
+  let investigator: SignedInUser;
+  let authority: SignedInUser;
+  let today: string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    investigator = await api.signedIn(['investigator'], { team: 'north' });
+    authority = await api.signedIn(['appropriate_authority']);
+    today = api.app.get(Clock).today();
+  });
+  afterAll(() => api.close());
+
+  async function newCase(
+    summary = 'Fictional: comments about a colleague in a group chat.',
+    extra: object = {},
+  ): Promise<string> {
+    const created = await api
+      .http()
+      .post('/api/cases')
+      .set(investigator.auth)
+      .send({ source: 'line_manager', receivedAt: today, summary, ...extra })
+      .expect(201);
+    return created.body.id as string;
+  }
+
+  /** A browser signed in through the web form, with its cookies. */
+  async function browserOf(user: SignedInUser) {
+    const agent = request.agent(api.app.getHttpServer());
+    const page = await agent.get('/sign-in').expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ username: user.username, password: user.password, _csrf: csrf })
+      .expect(303);
+    return agent;
+  }
+
+  async function listReads(actorId: string, action: string) {
+    const rows = await api.dataSource.query<{ details: string }[]>(
+      `SELECT details FROM audit_events WHERE actor_id = $1 AND action = $2 ORDER BY id`,
+      [actorId, action],
+    );
+    return rows.map((row) => JSON.parse(row.details) as { ids: string[]; total: number; searched?: boolean });
+  }
+
+  describe('a panel member changes only their own availability (item 2)', () => {
+    it("answers 404 for another member's diary, and lets the member and the pool's managers change it", async () => {
+      const alice = await api.signedIn(['panel_member']);
+      const bob = await api.signedIn(['panel_member']);
+      const admin = await api.signedIn(['admin']);
+      const member = async (name: string, userId: string) =>
+        (
+          await api
+            .http()
+            .post('/api/panel-members')
+            .set(authority.auth)
+            .send({ name, roles: ['lay_member'], userId })
+            .expect(201)
+        ).body.id as string;
+      const aliceId = await member('Alice Lay', alice.id);
+      const bobId = await member('Bob Lay', bob.id);
+      const put = (id: string, who: SignedInUser) =>
+        api
+          .http()
+          .put(`/api/panel-members/${id}/availability`)
+          .set(who.auth)
+          .send({ unavailableOn: [today] });
+      await put(bobId, alice).expect(404);
+      const bobs = await api.http().get('/api/panel-members').set(authority.auth).expect(200);
+      expect(bobs.body.items.find((m: { id: string }) => m.id === bobId).unavailableOn).toEqual([]);
+      await put(aliceId, alice).expect(200);
+      await put(bobId, authority).expect(200);
+      await put(aliceId, admin).expect(200);
+    });
+  });
+
+  describe('list reads are audited, one event a request with the ids returned (item 3)', () => {
+    it('audits GET /api/cases with and without a search', async () => {
+      const id = await newCase('Fictional: a zebra-striped mug with an offensive slogan.');
+      const before = (await listReads(investigator.id, 'case.list')).length;
+      const all = await api.http().get('/api/cases').set(investigator.auth).expect(200);
+      const found = await api.http().get('/api/cases?q=zebra').set(investigator.auth).expect(200);
+      expect(found.body.items.map((c: { id: string }) => c.id)).toEqual([id]);
+      const reads = (await listReads(investigator.id, 'case.list')).slice(before);
+      expect(reads).toEqual([
+        { ids: all.body.items.map((c: { id: string }) => c.id), total: all.body.total, searched: false },
+        { ids: [id], total: 1, searched: true },
+      ]);
+      // the search words are not written to the audit trail
+      expect(JSON.stringify(reads)).not.toContain('zebra');
+    });
+
+    it('audits the web case list and My work', async () => {
+      // an IOPC referral to decide puts the case on My work
+      const id = await newCase(undefined, { iopcReferralRequired: true });
+      const browser = await browserOf(investigator);
+      await browser.get('/cases').expect(200);
+      const [listed] = (await listReads(investigator.id, 'case.list')).slice(-1);
+      expect(listed.ids).toContain(id);
+      await browser.get('/').set('Accept', 'text/html').expect(200);
+      const myWork = await listReads(investigator.id, 'case.list.my_work');
+      expect(myWork).toHaveLength(1);
+      expect(myWork[0].ids).toContain(id);
+    });
+  });
+
+  describe('the case page shows only messages the server produced (item 8)', () => {
+    it('shows no text from the address, and a fixed sentence for a known code', async () => {
+      const id = await newCase();
+      const browser = await browserOf(investigator);
+      const lure = 'Call 0800 000 000 and give your password';
+      for (const name of ['uploadError', 'error', 'notice']) {
+        const page = await browser.get(`/cases/${id}?${name}=${encodeURIComponent(lure)}`).expect(200);
+        expect(page.text).not.toContain('0800 000 000');
+        expect(page.text).not.toContain('govuk-error-summary');
+      }
+      const notice = await browser.get(`/cases/${id}?notice=upload-too-large`).expect(200);
+      expect(notice.text).toContain('The file is larger than this service accepts. Nothing was stored.');
+    });
+
+    it('sends a refused upload back with a code, not its text', async () => {
+      const id = await newCase();
+      const browser = await browserOf(investigator);
+      const page = await browser.get(`/cases/${id}`).expect(200);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+      const refused = await browser
+        .post(`/cases/${id}/evidence`)
+        .field('_csrf', csrf)
+        .field('description', 'No file attached')
+        .expect(303);
+      expect(refused.headers.location).toBe(`/cases/${id}?notice=upload-missing#evidence`);
+    });
+  });
+
+  describe('smaller ones (item 9)', () => {
+    it('answers a repeated filter with 400 and a sentence, in the API and the web list', async () => {
+      const apiAnswer = await api.http().get('/api/cases?q=a&q=b').set(investigator.auth).expect(400);
+      expect(apiAnswer.body.message).toEqual(expect.any(String));
+      const browser = await browserOf(investigator);
+      const web = await browser.get('/cases?q=a&q=b').expect(400);
+      expect(web.text).toContain('Each filter can be given once.');
+    });
+  });
+});
