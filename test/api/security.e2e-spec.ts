@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { Clock } from '@precedent/platform';
-import { startTestApi, TestApi, SignedInUser } from '../support/test-api';
+import { closeQuietly, startTestApi, TestApi, SignedInUser } from '../support/test-api';
+import { runCli } from '../support/cli';
 
 /** Issue 14 items 2, 3, 8 and the smaller API ones, each shown against a running API. */
 describe('security of the staff API and pages', () => {
@@ -147,6 +148,76 @@ describe('security of the staff API and pages', () => {
       const browser = await browserOf(investigator);
       const web = await browser.get('/cases?q=a&q=b').expect(400);
       expect(web.text).toContain('Each filter can be given once.');
+    });
+
+    it('names every request on the server, keeping a client-chosen id out of the audit trail', async () => {
+      const chosen = 'attacker-chosen-request-0001';
+      const created = await api
+        .http()
+        .post('/api/cases')
+        .set(investigator.auth)
+        .set('X-Request-Id', chosen)
+        .send({
+          source: 'line_manager',
+          receivedAt: today,
+          summary: 'Fictional: a request id chosen by the client.',
+        })
+        .expect(201);
+      expect(created.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      const [event] = await api.dataSource.query<{ request_id: string }[]>(
+        `SELECT request_id FROM audit_events WHERE entity_id = $1 AND action = 'case.record'`,
+        [created.body.id],
+      );
+      expect(event.request_id).toBe(created.headers['x-request-id']);
+      expect(event.request_id).not.toBe(chosen);
+    });
+
+    it('sends cookies over HTTPS only when the public address is https, whatever NODE_ENV says', async () => {
+      const https = await startTestApi({
+        env: { NODE_ENV: 'development', PUBLIC_URL: 'https://precedent.force.example' },
+      });
+      try {
+        const user = await https.signedIn(['investigator']);
+        const page = await request(https.app.getHttpServer()).get('/sign-in').expect(200);
+        const pageCookies = page.headers['set-cookie'] as unknown as string[];
+        expect(pageCookies.length).toBeGreaterThan(0);
+        for (const cookie of pageCookies) expect(cookie).toMatch(/; Secure/);
+        // a browser sends Secure cookies back over HTTPS only; supertest speaks http, so by hand
+        const signedIn = await request(https.app.getHttpServer())
+          .post('/sign-in')
+          .set('Cookie', pageCookies.map((cookie) => cookie.split(';')[0]).join('; '))
+          .type('form')
+          .send({
+            username: user.username,
+            password: user.password,
+            _csrf: /name="_csrf" value="([^"]+)"/.exec(page.text)![1],
+          })
+          .expect(303);
+        const session = (signedIn.headers['set-cookie'] as unknown as string[]).find((c) =>
+          c.startsWith('precedent_session='),
+        );
+        expect(session).toMatch(/; Secure/);
+      } finally {
+        await closeQuietly(https.app);
+      }
+    });
+
+    it('refuses `cli demo` on a production system, creating no published administrator', () => {
+      const secrets = {
+        SESSION_SECRET: 'a'.repeat(40),
+        REPORTING_ENCRYPTION_KEY: 'b'.repeat(40),
+        REPORTING_LOOKUP_KEY: 'c'.repeat(40),
+      };
+      for (const env of [{ NODE_ENV: 'production' }, { PUBLIC_URL: 'https://precedent.force.example' }]) {
+        const result = runCli(['demo'], { ...secrets, ...env });
+        expect(result.status).toBe(2);
+        expect(result.stderr).toContain('The demo is not loaded here: this is a production system');
+      }
+    });
+
+    it('leaves no demo administrator behind', async () => {
+      const admins = await api.dataSource.query(`SELECT id FROM users WHERE username = 'admin'`);
+      expect(admins).toEqual([]);
     });
   });
 });
