@@ -1,5 +1,8 @@
 import request from 'supertest';
-import { Clock } from '@precedent/platform';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Clock, Env } from '@precedent/platform';
 import { closeQuietly, startTestApi, TestApi, SignedInUser } from '../support/test-api';
 import { runCli } from '../support/cli';
 
@@ -208,7 +211,10 @@ describe('security of the staff API and pages', () => {
         REPORTING_ENCRYPTION_KEY: 'b'.repeat(40),
         REPORTING_LOOKUP_KEY: 'c'.repeat(40),
       };
-      for (const env of [{ NODE_ENV: 'production' }, { PUBLIC_URL: 'https://precedent.force.example' }]) {
+      for (const env of [
+        { NODE_ENV: 'production' },
+        { PUBLIC_URL: 'https://precedent.force.example' },
+      ] as Record<string, string>[]) {
         const result = runCli(['demo'], { ...secrets, ...env });
         expect(result.status).toBe(2);
         expect(result.stderr).toContain('The demo is not loaded here: this is a production system');
@@ -218,6 +224,34 @@ describe('security of the staff API and pages', () => {
     it('leaves no demo administrator behind', async () => {
       const admins = await api.dataSource.query(`SELECT id FROM users WHERE username = 'admin'`);
       expect(admins).toEqual([]);
+    });
+
+    it('deletes a staged upload when the request is refused, and sweeps staging left from before a start', async () => {
+      const id = await newCase();
+      const staging = join(api.app.get(Env).EVIDENCE_DIR, 'staging');
+      const staged = async () => (await readdir(staging).catch(() => [] as string[])).length;
+      const before = await staged();
+      await api
+        .http()
+        .post(`/api/cases/${id}/evidence`)
+        .set(investigator.auth)
+        .attach('file', Buffer.from('Fictional chat line: see you at the station.\n'), 'chat.txt')
+        .field('sourceUrl', 'not a link')
+        .expect(400);
+      expect(await staged()).toBe(before);
+
+      // an upload a stopped process left behind, two hours old
+      await mkdir(staging, { recursive: true });
+      const orphan = join(staging, randomUUID());
+      await writeFile(orphan, 'left behind');
+      const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+      await utimes(orphan, twoHoursAgo, twoHoursAgo);
+      const restarted = await startTestApi();
+      try {
+        await expect(stat(orphan)).rejects.toThrow();
+      } finally {
+        await closeQuietly(restarted.app);
+      }
     });
   });
 });
