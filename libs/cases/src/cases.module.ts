@@ -29,7 +29,21 @@ import { CaseReportsService } from './reports/case-reports.service';
       CaseGrant,
     ]),
   ],
-  providers: [CaseAccessService, CasesService, CaseContentsService, DemoCasesLoader, CaseDueDatesService, CaseReportsService],
-  exports: [CaseAccessService, CasesService, CaseContentsService, DemoCasesLoader, CaseDueDatesService, CaseReportsService],
+  providers: [
+    CaseAccessService,
+    CasesService,
+    CaseContentsService,
+    DemoCasesLoader,
+    CaseDueDatesService,
+    CaseReportsService,
+  ],
+  exports: [
+    CaseAccessService,
+    CasesService,
+    CaseContentsService,
+    DemoCasesLoader,
+    CaseDueDatesService,
+    CaseReportsService,
+  ],
 })
 export class CasesModule {}
