@@ -47,7 +47,9 @@ describe.each([
     // No file chosen: the case page says so (the form is on the case page's evidence tab).
     await page.click('a.govuk-tabs__tab[href="#evidence"]');
     await page.click('button:has-text("Upload evidence")');
-    expect(await page.textContent('.govuk-error-summary')).toContain('Choose a file to upload');
+    expect(await page.textContent('.govuk-error-summary')).toContain(
+      'No file was received. Choose a file and upload it again.',
+    );
     expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
 
     await page.fill('#description', 'Screenshot sent by the reporter');

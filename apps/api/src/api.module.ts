@@ -24,6 +24,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
+import { CaseAccessModule } from './cases/case-access.module';
 import { EvidenceController } from './evidence/evidence.controller';
 import { evidenceUploadOptions } from './evidence/evidence-upload.storage';
 import { HearingBundleController } from './hearings/hearing-bundle.controller';
@@ -63,6 +64,7 @@ import { WebSessionController } from './web/web-session.controller';
       useFactory: evidenceUploadOptions,
     }),
     HearingsModule,
+    CaseAccessModule,
   ],
   controllers: [
     AnalyticsController,

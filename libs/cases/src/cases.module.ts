@@ -2,6 +2,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Case } from './cases/case.entity';
+import { CaseGrant } from './access/case-grant.entity';
+import { CaseAccessService } from './access/case-access.service';
 import { CaseEvent } from './cases/case-event.entity';
 import { CaseReferenceCounter } from './cases/case-reference-counter.entity';
 import { CasesService } from './cases/cases.service';
@@ -24,9 +26,24 @@ import { CaseReportsService } from './reports/case-reports.service';
       Allegation,
       ConductItem,
       CaseDuplicateWarning,
+      CaseGrant,
     ]),
   ],
-  providers: [CasesService, CaseContentsService, DemoCasesLoader, CaseDueDatesService, CaseReportsService],
-  exports: [CasesService, CaseContentsService, DemoCasesLoader, CaseDueDatesService, CaseReportsService],
+  providers: [
+    CaseAccessService,
+    CasesService,
+    CaseContentsService,
+    DemoCasesLoader,
+    CaseDueDatesService,
+    CaseReportsService,
+  ],
+  exports: [
+    CaseAccessService,
+    CasesService,
+    CaseContentsService,
+    DemoCasesLoader,
+    CaseDueDatesService,
+    CaseReportsService,
+  ],
 })
 export class CasesModule {}

@@ -30,6 +30,25 @@ export {
   type LpbReport,
 } from './cases/case-deadlines.rules';
 export { findOpenableCase } from './cases/openable-case';
+export {
+  CaseAccessService,
+  AccessChangeRefusedError,
+  AccessDecisionForbiddenError,
+  type CaseAccessView,
+  type ChangeAccessInput,
+  type GrantInput,
+  type GrantView,
+} from './access/case-access.service';
+export {
+  ACCESS_DECIDERS,
+  ACCESS_FIELDS,
+  mayDecideAccess,
+  refusedCaseEdit,
+  lockoutReason,
+  refusedGrant,
+  grantInForce,
+} from './access/case-access-change.rules';
+export type { CaseGrant } from './access/case-grant.entity';
 export { CASE_SORTS, type CaseSort, type CaseFilters } from './cases/case-filters';
 export { INTAKE_SOURCES, type IntakeSource } from './cases/intake-source';
 export {
@@ -37,6 +56,7 @@ export {
   StaleVersionError,
   AuthorisationRequiredError,
   IopcReferralMandatoryError,
+  CaseEditForbiddenError,
 } from './cases/case.errors';
 export {
   IOPC_CRITERIA,

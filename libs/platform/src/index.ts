@@ -1,6 +1,6 @@
 // Platform: configuration, database, queues and the outbox, clock, errors, HTTP error shape, logging, health.
 export { PlatformModule, HTTP_APP_PROVIDERS } from './platform.module';
-export { Env, ConfigError, SECRET_VARIABLES, validateEnv } from './config/env';
+export { Env, ConfigError, SECRET_VARIABLES, servesRealUsers, validateEnv } from './config/env';
 export { loadEnv } from './config/load-env';
 export { dataSourceOptions, ENTITY_GLOB, MIGRATION_GLOB } from './database/data-source-options';
 export { ensureDatabase } from './database/ensure-database';

@@ -105,7 +105,7 @@ export class CasesController {
   async list(@Query() query: ListCasesQuery, @Ctx() ctx: RequestContext) {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const { items, total } = await this.cases.list({ ...query, limit, offset }, ctx.principal);
+    const { items, total } = await this.cases.list({ ...query, limit, offset }, ctx.principal, ctx.requestId);
     return { items: items.map(toCaseResponse), total, limit, offset };
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { plainToInstance } from 'class-transformer';
@@ -57,6 +57,7 @@ import { whyComparable } from './analytics-pages.controller';
 import { presentOtherWay } from './analytics/other-way.presenter';
 import { words } from '../common/code-words';
 import { markedHtml, searchedMarks, termMarks } from './marked-text';
+import { CASE_PAGE_NOTICES, casePageNotice } from './page-notices';
 
 const PAGE_SIZE = 25;
 const AUDIT_ROWS = 200;
@@ -114,6 +115,11 @@ export class CasePagesController {
     @Query() query: Record<string, string | undefined>,
     @Res() res: Response,
   ) {
+    // `?q=a&q=b` arrives as a list: say what to do rather than fail on it
+    if (Object.values(query).some((value) => Array.isArray(value)))
+      throw new BadRequestException(
+        'Each filter can be given once. Remove the repeated one from the address and search again.',
+      );
     const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
     const filters = {
       ...(query.status && (CASE_STATUSES as readonly string[]).includes(query.status)
@@ -137,6 +143,7 @@ export class CasePagesController {
     const { items, total } = await this.cases.list(
       filters as Parameters<CasesService['list']>[0],
       principalOf(req),
+      req.id,
     );
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const link = (to: number) =>
@@ -241,13 +248,15 @@ export class CasePagesController {
   async page(
     @Req() req: AuthenticatedRequest,
     @Param('id') id: string,
-    @Query('error') error: string | undefined,
-    @Query('uploadError') uploadError: string | undefined,
+    @Query('notice') code: unknown,
     @Res() res: Response,
   ) {
+    // only sentences the server holds, chosen by a code: the address never carries text to show
+    const notice = casePageNotice(code);
+    const upload = notice?.title === CASE_PAGE_NOTICES['upload-refused'].title;
     await this.show(req, res, id, {
-      error: error ? error.slice(0, 500) : null,
-      uploadError: uploadError ? uploadError.slice(0, 500) : null,
+      error: notice && !upload ? notice.text : null,
+      uploadError: notice && upload ? notice.text : null,
     });
   }
 
@@ -588,10 +597,7 @@ export class CasePagesController {
     const to = body.to as CaseStatus;
     const reason = (body.reason ?? '').trim();
     if (!(CASE_STATUSES as readonly string[]).includes(to) || reason.length === 0) {
-      res.redirect(
-        303,
-        `/cases/${id}?error=${encodeURIComponent('Choose the next status and give a reason')}#transition`,
-      );
+      res.redirect(303, `/cases/${encodeURIComponent(id)}?notice=transition-incomplete#transition`);
       return;
     }
     try {
@@ -604,7 +610,8 @@ export class CasePagesController {
       res.redirect(303, `/cases/${id}#timeline`);
     } catch (error) {
       if (error instanceof DomainError && (error.kind === 'conflict' || error.kind === 'invalid')) {
-        res.redirect(303, `/cases/${id}?error=${encodeURIComponent(error.message)}#transition`);
+        // the refusal's own sentence, shown on the page it refused rather than carried in the address
+        await this.show(req, res, id, { status: 409, error: error.message });
         return;
       }
       throw error;

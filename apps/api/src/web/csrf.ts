@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { doubleCsrf, type DoubleCsrfUtilities } from 'csrf-csrf';
 import type { Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
-import { DomainError, Env } from '@precedent/platform';
+import { DomainError, Env, servesRealUsers } from '@precedent/platform';
 import { SESSION_COOKIE } from '../common/authenticated-request';
 
 export const BROWSER_COOKIE = 'precedent_browser';
@@ -31,7 +31,7 @@ export class WebCsrf {
   readonly secureCookies: boolean;
 
   constructor(env: Env) {
-    this.secureCookies = env.NODE_ENV === 'production';
+    this.secureCookies = servesRealUsers(env);
     this.csrf = doubleCsrf({
       getSecret: () => env.SESSION_SECRET,
       getSessionIdentifier: (req: Request) => {

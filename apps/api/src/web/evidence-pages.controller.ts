@@ -47,13 +47,15 @@ import {
   validateForm,
 } from './case-forms';
 import { CsrfCheckedInMultipart, WebCsrf } from './csrf';
+import { type CasePageNotice, uploadNoticeFor } from './page-notices';
 import { words } from '../common/code-words';
 import { markedHtml, type PassageMark, searchedMarks, termMarks } from './marked-text';
 
 const POSTS_PER_PAGE = 50;
 
-const back = (caseId: string, message: string) =>
-  `/cases/${caseId}?uploadError=${encodeURIComponent(message.slice(0, 500))}#evidence`;
+// a code, never the text: the case page shows only sentences it holds (page-notices)
+const back = (caseId: string, notice: CasePageNotice) =>
+  `/cases/${encodeURIComponent(caseId)}?notice=${notice}#evidence`;
 
 /** A refused upload goes back to the case page with the reason in its error summary. */
 @Injectable()
@@ -67,17 +69,11 @@ class WebUploadErrors implements NestInterceptor {
       catchError((error: unknown) => {
         const caseId = String(req.params.id ?? '');
         if (error instanceof PayloadTooLargeException) {
-          res.redirect(
-            303,
-            back(
-              caseId,
-              `The file is larger than the ${this.env.EVIDENCE_MAX_FILE_MB} MB allowed. Nothing was stored.`,
-            ),
-          );
+          res.redirect(303, back(caseId, 'upload-too-large'));
           return of(undefined);
         }
         if (error instanceof DomainError && error.kind === 'invalid') {
-          res.redirect(303, back(caseId, error.message));
+          res.redirect(303, back(caseId, uploadNoticeFor(error.code)));
           return of(undefined);
         }
         return throwError(() => error);
@@ -119,7 +115,7 @@ export class EvidencePagesController {
     @Res() res: Response,
   ) {
     this.csrf.assertValid(req);
-    if (!file?.received) return res.redirect(303, back(caseId, 'Choose a file to upload'));
+    if (!file?.received) return res.redirect(303, back(caseId, 'upload-missing'));
     const capture = plainToInstance(UploadEvidenceDto, {
       ...(body.description?.trim() ? { description: body.description.trim() } : {}),
       ...(body.sourceUrl?.trim() ? { sourceUrl: body.sourceUrl.trim() } : {}),
@@ -128,10 +124,7 @@ export class EvidencePagesController {
     const problems = await validate(capture, { whitelist: true });
     if (problems.length) {
       await this.evidence.discard(file.received);
-      return res.redirect(
-        303,
-        back(caseId, problems.flatMap((p) => Object.values(p.constraints ?? {})).join('. ')),
-      );
+      return res.redirect(303, back(caseId, 'upload-details-invalid'));
     }
     const { item, duplicate } = await this.evidence.record(
       caseId,

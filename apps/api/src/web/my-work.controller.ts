@@ -49,7 +49,7 @@ export class MyWorkController {
     const until = format(addDays(parseISO(today), HEARINGS_AHEAD_DAYS), 'yyyy-MM-dd');
     const triagesInbox = hasRole(by, 'investigator', 'appropriate_authority');
     const [cases, hearings, reports, failed] = await Promise.all([
-      this.dueDates.mine(by, { limit: SECTION_SIZE }),
+      this.dueDates.mine(by, { limit: SECTION_SIZE }, req.id),
       this.hearings.comingUpFor({ from: today, to: until, limit: SECTION_SIZE }, by, req.id),
       triagesInbox
         ? this.inbox.list({ status: 'received', limit: SECTION_SIZE, offset: 0 }, by, req.id)

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthService, InvalidCredentialsError, SignInLockedError } from '@precedent/identity';
-import { Env, Public } from '@precedent/platform';
+import { Env, Public, servesRealUsers } from '@precedent/platform';
 import { type AuthenticatedRequest, SESSION_COOKIE } from '../common/authenticated-request';
 import { SignInForm } from './sign-in.form';
 
@@ -39,7 +39,7 @@ export class WebSessionController {
       res.cookie(SESSION_COOKIE, signedIn.token, {
         httpOnly: true,
         sameSite: 'strict',
-        secure: this.env.NODE_ENV === 'production',
+        secure: servesRealUsers(this.env),
         path: '/',
         // Max-Age, never Expires: an absolute date from this server's clock is already past for a
         // browser whose clock is behind it (skew, or a test clock), which would sign people out at

@@ -2,7 +2,7 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { systemContext } from '@precedent/audit';
 import { DemoCasesLoader } from '@precedent/cases';
 import { UsersService, type Role } from '@precedent/identity';
-import { Clock } from '@precedent/platform';
+import { Clock, Env, servesRealUsers } from '@precedent/platform';
 
 /** Fictional demo accounts, one per role. Passwords are printed: this is for a local demo only. */
 const DEMO_USERS: { username: string; displayName: string; roles: Role[]; team?: string }[] = [
@@ -27,11 +27,21 @@ export class DemoCommand extends CommandRunner {
     private readonly users: UsersService,
     private readonly demoCases: DemoCasesLoader,
     private readonly clock: Clock,
+    private readonly env: Env,
   ) {
     super();
   }
 
   async run(_: string[], options: { cases?: number } = {}): Promise<void> {
+    // the demo accounts' password is printed and published: never on a system real people use
+    if (servesRealUsers(this.env)) {
+      process.stderr.write(
+        'The demo is not loaded here: this is a production system (NODE_ENV=production or an https PUBLIC_URL), ' +
+          'and the demo creates an administrator with a published password. Create real users with `cli users create`.\n',
+      );
+      process.exitCode = 2;
+      return;
+    }
     const lines: string[] = [];
     const ids = new Map<string, string>();
     for (const demo of DEMO_USERS) {

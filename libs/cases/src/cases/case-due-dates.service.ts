@@ -35,7 +35,29 @@ export class CaseDueDatesService {
     private readonly clock: Clock,
   ) {}
 
-  async mine(by: Principal, options: { limit: number }): Promise<{ items: DueCase[]; total: number }> {
+  /** The cases with a time limit this person answers for; the ids shown are audited as one read. */
+  async mine(
+    by: Principal,
+    options: { limit: number },
+    requestId: string,
+  ): Promise<{ items: DueCase[]; total: number }> {
+    const due = await this.unauditedMine(by, options);
+    await this.cases.auditListRead(
+      by,
+      requestId,
+      'case.list.my_work',
+      due.items.map((item) => item.id),
+      {
+        total: due.total,
+      },
+    );
+    return due;
+  }
+
+  private async unauditedMine(
+    by: Principal,
+    options: { limit: number },
+  ): Promise<{ items: DueCase[]; total: number }> {
     const today = this.clock.today();
     const query = this.dataSource
       .getRepository(Case)

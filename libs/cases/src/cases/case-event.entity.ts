@@ -8,6 +8,10 @@ export type CaseEventKind =
   | 'allegation_added'
   | 'conduct_item_added'
   | 'iopc_criteria_met'
+  // who may open the case (the access route and grants)
+  | 'access_changed'
+  | 'access_granted'
+  | 'access_revoked'
   // from the reporting lib
   | 'anonymous_report_linked'
   // from the hearings lib

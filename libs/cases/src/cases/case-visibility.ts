@@ -1,4 +1,5 @@
-import type { Principal } from '@precedent/identity';
+import { CASE_CONTENT_ROLES, type Principal } from '@precedent/identity';
+import { GRANT_IN_FORCE_SQL } from '../access/grant-in-force';
 
 /**
  * The access policy (libs/identity case-access.rules) as a SQL condition on the cases table under
@@ -15,6 +16,12 @@ export function visibleCasesWhere(alias: string, by: Principal): [string, Record
   if (by.roles.includes('panel_member')) {
     clauses.push(`${alias}.id IN (SELECT h.case_id FROM hearing_seats s JOIN hearings h ON h.id = s.hearing_id
       JOIN panel_members m ON m.id = s.panel_member_id WHERE m.user_id = :me)`);
+  }
+  // cases granted to them, while the grant is in force (grant-in-force, as the rules' grantInForce)
+  if (by.roles.some((role) => CASE_CONTENT_ROLES.includes(role))) {
+    clauses.push(
+      `${alias}.id IN (SELECT g.case_id FROM case_grants g WHERE g.user_id = :me AND ${GRANT_IN_FORCE_SQL('g')})`,
+    );
   }
   return [clauses.length ? `(${clauses.join(' OR ')})` : 'false', { me: by.userId, team: by.team }];
 }

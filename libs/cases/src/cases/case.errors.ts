@@ -1,4 +1,4 @@
-import { ConflictError, InvalidInputError } from '@precedent/platform';
+import { ConflictError, ForbiddenError, InvalidInputError } from '@precedent/platform';
 import type { CaseStatus } from './case-lifecycle.rules';
 
 export class TransitionNotAllowedError extends ConflictError {
@@ -46,3 +46,6 @@ export class IopcReferralMandatoryError extends InvalidInputError {
     );
   }
 }
+
+/** An edit of something that is another role's decision; the message says whose and how. */
+export class CaseEditForbiddenError extends ForbiddenError {}

@@ -27,6 +27,7 @@ import {
 } from './case-deadlines.rules';
 import {
   AuthorisationRequiredError,
+  CaseEditForbiddenError,
   IopcReferralMandatoryError,
   StaleVersionError,
   TransitionNotAllowedError,
@@ -39,6 +40,7 @@ import type { DuplicateWarning } from '../conduct/duplicate.rules';
 import type { IopcCriterion } from './iopc-referral.rules';
 import type { IntakeSource } from './intake-source';
 import { regimeFor } from './regime.rules';
+import { refusedCaseEdit } from '../access/case-access-change.rules';
 
 export interface RecordCaseInput {
   source: IntakeSource;
@@ -59,6 +61,10 @@ export interface RecordCaseInput {
 export interface UpdateCaseInput {
   version: number;
   summary?: string;
+  /**
+   * Who may open the case is not changed here (CaseAccessService does, for the appropriate authority
+   * or an access manager): an edit that names these fields is refused with a sentence saying so.
+   */
   restricted?: boolean;
   assignedInvestigatorId?: string | null;
   team?: string | null;
@@ -204,7 +210,49 @@ export class CasesService {
     return { ...this.view(kase), warnings: await duplicateWarnings(this.dataSource.manager, id, by) };
   }
 
-  async list(filters: CaseFilters, by: Principal): Promise<{ items: CaseView[]; total: number }> {
+  /**
+   * One page of the cases this person may open. The read is audited, one event a request listing the
+   * ids returned (list items carry reporters' names and contacts); the search words are not recorded.
+   */
+  async list(
+    filters: CaseFilters,
+    by: Principal,
+    requestId: string,
+  ): Promise<{ items: CaseView[]; total: number }> {
+    const page = await this.unauditedList(filters, by);
+    await this.auditListRead(
+      by,
+      requestId,
+      'case.list',
+      page.items.map((view) => view.case.id),
+      {
+        total: page.total,
+        searched: Boolean(filters.q?.trim()),
+      },
+    );
+    return page;
+  }
+
+  /** Records that a list of cases was shown to this person: one event with the ids shown. */
+  async auditListRead(
+    by: Principal,
+    requestId: string,
+    action: string,
+    ids: string[],
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.audit.recordNow(auditContextOf(by, requestId), {
+      action,
+      entityType: 'case',
+      entityId: null,
+      details: { ids, ...details },
+    });
+  }
+
+  private async unauditedList(
+    filters: CaseFilters,
+    by: Principal,
+  ): Promise<{ items: CaseView[]; total: number }> {
     const today = this.clock.today();
     const query = this.visibleTo(this.dataSource.getRepository(Case).createQueryBuilder('c'), by);
     if (filters.status) query.andWhere('c.status = :status', { status: filters.status });
@@ -254,16 +302,15 @@ export class CasesService {
 
   /** Edits the case's own fields; a stale version is refused so nobody's change is silently lost. */
   async update(id: string, input: UpdateCaseInput, by: Principal, requestId: string): Promise<CaseView> {
+    // before anything is read, so a refusal says nothing of whether the case exists
+    const refused = refusedCaseEdit(by.roles, input);
+    if (refused) throw new CaseEditForbiddenError(refused);
     return this.change(id, input.version, by, requestId, async (_em, kase) => {
       const { version: _version, ...changes } = input;
       const changed = Object.entries(changes)
         .filter(([, value]) => value !== undefined)
         .map(([field]) => field);
       if (input.summary !== undefined) kase.summary = input.summary;
-      if (input.restricted !== undefined) kase.restricted = input.restricted;
-      if (input.assignedInvestigatorId !== undefined)
-        kase.assignedInvestigatorId = input.assignedInvestigatorId;
-      if (input.team !== undefined) kase.team = input.team;
       if (input.cameToAttentionOn !== undefined) {
         kase.cameToAttentionOn = input.cameToAttentionOn;
         kase.regime = regimeFor(input.cameToAttentionOn);

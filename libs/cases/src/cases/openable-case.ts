@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { canOpenCase, type Principal } from '@precedent/identity';
 import { NotFoundError } from '@precedent/platform';
 import { Case } from './case.entity';
+import { GRANT_IN_FORCE_SQL } from '../access/grant-in-force';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,19 +26,27 @@ export async function findOpenableCase(
       assignedInvestigatorId: kase.assignedInvestigatorId,
       team: kase.team,
       panelMemberIds: by.roles.includes('panel_member') ? await panelUserIds(em, kase.id) : [],
-      // explicit grants are not built yet
-      grantedUserIds: [],
+      grantedUserIds: await grantedUserIds(em, kase.id),
       restricted: kase.restricted,
     });
   if (!openable) throw new NotFoundError('case', id);
   return kase;
 }
 
+/** Users holding a grant of this case that is in force today (revoked and expired ones are not). */
+export async function grantedUserIds(em: EntityManager, caseId: string): Promise<string[]> {
+  const rows: { user_id: string }[] = await em.query(
+    `SELECT DISTINCT user_id FROM case_grants WHERE case_id = $1 AND ${GRANT_IN_FORCE_SQL('case_grants')}`,
+    [caseId],
+  );
+  return rows.map((row) => row.user_id);
+}
+
 /**
  * Users sitting on a panel of this case's meetings or hearings. Read in SQL from the hearings lib's
  * tables, because the hearings lib builds on this one and not the other way round.
  */
-async function panelUserIds(em: EntityManager, caseId: string): Promise<string[]> {
+export async function panelUserIds(em: EntityManager, caseId: string): Promise<string[]> {
   const rows: { user_id: string }[] = await em.query(
     `SELECT m.user_id FROM hearing_seats s JOIN hearings h ON h.id = s.hearing_id
        JOIN panel_members m ON m.id = s.panel_member_id

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
@@ -79,18 +79,30 @@ class EvidenceBytesMissingError extends ConflictError {
   }
 }
 
+/** A staged upload older than this is left over from a stopped process (an upload streams in minutes). */
+export const STAGING_ORPHAN_MS = 60 * 60 * 1000;
+
 /**
  * Evidence in a case: received and hashed on arrival, stored once by content, and every touch
  * (upload, view, download, integrity check) written to the chain of custody and the audit log.
  */
 @Injectable()
-export class EvidenceService {
+export class EvidenceService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly storage: EvidenceStorage,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
   ) {}
+
+  /**
+   * At start, staged uploads a stopped process left behind are deleted: they are nobody's evidence,
+   * yet hold what someone sent. Only those older than STAGING_ORPHAN_MS, so another instance's upload
+   * in progress is left alone.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.storage.sweepStaging(new Date(Date.now() - STAGING_ORPHAN_MS));
+  }
 
   /**
    * Streams an upload into staging while hashing it. Refuses at once, before storing anything past

@@ -36,6 +36,9 @@ export abstract class EvidenceStorage {
   /** Forgets a staged blob (a refused or repeated upload). Safe to call twice. */
   abstract discard(stagingId: string): Promise<void>;
 
+  /** Deletes staged blobs last written before `before` (left by a process that stopped); returns how many. */
+  abstract sweepStaging(before: Date): Promise<number>;
+
   /** Stores small derived bytes (a thumbnail) and returns their hash. */
   abstract put(bytes: Buffer): Promise<string>;
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, link, mkdir, open, rm, stat } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -61,6 +61,21 @@ export class LocalEvidenceStorage extends EvidenceStorage {
 
   async discard(stagingId: string): Promise<void> {
     await rm(this.stagingPath(stagingId), { force: true });
+  }
+
+  async sweepStaging(before: Date): Promise<number> {
+    const folder = join(this.root, 'staging');
+    const names = await readdir(folder).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names.filter((n) => STAGING_ID.test(n))) {
+      const path = join(folder, name);
+      const info = await stat(path).catch(() => null);
+      if (info && info.mtime < before) {
+        await rm(path, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 
   async put(bytes: Buffer): Promise<string> {

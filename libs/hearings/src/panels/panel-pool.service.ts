@@ -5,6 +5,7 @@ import { AuditService } from '@precedent/audit';
 import { auditContextOf, type Principal } from '@precedent/identity';
 import { ConflictError, InvalidInputError, NotFoundError } from '@precedent/platform';
 import type { PanelRole } from './panel-composition.rules';
+import { mayChangeAvailability } from './panel-availability.rules';
 import { PanelMember } from './panel-member.entity';
 import { PanelRelationship } from './panel-relationship.entity';
 import { minuteOf, type UnavailablePeriod } from './sitting-time.rules';
@@ -82,7 +83,8 @@ export class PanelPoolService {
     const periods = unavailablePeriods ? checkedPeriods(unavailablePeriods) : undefined;
     return this.dataSource.transaction(async (em) => {
       const member = await em.getRepository(PanelMember).findOne({ where: { id } });
-      if (!member) throw new NotFoundError('panel member', id);
+      // another member's diary is "not found" to a panel member: it is not theirs to change
+      if (!member || !mayChangeAvailability(member, by)) throw new NotFoundError('panel member', id);
       member.unavailableOn = [...new Set(unavailableOn)].sort();
       if (periods) member.unavailablePeriods = periods;
       await em.save(member);

@@ -48,6 +48,17 @@ describe('case access policy', () => {
     );
   });
 
+  it('lets a second investigator or a legal adviser open a restricted case granted to them', () => {
+    const restricted = { ...otherCase, restricted: true, grantedUserIds: ['u1'] };
+    expect(caseAccessReason(person(['investigator']), restricted)).toBe('granted');
+    expect(caseAccessReason(person(['appropriate_authority']), restricted)).toBe('granted');
+  });
+
+  it('gives nothing through a grant to someone with no role that reads cases', () => {
+    expect(caseAccessReason(person(['admin']), { ...otherCase, grantedUserIds: ['u1'] })).toBeNull();
+    expect(caseAccessReason(person(['access_manager']), { ...otherCase, grantedUserIds: ['u1'] })).toBeNull();
+  });
+
   it('does not let an administrator read case content on that role alone', () => {
     expect(caseAccessReason(person(['admin']), { ...otherCase, team: 'north' })).toBeNull();
     expect(

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal';
+import { CASE_CONTENT_ROLES } from '../users/role';
 
 /** What decides who may open a case. The cases lib gathers these; hearings add the panel. */
 export interface CaseAccessFacts {
@@ -6,7 +7,7 @@ export interface CaseAccessFacts {
   team: string | null;
   /** Users sitting on a panel for this case. */
   panelMemberIds: readonly string[];
-  /** Users given access explicitly (a senior officer, a second investigator). */
+  /** Users given access explicitly (a senior officer, a second investigator), grants in force only. */
   grantedUserIds: readonly string[];
   /** Sensitive cases (a senior officer as subject, a covert source): only named people see them. */
   restricted: boolean;
@@ -23,7 +24,8 @@ export type CaseAccessReason =
  * - the appropriate authority: every case that is not restricted (they assess severity and decide
  *   the forum for the force);
  * - a panel member: the cases whose panel they sit on;
- * - anyone, including a senior officer: the cases granted to them.
+ * - anyone with a role that reads cases, including a senior officer: the cases granted to them (a
+ *   grant never makes an administrator or access manager a reader on that role alone).
  */
 export function caseAccessReason(principal: Principal, facts: CaseAccessFacts): CaseAccessReason | null {
   const roles = principal.roles;
@@ -32,7 +34,11 @@ export function caseAccessReason(principal: Principal, facts: CaseAccessFacts): 
     if (!facts.restricted && principal.team !== null && facts.team === principal.team)
       return 'investigation_team';
   }
-  if (facts.grantedUserIds.includes(principal.userId)) return 'granted';
+  if (
+    facts.grantedUserIds.includes(principal.userId) &&
+    roles.some((role) => CASE_CONTENT_ROLES.includes(role))
+  )
+    return 'granted';
   if (roles.includes('panel_member') && facts.panelMemberIds.includes(principal.userId))
     return 'panel_member';
   if (roles.includes('appropriate_authority') && !facts.restricted) return 'appropriate_authority';

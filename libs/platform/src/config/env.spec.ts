@@ -1,4 +1,4 @@
-import { ConfigError, validateEnv } from './env';
+import { ConfigError, servesRealUsers, validateEnv } from './env';
 import { loadEnv } from './load-env';
 
 describe('configuration', () => {
@@ -52,7 +52,7 @@ describe('configuration', () => {
 
   it('requires every secret in production', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(
-      /SESSION_SECRET: expected a secret value: NODE_ENV=production requires every secret/,
+      /SESSION_SECRET: expected a secret value: NODE_ENV=production or an https PUBLIC_URL requires every secret/,
     );
     expect(() => loadEnv({ NODE_ENV: 'production', SESSION_SECRET: secret })).toThrow(
       /REPORTING_ENCRYPTION_KEY: expected a secret value[\s\S]*REPORTING_LOOKUP_KEY: expected a secret value/,
@@ -64,6 +64,14 @@ describe('configuration', () => {
     expect(() => loadEnv({ NODE_ENV: 'production', SESSION_SECRET: 'short', ...others })).toThrow(
       /SESSION_SECRET: expected a random string of at least 32 characters/,
     );
+  });
+
+  it('requires every secret when the public address is https, whatever NODE_ENV says', () => {
+    expect(() => loadEnv({ PUBLIC_URL: 'https://precedent.force.example' })).toThrow(
+      /SESSION_SECRET: expected a secret value: NODE_ENV=production or an https PUBLIC_URL/,
+    );
+    expect(servesRealUsers({ NODE_ENV: 'development', PUBLIC_URL: 'HTTPS://precedent.example' })).toBe(true);
+    expect(servesRealUsers({ NODE_ENV: 'development', PUBLIC_URL: 'http://localhost:3000' })).toBe(false);
   });
 
   it('generates a development secret with a warning outside production', () => {

@@ -6,6 +6,15 @@ export class Env {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
+  /**
+   * The address people reach this service at, such as https://precedent.force.example. Empty: not
+   * said. An https address is treated as production for secrets and cookies, whatever NODE_ENV says.
+   */
+  @Matches(/^(https?:\/\/[^\s/?#]+(\/[^\s?#]*)?)?$/, {
+    message: 'an http or https address such as https://precedent.force.example, or empty',
+  })
+  PUBLIC_URL = '';
+
   @Matches(/^postgres(ql)?:\/\/[^\s/]+\/[A-Za-z0-9_-]+(\?.*)?$/, {
     message: 'a PostgreSQL URL such as postgres://postgres@127.0.0.1:5432/precedent',
   })
@@ -239,6 +248,14 @@ export class Env {
   @Min(28, { message: 'a whole number of days from 28 to 365 (reg 43(7): not less than 28)' })
   @Max(365, { message: 'a whole number of days from 28 to 365 (reg 43(7): not less than 28)' })
   OUTCOME_PUBLICATION_DAYS = 28;
+}
+
+/**
+ * Whether this instance is served to real users: NODE_ENV=production, or a public https address.
+ * Then secrets are never generated and cookies are sent over HTTPS only.
+ */
+export function servesRealUsers(env: { NODE_ENV?: string; PUBLIC_URL?: string }): boolean {
+  return env.NODE_ENV === 'production' || (env.PUBLIC_URL ?? '').toLowerCase().startsWith('https://');
 }
 
 /** Variables that must be set in production and are generated for development. */

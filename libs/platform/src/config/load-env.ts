@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ConfigError, Env, SECRET_VARIABLES, validateEnv } from './env';
+import { ConfigError, Env, SECRET_VARIABLES, servesRealUsers, validateEnv } from './env';
 
 let cached: Env | undefined;
 
@@ -15,14 +15,16 @@ let cached: Env | undefined;
 export function loadEnv(raw: NodeJS.ProcessEnv = process.env, options: { reload?: boolean } = {}): Env {
   if (cached && !options.reload && raw === process.env) return cached;
   const values: Record<string, string | undefined> = { ...raw };
-  const production = values.NODE_ENV === 'production';
+  // an https public address is a real deployment, even with NODE_ENV left at its default
+  const production = servesRealUsers(values);
   const missing = SECRET_VARIABLES.filter((name) => !values[name]);
   if (missing.length > 0) {
     if (production) {
       throw new ConfigError(
         missing.map((variable) => ({
           variable,
-          expected: 'a secret value: NODE_ENV=production requires every secret to be set',
+          expected:
+            'a secret value: NODE_ENV=production or an https PUBLIC_URL requires every secret to be set',
         })),
       );
     }

@@ -62,18 +62,23 @@ export class LoggingModule {
               // the exact second of a reporter's visit could be matched against network logs elsewhere
               ...(options.anonymous ? { timestamp: hourTimestamp } : {}),
               redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-              genReqId: (req: IncomingMessage, res: ServerResponse) => {
-                const offered = req.headers['x-request-id'];
-                const id =
-                  !options.anonymous && typeof offered === 'string' && REQUEST_ID.test(offered)
-                    ? offered
-                    : randomUUID();
+              // The server names every request: the id goes into audit events, so a client must not
+              // choose it (to collide with or impersonate another request). A client's own id is kept
+              // in the logs only, as a separate correlation field.
+              genReqId: (_req: IncomingMessage, res: ServerResponse) => {
+                const id = randomUUID();
                 res.setHeader('X-Request-Id', id);
                 return id;
               },
-              customProps: (req: IncomingMessage) => ({
-                requestId: (req as IncomingMessage & { id: string }).id,
-              }),
+              customProps: (req: IncomingMessage) => {
+                const offered = req.headers['x-request-id'];
+                return {
+                  requestId: (req as IncomingMessage & { id: string }).id,
+                  ...(!options.anonymous && typeof offered === 'string' && REQUEST_ID.test(offered)
+                    ? { correlationId: offered }
+                    : {}),
+                };
+              },
               serializers: {
                 req: (req: { method: string; url: string }) =>
                   options.anonymous
