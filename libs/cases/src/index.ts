@@ -87,3 +87,4 @@ export {
   type TimelinessRow,
   type TimelinessState,
 } from './reports/case-reports.rules';
+export * from './law/amendments.rules';
