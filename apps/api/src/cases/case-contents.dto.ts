@@ -7,6 +7,7 @@ import {
   IsInt,
   IsISO8601,
   IsOptional,
+  Matches,
   IsString,
   IsUrl,
   IsUUID,
@@ -78,6 +79,14 @@ export class AddAllegationDto implements AddAllegationInput {
   @MinLength(10)
   @MaxLength(4000)
   description: string;
+
+  @ApiPropertyOptional({
+    example: '2026-07-04',
+    description: 'When the conduct happened: decides which use-of-force test applies',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'conductOn must be a date such as 2026-07-04' })
+  conductOn?: string;
 }
 
 export class OcrWordRangeDto {

@@ -129,6 +129,17 @@ export function toOutcomeResponse(
     wouldHaveBeenDismissed: o.wouldHaveBeenDismissed,
     barredListReferral: o.barredListReferral,
     advisoryListReferral: o.advisoryListReferral,
+    listReferral:
+      o.barredListReferral || o.advisoryListReferral
+        ? {
+            list: o.barredListReferral ? 'barred_list' : 'advisory_list',
+            sentOn: o.listReferralSentOn,
+            sentBy: o.listReferralSentBy,
+            sent: o.listReferralSent,
+          }
+        : null,
+    amendmentSet: o.amendmentSet,
+    exceptionalCircumstances: o.decision.exceptionalCircumstances ?? null,
     recommendations: {
       investigator: o.investigatorRecommendation,
       appropriateAuthority: o.appropriateAuthorityRecommendation,

@@ -129,6 +129,15 @@ export class DecisionDto implements DecisionRecord {
   @MaxLength(40000)
   reasons?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'Gross misconduct proven from 28 May 2025: the exceptional circumstances that justify an outcome short of dismissal',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  exceptionalCircumstances?: string;
+
   @ApiPropertyOptional({ type: Article10Dto })
   @IsOptional()
   @ValidateNested()
@@ -224,6 +233,23 @@ export class RecordOutcomeDto implements RecordOutcomeInput {
   @IsOptional()
   @IsBoolean()
   multipleUnconnectedIncidents?: boolean;
+}
+
+export class ListReferralDto {
+  @ApiProperty()
+  @IsUUID('4', { message: 'subjectId must be a subject id' })
+  subjectId: string;
+
+  @ApiProperty({ example: 'Outcome report and the conduct description, by the secure College portal.' })
+  @IsString()
+  @MinLength(10, { message: 'say what was sent to the College (at least 10 characters)' })
+  @MaxLength(4000)
+  sent: string;
+
+  @ApiPropertyOptional({ example: '2027-01-12', description: 'Today when absent' })
+  @IsOptional()
+  @IsCalendarDate()
+  sentOn?: string;
 }
 
 export class LodgeAppealDto implements LodgeAppealInput {

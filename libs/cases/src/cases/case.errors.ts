@@ -46,3 +46,10 @@ export class IopcReferralMandatoryError extends InvalidInputError {
     );
   }
 }
+
+/** A severity assessment the rules in force that day do not allow (law/amendments.rules). */
+export class AssessmentNotAllowedError extends InvalidInputError {
+  constructor(rule: string, message: string) {
+    super(rule, message, { rule });
+  }
+}
