@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsEmail,
   IsOptional,
   Matches,
   IsString,
@@ -57,6 +58,14 @@ export class AddSubjectDto implements AddSubjectInput {
   serviceStart?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean() formerOfficer?: boolean;
+
+  @ApiPropertyOptional({
+    example: 'j.fictional@police.example',
+    description: 'Where notices to the officer are emailed',
+  })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address such as j.fictional@police.example' })
+  email?: string;
 }
 
 export class AddAllegationDto implements AddAllegationInput {

@@ -65,6 +65,7 @@ export function toSubjectResponse(s: Subject) {
     force: s.force,
     serviceStart: s.serviceStart,
     formerOfficer: s.formerOfficer,
+    email: s.email,
     createdAt: s.createdAt.toISOString(),
   };
 }

@@ -31,6 +31,8 @@ export interface AddSubjectInput {
   force: string;
   serviceStart?: string;
   formerOfficer?: boolean;
+  /** Where notices to the officer are emailed. */
+  email?: string;
 }
 
 export interface AddAllegationInput {
@@ -99,6 +101,7 @@ export class CaseContentsService {
             force: input.force,
             serviceStart: input.serviceStart ?? null,
             formerOfficer: input.formerOfficer ?? false,
+            email: input.email?.trim() || null,
           }),
         ),
       ),

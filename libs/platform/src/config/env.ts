@@ -32,6 +32,23 @@ export class Env {
   @MinLength(1, { message: 'a folder path where uploaded precedent files wait, such as ./var/imports' })
   IMPORTS_DIR = './var/imports';
 
+  /**
+   * Where notices are sent by email: an SMTP URL such as smtp://user:pass@mail.example:587.
+   * Empty: each mail is written as a .eml file to MAIL_DIR instead (the demo and development).
+   */
+  @Matches(/^(smtps?:\/\/\S+)?$/, { message: 'an SMTP URL such as smtp://mail.example:587, or empty' })
+  SMTP_URL = '';
+
+  /** The sender of notices by email. */
+  @IsString()
+  @MinLength(3, { message: 'a sender address such as Precedent <psd-notices@force.example>' })
+  MAIL_FROM = 'Precedent <notices@precedent.invalid>';
+
+  /** Without SMTP_URL, the folder mails are written to as .eml files. */
+  @IsString()
+  @MinLength(1, { message: 'a folder path where mails are written without SMTP_URL, such as ./var/mail' })
+  MAIL_DIR = './var/mail';
+
   /** This instance's force, as a code from forces.json: reports highlight it. Empty: none. */
   @Matches(/^([a-z][a-z-]*)?$/, { message: 'a force code from forces.json, such as kent, or empty' })
   FORCE_CODE = '';
