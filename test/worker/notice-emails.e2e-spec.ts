@@ -52,11 +52,11 @@ describe('notices delivered by email', () => {
     return response.body.items as Delivery[];
   }
 
-  /** A referred case whose officer has an email address, with a hearing fixed for 1 April 2027. */
-  async function arrangedHearing(officerEmail: string): Promise<string> {
+  /** A referred case whose officer has an email address, with a hearing fixed for the day (the panel sits once a day). */
+  async function arrangedHearing(officerEmail: string, date = '2027-04-01'): Promise<string> {
     const created = await post('/api/cases', investigator, {
       source: 'line_manager',
-      receivedAt: '2027-02-15',
+      receivedAt: '2026-11-02',
       summary: 'Offensive post shared to a public page.',
     }).expect(201);
     const caseId = created.body.id as string;
@@ -84,7 +84,7 @@ describe('notices delivered by email', () => {
     }).expect(201);
     const hearingId = hearing.body.id as string;
     await post(`/api/hearings/${hearingId}/proposed-date`, investigator, {
-      date: '2027-04-01',
+      date,
       startsAt: '09:30',
       venue: 'Force HQ, Committee Room 2',
     }).expect(201);
@@ -222,7 +222,7 @@ describe('notices delivered by email', () => {
 
   it('marks a refused notice failed with the server answer, shows it on My work, and retries it through the outbox', async () => {
     refusing = true;
-    const caseId = await arrangedHearing('robin.sample@refusing.example');
+    const caseId = await arrangedHearing('robin.sample@refusing.example', '2027-04-06');
     const failed = await eventually(
       async () => {
         const all = await emails(caseId);
