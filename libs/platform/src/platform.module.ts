@@ -15,7 +15,11 @@ import { createValidationPipe } from './http/validation';
 @Global()
 @Module({
   imports: [ConfigModule, DatabaseModule, QueueModule, HealthModule],
-  providers: [Clock, { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() }, MailTransport],
+  providers: [
+    Clock,
+    { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() },
+    MailTransport,
+  ],
   exports: [ConfigModule, QueueModule, HealthModule, Clock, WorkingDayCalendar, MailTransport],
 })
 export class PlatformModule {}
