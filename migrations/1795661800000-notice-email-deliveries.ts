@@ -10,6 +10,7 @@ export class NoticeEmailDeliveries1795661800000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "case_subjects" ADD "email" text`);
     await queryRunner.query(`ALTER TABLE "panel_members" ADD "email" text`);
+    await queryRunner.query(`ALTER TABLE "appeals" ADD "appellant" text NOT NULL DEFAULT 'officer'`);
     await queryRunner.query(`CREATE TABLE "notice_deliveries" (
       "id" uuid NOT NULL DEFAULT uuid_generate_v4(),
       "case_id" uuid NOT NULL,
@@ -38,6 +39,7 @@ export class NoticeEmailDeliveries1795661800000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."ix_notice_deliveries_failed"`);
     await queryRunner.query(`DROP INDEX "public"."ix_notice_deliveries_case"`);
     await queryRunner.query(`DROP TABLE "notice_deliveries"`);
+    await queryRunner.query(`ALTER TABLE "appeals" DROP COLUMN "appellant"`);
     await queryRunner.query(`ALTER TABLE "panel_members" DROP COLUMN "email"`);
     await queryRunner.query(`ALTER TABLE "case_subjects" DROP COLUMN "email"`);
   }

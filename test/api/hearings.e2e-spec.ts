@@ -421,6 +421,16 @@ describe('hearings, panels, dates, outcomes and appeals', () => {
       details: { rule: 'tribunal_appeal_time_limit', deadline: '2027-01-20' },
     });
 
+    // chief-officer appeals to the Tribunal are off unless configured (commencement unverified)
+    const chief = await post(`/api/cases/${caseId}/appeals`, authority.auth, {
+      subjectId,
+      appellant: 'chief_officer',
+      lodgedOn: '2027-01-15',
+      grounds: ['unreasonable'],
+      details: 'The chief officer says the warning was unreasonably lenient.',
+    }).expect(409);
+    expect(chief.body.message).toMatch(/not switched on/);
+
     const appeal = await post(`/api/cases/${caseId}/appeals`, investigator.auth, {
       subjectId,
       lodgedOn: '2027-01-15',

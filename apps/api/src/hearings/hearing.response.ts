@@ -155,6 +155,7 @@ export function toAppealResponse(a: Appeal) {
     id: a.id,
     outcomeRecordId: a.outcomeRecordId,
     body: a.body,
+    appellant: a.appellant,
     lodgedOn: a.lodgedOn,
     deadline: a.deadline,
     grounds: a.grounds,

@@ -257,6 +257,15 @@ export class LodgeAppealDto implements LodgeAppealInput {
   @IsUUID('4', { message: 'subjectId must be a subject id' })
   subjectId: string;
 
+  @ApiPropertyOptional({
+    enum: ['officer', 'chief_officer'],
+    description:
+      'Who appeals; chief-officer appeals to the Tribunal only when switched on (CHIEF_OFFICER_APPEALS_FROM)',
+  })
+  @IsOptional()
+  @IsIn(['officer', 'chief_officer'], { message: 'appellant must be officer or chief_officer' })
+  appellant?: 'officer' | 'chief_officer';
+
   @ApiPropertyOptional({ example: '2027-01-12', description: 'Today when absent' })
   @IsOptional()
   @IsCalendarDate()

@@ -6,6 +6,7 @@ import { AuditService } from '@precedent/audit';
 import {
   amendmentSetOn,
   CaseContentsService,
+  chiefOfficerMayAppeal,
   caseProfile,
   CasesService,
   listReferralFor,
@@ -15,7 +16,7 @@ import {
 import { OUTCOME_STEPS, type Stage } from '@precedent/exchange';
 import { auditContextOf, hasRole, type Principal } from '@precedent/identity';
 import { Clock, InvalidInputError, NotFoundError, WorkingDayCalendar } from '@precedent/platform';
-import { Appeal } from '../appeals/appeal.entity';
+import { Appeal, type Appellant } from '../appeals/appeal.entity';
 import {
   appealBody,
   checkAppealInTime,
@@ -60,6 +61,8 @@ export interface RecordOutcomeInput {
 
 export interface LodgeAppealInput {
   subjectId: string;
+  /** The officer (default), or the chief officer when chief-officer appeals are switched on. */
+  appellant?: Appellant;
   lodgedOn?: string;
   grounds: AppealGround[];
   details: string;
@@ -418,12 +421,30 @@ export class OutcomesService {
           },
         );
       }
+      const appellant = input.appellant ?? 'officer';
+      if (appellant === 'chief_officer') {
+        if (!hasRole(by, 'appropriate_authority')) {
+          throw new HearingStateError('Only the appropriate authority can lodge the chief officer’s appeal.');
+        }
+        if (!chiefOfficerMayAppeal(this.periods.chiefOfficerAppeals, record.decidedOn)) {
+          throw new HearingStateError(
+            'Chief officers cannot appeal this outcome to the Police Appeals Tribunal: the power is not switched on for outcomes decided on that day. It starts when the Crime and Policing Act 2026 provision commences.',
+          );
+        }
+        if (record.forum === 'misconduct_meeting') {
+          throw new HearingStateError(
+            'A chief officer’s appeal goes to the Police Appeals Tribunal, which hears appeals from hearings, not meetings.',
+          );
+        }
+      }
       const time = checkAppealInTime(
         record.forum,
         record.notifiedOn,
         lodgedOn,
         this.calendar,
-        this.periods.appeal,
+        appellant === 'chief_officer'
+          ? { ...this.periods.appeal, tribunalAppeal: this.periods.chiefOfficerAppeals.workingDays }
+          : this.periods.appeal,
       );
       if (!time.inTime) throw new AppealOutOfTimeError(time.rule, time.message, time.deadline);
       const appeal = await em.save(
@@ -431,6 +452,7 @@ export class OutcomesService {
           outcomeRecordId: record.id,
           caseId,
           body: appealBody(record.forum),
+          appellant,
           lodgedOn,
           deadline: time.deadline,
           grounds: [...new Set(input.grounds)],

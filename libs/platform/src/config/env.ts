@@ -103,6 +103,20 @@ export class Env {
   @Max(60, { message: 'a whole number of months from 1 to 60' })
   WRITTEN_WARNING_2012_MONTHS = 12;
 
+  /**
+   * Chief-officer appeals to the Police Appeals Tribunal (Crime and Policing Act 2026; commencement
+   * unverified): the first day outcomes may be appealed by the chief officer, YYYY-MM-DD. Empty: off.
+   */
+  @Matches(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'a date such as 2026-09-01, or empty to keep them off' })
+  CHIEF_OFFICER_APPEALS_FROM = '';
+
+  /** Working days from the written outcome for a chief officer to appeal to the Tribunal. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of working days from 1 to 60' })
+  @Min(1, { message: 'a whole number of working days from 1 to 60' })
+  @Max(60, { message: 'a whole number of working days from 1 to 60' })
+  CHIEF_OFFICER_APPEAL_WORKING_DAYS = 10;
+
   /** Prefix for BullMQ keys in Redis; tests give each run its own. */
   @Matches(/^[A-Za-z0-9_:-]+$/, { message: 'letters, digits, "_", ":" or "-", such as precedent' })
   QUEUE_PREFIX = 'precedent';
