@@ -285,10 +285,14 @@ describe('hearings, panels, dates, outcomes and appeals', () => {
       outcome: 'final_written_warning',
       decision,
     }).expect(422);
+    // gross misconduct proven from 28 May 2025 presumes dismissal: a lesser outcome needs the
+    // panel's exceptional circumstances (SI 2025/558)
     expect(departing.body.details.fields.map((f: { field: string }) => f.field)).toEqual([
+      'exceptionalCircumstances',
       'departureFactors',
       'departureExplanation',
     ]);
+    expect(departing.body.message ?? '').not.toMatch(/exceptionalCircumstances/);
     expect(departing.body.details.band).toEqual({ lowStep: 6, highStep: 6 });
 
     const [{ count }] = await api.dataSource.query<{ count: string }[]>(
@@ -320,6 +324,8 @@ describe('hearings, panels, dates, outcomes and appeals', () => {
           'A final written warning marks the seriousness; early admission and real insight make dismissal unnecessary.',
         personalMitigationWeight: 'Limited weight: public confidence matters more (Salter).',
         reasons: 'The panel found the comment discriminatory and discreditable; reasons read out in public.',
+        exceptionalCircumstances:
+          'PC Jordan Fictional reported the group himself the same day and gave evidence against its members.',
         article10: {
           engaged: true,
           prescribedByLaw: 'The Standards are in the Conduct Regulations.',
@@ -364,6 +370,13 @@ describe('hearings, panels, dates, outcomes and appeals', () => {
         { stage: 'appropriate_authority', outcome: 'dismissal_without_notice' },
         { stage: 'panel', outcome: 'final_written_warning' },
       ],
+      // the precedent carries the exceptional circumstances, without the officer's name
+      exceptionalCircumstances:
+        '[redacted] reported the group himself the same day and gave evidence against its members.',
+    });
+    expect(recorded.body).toMatchObject({
+      amendmentSet: 'use_of_force_2026',
+      exceptionalCircumstances: expect.any(String),
     });
     expect(JSON.stringify(stored.record)).not.toMatch(/Jordan|Fictional|4821/);
 
@@ -407,6 +420,16 @@ describe('hearings, panels, dates, outcomes and appeals', () => {
       code: 'appeal_out_of_time',
       details: { rule: 'tribunal_appeal_time_limit', deadline: '2027-01-20' },
     });
+
+    // chief-officer appeals to the Tribunal are off unless configured (commencement unverified)
+    const chief = await post(`/api/cases/${caseId}/appeals`, authority.auth, {
+      subjectId,
+      appellant: 'chief_officer',
+      lodgedOn: '2027-01-15',
+      grounds: ['unreasonable'],
+      details: 'The chief officer says the warning was unreasonably lenient.',
+    }).expect(409);
+    expect(chief.body.message).toMatch(/not switched on/);
 
     const appeal = await post(`/api/cases/${caseId}/appeals`, investigator.auth, {
       subjectId,

@@ -107,3 +107,4 @@ export {
   type TimelinessRow,
   type TimelinessState,
 } from './reports/case-reports.rules';
+export * from './law/amendments.rules';

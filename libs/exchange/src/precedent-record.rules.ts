@@ -75,6 +75,11 @@ export interface PrecedentRecord extends ConductProfile {
   /** What each stage recommended or decided, when known (Precedent's extension of version 1). */
   stages?: StageOutcome[];
   summary?: string;
+  /**
+   * Gross misconduct proven from 28 May 2025 presumes dismissal: the panel's exceptional
+   * circumstances for a lesser outcome, anonymised (Precedent's extension of version 1).
+   */
+  exceptionalCircumstances?: string;
 }
 
 export interface StageOutcome {
@@ -108,6 +113,7 @@ const RECORD_FIELDS = new Set([
   'regime',
   'stages',
   'summary',
+  'exceptionalCircumstances',
 ]);
 const PROFILE_FIELDS = new Set([
   'subject',
@@ -161,6 +167,10 @@ export function readPrecedentRecord(value: unknown, today: string): RecordReadin
   const regime = reader.oneOf(value, 'regime', REGIMES, false);
   const stages = readStages(reader, value.stages);
   const summary = reader.text(value, 'summary', { required: false, max: MAX_SUMMARY });
+  const exceptionalCircumstances = reader.text(value, 'exceptionalCircumstances', {
+    required: false,
+    max: MAX_TEXT,
+  });
   const profile = readProfileInto(reader, value, today, { findingRequired: true });
   if (!reader.clean()) return { ok: false, problems: reader.problems };
 
@@ -185,6 +195,7 @@ export function readPrecedentRecord(value: unknown, today: string): RecordReadin
     ...(regime ? { regime } : {}),
     ...(stages ? { stages } : {}),
     ...(summary !== undefined ? { summary } : {}),
+    ...(exceptionalCircumstances !== undefined ? { exceptionalCircumstances } : {}),
   };
   for (const problem of outcomeProblems(record, effectiveRegime))
     reader.problem(problem.field, problem.message);

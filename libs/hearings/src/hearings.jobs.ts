@@ -3,8 +3,13 @@ export const HEARINGS_QUEUE = 'hearings';
 
 export enum HearingsJob {
   SendNotice = 'send-notice',
+  DeliverMail = 'deliver-mail',
 }
 
 export interface SendNoticeData {
   noticeId: string;
+}
+
+export interface DeliverMailData {
+  deliveryId: string;
 }

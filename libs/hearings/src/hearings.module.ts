@@ -14,6 +14,7 @@ import { PanelPoolService } from './panels/panel-pool.service';
 import { HearingDateChange } from './hearings/hearing-date-change.entity';
 import { Hearing } from './hearings/hearing.entity';
 import { HearingNotice } from './notices/hearing-notice.entity';
+import { NoticeDelivery } from './notices/notice-delivery.entity';
 import { AllegationFinding } from './outcomes/allegation-finding.entity';
 import { OutcomeRecord } from './outcomes/outcome-record.entity';
 import { HearingSeat } from './panels/hearing-seat.entity';
@@ -25,6 +26,7 @@ export const HEARINGS_ENTITIES = [
   HearingDateChange,
   PanelMember,
   PanelRelationship,
+  NoticeDelivery,
   HearingSeat,
   OutcomeRecord,
   AllegationFinding,

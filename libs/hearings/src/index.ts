@@ -119,7 +119,8 @@ export type { OutcomeRecord, Departure } from './outcomes/outcome-record.entity'
 export type { AllegationFinding } from './outcomes/allegation-finding.entity';
 export type { Appeal } from './appeals/appeal.entity';
 export type { HearingNotice } from './notices/hearing-notice.entity';
-export { HEARINGS_QUEUE, HearingsJob, type SendNoticeData } from './hearings.jobs';
+export { HEARINGS_QUEUE, HearingsJob, type SendNoticeData, type DeliverMailData } from './hearings.jobs';
+export type { NoticeDelivery, DeliveryStatus } from './notices/notice-delivery.entity';
 export {
   HearingsService,
   durationOf,

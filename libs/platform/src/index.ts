@@ -39,3 +39,4 @@ export { HealthController } from './health/health.controller';
 export { startHttpApp, loadEnvOrExit } from './http/bootstrap';
 export { projectRoot } from './files/project-root';
 export { WorkingDayCalendar } from './calendar/working-day-calendar';
+export { MailTransport, type OutgoingMail, type MailResult } from './mail/mail-transport';

@@ -7,6 +7,7 @@ import { QueueModule } from './queue/queue.module';
 import { Clock } from './clock/clock';
 import { WorkingDayCalendar } from './calendar/working-day-calendar';
 import { HealthModule } from './health/health.module';
+import { MailTransport } from './mail/mail-transport';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { createValidationPipe } from './http/validation';
 
@@ -14,8 +15,12 @@ import { createValidationPipe } from './http/validation';
 @Global()
 @Module({
   imports: [ConfigModule, DatabaseModule, QueueModule, HealthModule],
-  providers: [Clock, { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() }],
-  exports: [ConfigModule, QueueModule, HealthModule, Clock, WorkingDayCalendar],
+  providers: [
+    Clock,
+    { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() },
+    MailTransport,
+  ],
+  exports: [ConfigModule, QueueModule, HealthModule, Clock, WorkingDayCalendar, MailTransport],
 })
 export class PlatformModule {}
 

@@ -62,6 +62,16 @@ export class TransitionDto {
   @IsOptional()
   @IsBoolean({ message: 'specialConditionsCertified must be true or false' })
   specialConditionsCertified?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      "To referred_to_hearing for a former officer's gross misconduct case from 28 May 2025: why it should not go to an accelerated hearing. Without it the case goes to an accelerated hearing.",
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'say why not an accelerated hearing (at least 10 characters)' })
+  @MaxLength(2000)
+  notAcceleratedReason?: string;
 }
 
 export class AssessmentDto {
@@ -78,6 +88,19 @@ export class AssessmentDto {
   @ApiProperty({ description: 'The version you saw; a stale one is refused with 409' })
   @IsInt()
   version: number;
+
+  @ApiPropertyOptional({
+    description:
+      'The conduct led to a conviction for an indictable-only offence: gross misconduct from 28 May 2025',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'indictableOnlyConviction must be true or false' })
+  indictableOnlyConviction?: boolean;
+
+  @ApiPropertyOptional({ description: 'Refer the matter to the vetting procedures (from 28 May 2025)' })
+  @IsOptional()
+  @IsBoolean({ message: 'referToVetting must be true or false' })
+  referToVetting?: boolean;
 }
 
 const oneOf = (field: string, values: readonly string[]) => ({

@@ -6,7 +6,9 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsEmail,
   IsOptional,
+  Matches,
   IsString,
   IsUrl,
   IsUUID,
@@ -56,6 +58,14 @@ export class AddSubjectDto implements AddSubjectInput {
   serviceStart?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean() formerOfficer?: boolean;
+
+  @ApiPropertyOptional({
+    example: 'j.fictional@police.example',
+    description: 'Where notices to the officer are emailed',
+  })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address such as j.fictional@police.example' })
+  email?: string;
 }
 
 export class AddAllegationDto implements AddAllegationInput {
@@ -78,6 +88,14 @@ export class AddAllegationDto implements AddAllegationInput {
   @MinLength(10)
   @MaxLength(4000)
   description: string;
+
+  @ApiPropertyOptional({
+    example: '2026-07-04',
+    description: 'When the conduct happened: decides which use-of-force test applies',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'conductOn must be a date such as 2026-07-04' })
+  conductOn?: string;
 }
 
 export class OcrWordRangeDto {

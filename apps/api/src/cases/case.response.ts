@@ -12,6 +12,8 @@ export function toCaseResponse(view: CaseView) {
     receivedAt: c.receivedAt,
     cameToAttentionOn: c.cameToAttentionOn,
     regime: c.regime,
+    amendmentSet: c.amendmentSet,
+    referredToVettingOn: c.referredToVettingOn,
     summary: c.summary,
     restricted: c.restricted,
     assignedInvestigatorId: c.assignedInvestigatorId,
@@ -63,6 +65,7 @@ export function toSubjectResponse(s: Subject) {
     force: s.force,
     serviceStart: s.serviceStart,
     formerOfficer: s.formerOfficer,
+    email: s.email,
     createdAt: s.createdAt.toISOString(),
   };
 }
@@ -75,6 +78,8 @@ export function toAllegationResponse(a: Allegation) {
     standards: a.standards,
     description: a.description,
     finding: a.finding,
+    conductOn: a.conductOn,
+    useOfForceTest: a.useOfForceTest,
     createdAt: a.createdAt.toISOString(),
   };
 }

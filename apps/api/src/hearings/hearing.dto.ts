@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmail,
   IsInt,
   Max,
   Min,
@@ -223,6 +224,14 @@ export class AddPanelMemberDto implements AddPanelMemberInput {
   @MinLength(2)
   @MaxLength(200)
   name: string;
+
+  @ApiPropertyOptional({
+    example: 'a.example@pcc.example',
+    description: 'Where seating notices and reminders are emailed',
+  })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address such as a.example@pcc.example' })
+  email?: string;
 
   @ApiPropertyOptional({ description: "The member's user account, if they use Precedent" })
   @IsOptional()

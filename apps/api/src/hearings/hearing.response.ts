@@ -129,6 +129,17 @@ export function toOutcomeResponse(
     wouldHaveBeenDismissed: o.wouldHaveBeenDismissed,
     barredListReferral: o.barredListReferral,
     advisoryListReferral: o.advisoryListReferral,
+    listReferral:
+      o.barredListReferral || o.advisoryListReferral
+        ? {
+            list: o.barredListReferral ? 'barred_list' : 'advisory_list',
+            sentOn: o.listReferralSentOn,
+            sentBy: o.listReferralSentBy,
+            sent: o.listReferralSent,
+          }
+        : null,
+    amendmentSet: o.amendmentSet,
+    exceptionalCircumstances: o.decision.exceptionalCircumstances ?? null,
     recommendations: {
       investigator: o.investigatorRecommendation,
       appropriateAuthority: o.appropriateAuthorityRecommendation,
@@ -144,6 +155,7 @@ export function toAppealResponse(a: Appeal) {
     id: a.id,
     outcomeRecordId: a.outcomeRecordId,
     body: a.body,
+    appellant: a.appellant,
     lodgedOn: a.lodgedOn,
     deadline: a.deadline,
     grounds: a.grounds,

@@ -129,6 +129,15 @@ export class DecisionDto implements DecisionRecord {
   @MaxLength(40000)
   reasons?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'Gross misconduct proven from 28 May 2025: the exceptional circumstances that justify an outcome short of dismissal',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  exceptionalCircumstances?: string;
+
   @ApiPropertyOptional({ type: Article10Dto })
   @IsOptional()
   @ValidateNested()
@@ -226,10 +235,36 @@ export class RecordOutcomeDto implements RecordOutcomeInput {
   multipleUnconnectedIncidents?: boolean;
 }
 
+export class ListReferralDto {
+  @ApiProperty()
+  @IsUUID('4', { message: 'subjectId must be a subject id' })
+  subjectId: string;
+
+  @ApiProperty({ example: 'Outcome report and the conduct description, by the secure College portal.' })
+  @IsString()
+  @MinLength(10, { message: 'say what was sent to the College (at least 10 characters)' })
+  @MaxLength(4000)
+  sent: string;
+
+  @ApiPropertyOptional({ example: '2027-01-12', description: 'Today when absent' })
+  @IsOptional()
+  @IsCalendarDate()
+  sentOn?: string;
+}
+
 export class LodgeAppealDto implements LodgeAppealInput {
   @ApiProperty()
   @IsUUID('4', { message: 'subjectId must be a subject id' })
   subjectId: string;
+
+  @ApiPropertyOptional({
+    enum: ['officer', 'chief_officer'],
+    description:
+      'Who appeals; chief-officer appeals to the Tribunal only when switched on (CHIEF_OFFICER_APPEALS_FROM)',
+  })
+  @IsOptional()
+  @IsIn(['officer', 'chief_officer'], { message: 'appellant must be officer or chief_officer' })
+  appellant?: 'officer' | 'chief_officer';
 
   @ApiPropertyOptional({ example: '2027-01-12', description: 'Today when absent' })
   @IsOptional()

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OutcomesService } from '@precedent/hearings';
 import { Ctx, type RequestContext } from '../common/request-context.decorator';
 import { Roles } from '../common/roles.decorator';
-import { DecideAppealDto, LodgeAppealDto, RecordOutcomeDto } from './outcome.dto';
+import { DecideAppealDto, ListReferralDto, LodgeAppealDto, RecordOutcomeDto } from './outcome.dto';
 import { toAppealResponse, toOutcomeResponse } from './hearing.response';
 
 /** Findings, outcomes and appeals of a case. */
@@ -32,6 +32,20 @@ export class OutcomesController {
   async get(@Param('id', ParseUUIDPipe) id: string, @Ctx() ctx: RequestContext) {
     const items = await this.outcomes.forCase(id, ctx.principal, ctx.requestId);
     return { items: items.map((i) => toOutcomeResponse(i.outcome, i.findings, i.appeals)) };
+  }
+
+  @Post('outcome/list-referral')
+  @Roles('appropriate_authority')
+  @ApiOperation({
+    summary:
+      'Record the referral to the College of Policing for the barred or advisory list: what was sent, when, by whom',
+  })
+  async listReferral(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ListReferralDto,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return toOutcomeResponse(await this.outcomes.recordListReferral(id, body, ctx.principal, ctx.requestId));
   }
 
   @Post('appeals')

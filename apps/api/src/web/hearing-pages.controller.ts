@@ -85,6 +85,7 @@ const FIELD_IDS: Record<string, string> = {
   outcomeRationale: 'outcomeRationale',
   personalMitigationWeight: 'personalMitigationWeight',
   reasons: 'reasons',
+  exceptionalCircumstances: 'exceptionalCircumstances',
   article10: 'article10',
   'article10.prescribedByLaw': 'prescribedByLaw',
   'article10.legitimateAim': 'legitimateAim',
@@ -245,6 +246,7 @@ export class HearingPagesController {
         outcomeRationale: text('outcomeRationale'),
         personalMitigationWeight: text('personalMitigationWeight'),
         reasons: text('reasons'),
+        exceptionalCircumstances: text('exceptionalCircumstances'),
         ...(engaged
           ? {
               article10: {

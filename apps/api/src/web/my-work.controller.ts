@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { addDays, format, parseISO } from 'date-fns';
 import { CaseDueDatesService, type DeadlineName } from '@precedent/cases';
 import { FailedEvidenceService } from '@precedent/evidence';
-import { HearingsService } from '@precedent/hearings';
+import { HearingsService, NoticesService } from '@precedent/hearings';
 import { hasRole, type Principal } from '@precedent/identity';
 import { Clock } from '@precedent/platform';
 import { InboxService } from '@precedent/reporting';
@@ -39,6 +39,7 @@ export class MyWorkController {
     private readonly hearings: HearingsService,
     private readonly inbox: InboxService,
     private readonly failedEvidence: FailedEvidenceService,
+    private readonly notices: NoticesService,
     private readonly clock: Clock,
   ) {}
 
@@ -48,13 +49,14 @@ export class MyWorkController {
     const today = this.clock.today();
     const until = format(addDays(parseISO(today), HEARINGS_AHEAD_DAYS), 'yyyy-MM-dd');
     const triagesInbox = hasRole(by, 'investigator', 'appropriate_authority');
-    const [cases, hearings, reports, failed] = await Promise.all([
+    const [cases, hearings, reports, failed, undelivered] = await Promise.all([
       this.dueDates.mine(by, { limit: SECTION_SIZE }, req.id),
       this.hearings.comingUpFor({ from: today, to: until, limit: SECTION_SIZE }, by, req.id),
       triagesInbox
         ? this.inbox.list({ status: 'received', limit: SECTION_SIZE, offset: 0 }, by, req.id)
         : null,
       this.failedEvidence.onCasesOf(by, { limit: SECTION_SIZE }, req.id),
+      triagesInbox ? this.notices.undeliveredFor(by, SECTION_SIZE) : null,
     ]);
     res.render('pages/my-work', {
       title: 'My work',
@@ -113,6 +115,16 @@ export class MyWorkController {
           name: item.originalName,
           uploaded: when(item.uploadedAt),
           error: item.error ?? 'No reason was recorded.',
+        })),
+      },
+      undelivered: undelivered && {
+        total: undelivered.total,
+        rows: undelivered.items.map((d) => ({
+          caseId: d.caseId,
+          subject: d.subject,
+          to: `${d.recipientName} <${d.toAddress}>`,
+          tries: String(d.attempts),
+          answer: d.serverAnswer ?? 'No answer was recorded.',
         })),
       },
     });

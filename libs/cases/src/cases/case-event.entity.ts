@@ -26,7 +26,9 @@ export type CaseEventKind =
   | 'notice_sent'
   | 'pre_hearing_set'
   | 'special_conditions_certified'
-  | 'chair_report_deadline';
+  | 'chair_report_deadline'
+  | 'list_referral_sent'
+  | 'notice_failed';
 
 /** One entry on a case's timeline: what happened, who did it, and why. */
 @Entity('case_events')

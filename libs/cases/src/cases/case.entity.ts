@@ -1,3 +1,4 @@
+import type { AmendmentSet } from '../law/amendments.rules';
 import {
   Column,
   CreateDateColumn,
@@ -41,6 +42,10 @@ export class Case {
 
   @Column({ type: 'text' })
   regime: Regime;
+
+  /** The latest amendment in force on the day the case was received (law/amendments.rules). */
+  @Column({ type: 'text', default: 'none' })
+  amendmentSet: AmendmentSet;
 
   @Column({ type: 'text' })
   summary: string;
@@ -92,6 +97,10 @@ export class Case {
 
   @Column({ type: 'text', nullable: true })
   severityRationale: string | null;
+
+  /** The day the severity assessment referred the matter to the vetting procedures (from 28 May 2025). */
+  @Column({ type: 'date', nullable: true })
+  referredToVettingOn: string | null;
 
   @Column({ type: 'boolean', default: false })
   iopcReferralRequired: boolean;

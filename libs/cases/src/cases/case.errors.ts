@@ -49,3 +49,10 @@ export class IopcReferralMandatoryError extends InvalidInputError {
 
 /** An edit of something that is another role's decision; the message says whose and how. */
 export class CaseEditForbiddenError extends ForbiddenError {}
+
+/** A severity assessment the rules in force that day do not allow (law/amendments.rules). */
+export class AssessmentNotAllowedError extends InvalidInputError {
+  constructor(rule: string, message: string) {
+    super(rule, message, { rule });
+  }
+}

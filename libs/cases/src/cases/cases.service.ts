@@ -26,6 +26,7 @@ import {
   type LpbReport,
 } from './case-deadlines.rules';
 import {
+  AssessmentNotAllowedError,
   AuthorisationRequiredError,
   CaseEditForbiddenError,
   IopcReferralMandatoryError,
@@ -41,6 +42,13 @@ import type { IopcCriterion } from './iopc-referral.rules';
 import type { IntakeSource } from './intake-source';
 import { regimeFor } from './regime.rules';
 import { refusedCaseEdit } from '../access/case-access-change.rules';
+import {
+  amendmentSetOn,
+  formerOfficerHearingRoute,
+  indictableOnlyConvictionProblem,
+  vettingReferralAvailable,
+} from '../law/amendments.rules';
+import { Subject } from '../conduct/subject.entity';
 
 export interface RecordCaseInput {
   source: IntakeSource;
@@ -160,6 +168,7 @@ export class CasesService {
         receivedAt: input.receivedAt,
         cameToAttentionOn,
         regime: regimeFor(cameToAttentionOn),
+        amendmentSet: amendmentSetOn(input.receivedAt),
         summary: input.summary,
         status: 'received',
         statusChangedAt: new Date(),
@@ -329,50 +338,105 @@ export class CasesService {
 
   async assess(
     id: string,
-    input: { severity: Severity; rationale: string; version: number },
+    input: {
+      severity: Severity;
+      rationale: string;
+      version: number;
+      /** The conduct led to a conviction for an indictable-only offence (gross misconduct from 28 May 2025). */
+      indictableOnlyConviction?: boolean;
+      /** Refer the matter to the vetting procedures (possible from 28 May 2025). */
+      referToVetting?: boolean;
+    },
     by: Principal,
     requestId: string,
   ): Promise<CaseView> {
+    const today = this.clock.today();
+    const conviction = indictableOnlyConvictionProblem(
+      input.severity,
+      input.indictableOnlyConviction === true,
+      today,
+    );
+    if (conviction) throw new AssessmentNotAllowedError('indictable_only_conviction', conviction);
+    if (input.referToVetting && !vettingReferralAvailable(today)) {
+      throw new AssessmentNotAllowedError(
+        'vetting_referral_not_in_force',
+        'A severity assessment can refer a matter to the vetting procedures only from 28 May 2025.',
+      );
+    }
     return this.change(id, input.version, by, requestId, async (em, kase) => {
       kase.severity = input.severity;
       kase.severityRationale = input.rationale;
+      kase.referredToVettingOn = input.referToVetting ? today : null;
       await em.insert(CaseEvent, {
         caseId: id,
         actorId: by.userId,
         kind: 'assessed',
-        reason: input.rationale,
+        reason: input.referToVetting
+          ? `${input.rationale} Referred to the vetting procedures.`
+          : input.rationale,
       });
-      return { action: 'case.assess', details: { severity: input.severity } };
+      return {
+        action: 'case.assess',
+        details: { severity: input.severity, referredToVetting: input.referToVetting === true },
+      };
     });
   }
 
   async transition(
     id: string,
-    input: { to: CaseStatus; reason: string; version?: number; specialConditionsCertified?: boolean },
+    input: {
+      to: CaseStatus;
+      reason: string;
+      version?: number;
+      specialConditionsCertified?: boolean;
+      /** Why a former officer's gross misconduct case should not go to an accelerated hearing. */
+      notAcceleratedReason?: string;
+    },
     by: Principal,
     requestId: string,
   ): Promise<CaseView> {
     return this.change(id, input.version, by, requestId, async (em, kase) => {
+      let to = input.to;
+      let reason = input.reason;
+      let presumedAccelerated = false;
+      if (to === 'referred_to_hearing') {
+        // from 28 May 2025 a former officer's gross misconduct case goes to an accelerated hearing
+        // unless the appropriate authority records why not
+        const formerOfficer = await em.exists(Subject, { where: { caseId: id, formerOfficer: true } });
+        const route = formerOfficerHearingRoute(
+          this.clock.today(),
+          formerOfficer,
+          kase.severity,
+          input.notAcceleratedReason,
+        );
+        if (route.presumed) {
+          to = 'referred_to_accelerated_hearing';
+          presumedAccelerated = true;
+          reason = `${reason} The officer has left: an accelerated hearing is presumed for a former officer.`;
+        } else if (route.reason && formerOfficer) {
+          reason = `${reason} Not an accelerated hearing because: ${route.reason}`;
+        }
+      }
       // reg 49: the referral to an accelerated hearing states that the special conditions are certified;
       // who certified is recorded on the hearing (they may not chair it)
       const facts = {
         ...factsOf(kase),
-        specialConditionsCertified: input.specialConditionsCertified === true,
+        specialConditionsCertified: input.specialConditionsCertified === true || presumedAccelerated,
       };
-      const check = checkTransition(kase.status, input.to, by.roles, facts);
+      const check = checkTransition(kase.status, to, by.roles, facts);
       if (!check.allowed) throw new TransitionNotAllowedError(check.reason, check.allowedNext);
       await em.insert(CaseEvent, {
         caseId: id,
         actorId: by.userId,
         kind: 'transition',
         fromStatus: kase.status,
-        toStatus: input.to,
-        reason: input.reason,
+        toStatus: to,
+        reason,
       });
       const from = kase.status;
-      kase.status = input.to;
+      kase.status = to;
       kase.statusChangedAt = new Date();
-      return { action: 'case.transition', details: { from, to: input.to } };
+      return { action: 'case.transition', details: { from, to, presumedAccelerated } };
     });
   }
 

@@ -1,3 +1,4 @@
+import type { UseOfForceTest } from '../law/amendments.rules';
 import {
   Column,
   CreateDateColumn,
@@ -42,6 +43,14 @@ export class Allegation {
 
   @Column({ type: 'text', nullable: true })
   finding: string | null;
+
+  /** When the conduct happened, when known: decides which use-of-force test applies. */
+  @Column({ type: 'date', nullable: true })
+  conductOn: string | null;
+
+  /** For an allegation under the Use of Force standard: the test it is assessed against (law/amendments.rules). */
+  @Column({ type: 'text', nullable: true })
+  useOfForceTest: UseOfForceTest | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

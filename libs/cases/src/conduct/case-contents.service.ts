@@ -1,3 +1,4 @@
+import { useOfForceTest } from '../law/amendments.rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -30,12 +31,16 @@ export interface AddSubjectInput {
   force: string;
   serviceStart?: string;
   formerOfficer?: boolean;
+  /** Where notices to the officer are emailed. */
+  email?: string;
 }
 
 export interface AddAllegationInput {
   subjectId: string;
   standards: Standard[];
   description: string;
+  /** When the conduct happened (YYYY-MM-DD), when known. */
+  conductOn?: string;
 }
 
 /** Evidence a conduct item was promoted from; the evidence library fills it in and checks it. */
@@ -96,6 +101,7 @@ export class CaseContentsService {
             force: input.force,
             serviceStart: input.serviceStart ?? null,
             formerOfficer: input.formerOfficer ?? false,
+            email: input.email?.trim() || null,
           }),
         ),
       ),
@@ -125,6 +131,9 @@ export class CaseContentsService {
           subjectId: input.subjectId,
           standards: [...new Set(input.standards)],
           description: input.description,
+          conductOn: input.conductOn ?? null,
+          // the allegation says which use-of-force test applies (30 June 2026 change)
+          useOfForceTest: input.standards.includes('use_of_force') ? useOfForceTest(input.conductOn) : null,
         }),
       );
     });

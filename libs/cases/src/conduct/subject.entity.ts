@@ -47,6 +47,10 @@ export class Subject {
   @Column({ type: 'boolean', default: false })
   formerOfficer: boolean;
 
+  /** Where notices to the officer are emailed (from 28 May 2025 email is a way of serving them). */
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -13,6 +13,8 @@ import { OutcomeRecord } from '../outcomes/outcome-record.entity';
 import type { AppealGround, AppealResult } from './appeal-period.rules';
 
 /** An appeal against an outcome: to the Police Appeals Tribunal, or internal for a meeting. */
+export type Appellant = 'officer' | 'chief_officer';
+
 @Entity('appeals')
 @Index('ix_appeals_outcome', ['outcomeRecordId'])
 export class Appeal {
@@ -31,6 +33,10 @@ export class Appeal {
 
   @Column({ type: 'text' })
   body: 'internal_appeal' | 'police_appeals_tribunal';
+
+  /** Who appeals: the officer, or (when switched on) the chief officer to the Tribunal. */
+  @Column({ type: 'text', default: 'officer' })
+  appellant: Appellant;
 
   @Column({ type: 'date' })
   lodgedOn: string;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type ChiefOfficerAppealConfig } from '@precedent/cases';
 import { Env } from '@precedent/platform';
 import { DEFAULT_APPEAL_PERIODS, type AppealPeriods } from '../appeals/appeal-period.rules';
 import { DEFAULT_WARNING_PERIODS, type WarningPeriods } from '../outcomes/warning-period.rules';
@@ -16,6 +17,8 @@ export class HearingPeriods {
   readonly warning: WarningPeriods;
   readonly panelReminderLead: number;
   readonly timeLimits: TimeLimits;
+  /** Off unless CHIEF_OFFICER_APPEALS_FROM is set. */
+  readonly chiefOfficerAppeals: ChiefOfficerAppealConfig;
 
   constructor(env: Env) {
     this.notice = { ...DEFAULT_NOTICE_PERIODS, publicNoticeLead: env.HEARING_PUBLIC_NOTICE_WORKING_DAYS };
@@ -33,6 +36,11 @@ export class HearingPeriods {
       extendedFinalWrittenWarningMonths: env.EXTENDED_FINAL_WARNING_MONTHS,
     };
     this.panelReminderLead = env.PANEL_REMINDER_WORKING_DAYS;
+    this.chiefOfficerAppeals = {
+      enabled: env.CHIEF_OFFICER_APPEALS_FROM !== '',
+      from: env.CHIEF_OFFICER_APPEALS_FROM,
+      workingDays: env.CHIEF_OFFICER_APPEAL_WORKING_DAYS,
+    };
     // reg 34's 20 days is [U]: the same setting the case's deadlines use, so both agree
     this.timeLimits = {
       ...DEFAULT_TIME_LIMITS,

@@ -22,6 +22,19 @@ describe('the decision record', () => {
     expect(rules({})).toEqual([]);
   });
 
+  it('asks for exceptional circumstances for less than dismissal on gross misconduct decided from 28 May 2025', () => {
+    const gm = { finding: 'gross_misconduct' as const };
+    expect(rules({}, { ...gm, decidedOn: '2025-05-27' })).toEqual([]);
+    expect(rules({}, { ...gm, decidedOn: '2025-05-28' })).toEqual(['exceptionalCircumstances']);
+    expect(
+      rules(
+        { exceptionalCircumstances: 'The officer reported the group and gave evidence against its members.' },
+        { ...gm, decidedOn: '2025-05-28' },
+      ),
+    ).toEqual([]);
+    expect(rules({}, { ...gm, decidedOn: '2025-05-28', outcome: 'dismissal_without_notice' })).toEqual([]);
+  });
+
   it('requires seriousness, purpose and why this outcome before a sanction', () => {
     expect(
       rules({ culpability: undefined, harm: undefined, purposes: [], outcomeRationale: 'short' }),

@@ -1,4 +1,5 @@
-import type { Outcome } from '../outcomes/outcome';
+import { presumptionOfDismissalProblem } from '@precedent/cases';
+import type { Finding, Outcome } from '../outcomes/outcome';
 import {
   AggravatingFactor,
   Level,
@@ -22,6 +23,11 @@ export interface DecisionRecord {
   /** How much weight personal mitigation was given, and why; required when any was raised. */
   personalMitigationWeight?: string;
   reasons?: string;
+  /**
+   * Gross misconduct proven from 28 May 2025 presumes dismissal: the panel's exceptional
+   * circumstances for any lesser outcome (law/amendments.rules).
+   */
+  exceptionalCircumstances?: string;
   /** Off-duty speech: the Article 10 balancing (domain.md §10, §18). */
   article10?: {
     engaged: boolean;
@@ -33,6 +39,9 @@ export interface DecisionRecord {
 
 export interface DecisionContext {
   outcome: Outcome;
+  /** The subject's overall finding and the day decided: the presumption of dismissal reads them. */
+  finding?: Finding;
+  decidedOn?: string;
   offDutySpeech: boolean;
   /** Set when comparable precedents put this outcome outside their band. */
   outsideComparableBand: boolean;
@@ -91,6 +100,15 @@ export function decisionProblems(record: DecisionRecord, context: DecisionContex
   }
   if (!record.reasons?.trim())
     need('reasons', 'reasons', 'Record the reasons; they are usually read out in public.');
+  if (context.finding && context.decidedOn) {
+    const presumption = presumptionOfDismissalProblem({
+      finding: context.finding,
+      outcome: context.outcome,
+      decidedOn: context.decidedOn,
+      exceptionalCircumstances: record.exceptionalCircumstances,
+    });
+    if (presumption) need('exceptionalCircumstances', 'presumption_of_dismissal', presumption);
+  }
   if (context.offDutySpeech) {
     const a10 = record.article10;
     if (!a10) {

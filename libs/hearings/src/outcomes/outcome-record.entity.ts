@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { AmendmentSet } from '@precedent/cases';
 import type { Finding, Forum, Outcome } from './outcome';
 import type { DecisionRecord } from '../decisions/decision-record.rules';
 
@@ -68,6 +69,20 @@ export class OutcomeRecord {
 
   @Column({ type: 'boolean', default: false })
   advisoryListReferral: boolean;
+
+  /** The College of Policing referral for the barred or advisory list, once made: what was sent, when, by whom. */
+  @Column({ type: 'date', nullable: true })
+  listReferralSentOn: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  listReferralSentBy: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  listReferralSent: string | null;
+
+  /** The latest amendment in force on the day decided (law/amendments.rules). */
+  @Column({ type: 'text', default: 'none' })
+  amendmentSet: AmendmentSet;
 
   @Column({ type: 'text', nullable: true })
   investigatorRecommendation: Outcome | null;

@@ -3,11 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ComparablesService, PrecedentStore } from '@precedent/analytics';
 import { AuditService } from '@precedent/audit';
-import { CaseContentsService, caseProfile, CasesService, type Case, type Subject } from '@precedent/cases';
+import {
+  amendmentSetOn,
+  CaseContentsService,
+  chiefOfficerMayAppeal,
+  caseProfile,
+  CasesService,
+  listReferralFor,
+  type Case,
+  type Subject,
+} from '@precedent/cases';
 import { OUTCOME_STEPS, type Stage } from '@precedent/exchange';
 import { auditContextOf, hasRole, type Principal } from '@precedent/identity';
 import { Clock, InvalidInputError, NotFoundError, WorkingDayCalendar } from '@precedent/platform';
-import { Appeal } from '../appeals/appeal.entity';
+import { Appeal, type Appellant } from '../appeals/appeal.entity';
 import {
   appealBody,
   checkAppealInTime,
@@ -52,6 +61,8 @@ export interface RecordOutcomeInput {
 
 export interface LodgeAppealInput {
   subjectId: string;
+  /** The officer (default), or the chief officer when chief-officer appeals are switched on. */
+  appellant?: Appellant;
   lodgedOn?: string;
   grounds: AppealGround[];
   details: string;
@@ -169,6 +180,8 @@ export class OutcomesService {
       const band = await this.band(contents, subject, input, finding, ref);
       const problems = decisionProblems(input.decision, {
         outcome: input.outcome,
+        finding,
+        decidedOn,
         offDutySpeech: contents.conductItems.some((item) => item.offDuty === true),
         outsideComparableBand: band?.outsideBand ?? false,
         ...(input.departure
@@ -182,7 +195,8 @@ export class OutcomesService {
         );
       }
 
-      const barred = DISMISSALS.includes(input.outcome);
+      const listReferral = listReferralFor(input.outcome, subject.formerOfficer, finding);
+      const barred = listReferral === 'barred_list';
       const record = await em.save(
         em.create(OutcomeRecord, {
           caseId,
@@ -217,7 +231,8 @@ export class OutcomesService {
           wouldHaveBeenDismissed: input.outcome === 'would_have_been_dismissed',
           barredListReferral: barred,
           // the advisory list holds those who left under investigation and were not found "would have been dismissed"
-          advisoryListReferral: subject.formerOfficer && !barred && finding !== 'not_proven',
+          advisoryListReferral: listReferral === 'advisory_list',
+          amendmentSet: amendmentSetOn(decidedOn),
           investigatorRecommendation: input.recommendations?.investigator ?? null,
           appropriateAuthorityRecommendation: input.recommendations?.appropriateAuthority ?? null,
           precedentRef: ref,
@@ -309,6 +324,69 @@ export class OutcomesService {
     );
   }
 
+  /**
+   * Records the referral of a dismissal, a "would have been dismissed" finding, or someone who left
+   * under investigation, to the College of Policing's barred or advisory list: what was sent, when,
+   * by whom. Only the appropriate authority makes it; only once.
+   */
+  async recordListReferral(
+    caseId: string,
+    input: { subjectId: string; sent: string; sentOn?: string },
+    by: Principal,
+    requestId: string,
+  ): Promise<OutcomeRecord> {
+    const today = this.clock.today();
+    const sentOn = input.sentOn ?? today;
+    if (sentOn > today) {
+      throw new InvalidInputError('future_date', 'The referral cannot be dated in the future.', {
+        fields: [{ field: 'sentOn', message: 'must be today or earlier' }],
+      });
+    }
+    return this.dataSource.transaction(async (em) => {
+      await this.cases.openableIn(em, caseId, by, true);
+      const record = await em
+        .getRepository(OutcomeRecord)
+        .findOne({ where: { caseId, subjectId: input.subjectId } });
+      if (!record) throw new NotFoundError('outcome for that subject', input.subjectId);
+      if (!record.barredListReferral && !record.advisoryListReferral) {
+        throw new HearingStateError(
+          'This outcome does not go to the barred or advisory list: nothing needs sending to the College of Policing.',
+        );
+      }
+      if (record.listReferralSentOn) {
+        throw new HearingStateError(
+          `The referral was already recorded as sent on ${record.listReferralSentOn}.`,
+        );
+      }
+      if (sentOn < record.decidedOn) {
+        throw new InvalidInputError('bad_dates', 'The referral cannot be before the decision.', {
+          fields: [{ field: 'sentOn', message: `cannot be before ${record.decidedOn}` }],
+        });
+      }
+      const list = record.barredListReferral ? 'barred list' : 'advisory list';
+      record.listReferralSentOn = sentOn;
+      record.listReferralSentBy = by.userId;
+      record.listReferralSent = input.sent;
+      await em.save(record);
+      await this.cases.addEvent(em, caseId, {
+        kind: 'list_referral_sent',
+        actorId: by.userId,
+        reason: `Referral to the College of Policing for the ${list} sent on ${sentOn}: ${input.sent}`,
+      });
+      await this.audit.record(em, auditContextOf(by, requestId), {
+        action: 'case.outcome.list_referral',
+        entityType: 'case',
+        entityId: caseId,
+        details: {
+          outcomeRecordId: record.id,
+          list: record.barredListReferral ? 'barred' : 'advisory',
+          sentOn,
+        },
+      });
+      return record;
+    });
+  }
+
   async lodgeAppeal(
     caseId: string,
     input: LodgeAppealInput,
@@ -343,12 +421,30 @@ export class OutcomesService {
           },
         );
       }
+      const appellant = input.appellant ?? 'officer';
+      if (appellant === 'chief_officer') {
+        if (!hasRole(by, 'appropriate_authority')) {
+          throw new HearingStateError('Only the appropriate authority can lodge the chief officer’s appeal.');
+        }
+        if (!chiefOfficerMayAppeal(this.periods.chiefOfficerAppeals, record.decidedOn)) {
+          throw new HearingStateError(
+            'Chief officers cannot appeal this outcome to the Police Appeals Tribunal: the power is not switched on for outcomes decided on that day. It starts when the Crime and Policing Act 2026 provision commences.',
+          );
+        }
+        if (record.forum === 'misconduct_meeting') {
+          throw new HearingStateError(
+            'A chief officer’s appeal goes to the Police Appeals Tribunal, which hears appeals from hearings, not meetings.',
+          );
+        }
+      }
       const time = checkAppealInTime(
         record.forum,
         record.notifiedOn,
         lodgedOn,
         this.calendar,
-        this.periods.appeal,
+        appellant === 'chief_officer'
+          ? { ...this.periods.appeal, tribunalAppeal: this.periods.chiefOfficerAppeals.workingDays }
+          : this.periods.appeal,
       );
       if (!time.inTime) throw new AppealOutOfTimeError(time.rule, time.message, time.deadline);
       const appeal = await em.save(
@@ -356,6 +452,7 @@ export class OutcomesService {
           outcomeRecordId: record.id,
           caseId,
           body: appealBody(record.forum),
+          appellant,
           lodgedOn,
           deadline: time.deadline,
           grounds: [...new Set(input.grounds)],
@@ -564,6 +661,9 @@ export class OutcomesService {
         aggravating: record.decision.aggravating,
         mitigating: record.decision.mitigating,
         stages,
+        ...(record.decision.exceptionalCircumstances
+          ? { exceptionalCircumstances: record.decision.exceptionalCircumstances }
+          : {}),
         identifiers: contents.subjects.flatMap((s) => [s.name, s.staffNumber]),
       }),
       kase.id,

@@ -39,6 +39,8 @@ export interface PrecedentFacts {
   aggravating: readonly AggravatingFactor[];
   mitigating: readonly MitigatingFactor[];
   stages: readonly { stage: Stage; outcome: Outcome }[];
+  /** The panel's exceptional circumstances for an outcome short of a presumed dismissal. */
+  exceptionalCircumstances?: string;
   /** Names and numbers of the people in the case, removed from any conduct text. */
   identifiers: readonly string[];
 }
@@ -71,6 +73,9 @@ export function precedentRecord(facts: PrecedentFacts): PrecedentRecord {
     regime: facts.regime,
     ...(facts.stages.length
       ? { stages: facts.stages.map((s) => ({ stage: s.stage, outcome: s.outcome })) }
+      : {}),
+    ...(facts.exceptionalCircumstances?.trim()
+      ? { exceptionalCircumstances: redact(facts.exceptionalCircumstances.trim(), facts.identifiers) }
       : {}),
   };
 }

@@ -51,6 +51,10 @@ export class PanelMember {
   @Column({ type: 'text', nullable: true })
   force: string | null;
 
+  /** Where seating notices and reminders are emailed. */
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
   @Column({ type: 'date', array: true, default: '{}', transformer: CALENDAR_DAYS })
   unavailableOn: string[];
 

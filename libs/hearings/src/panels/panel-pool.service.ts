@@ -17,6 +17,8 @@ export interface AddPanelMemberInput {
   rank?: string;
   /** Their force: a senior officer's hearing needs a chair from another force. */
   force?: string;
+  /** Where seating notices and reminders are emailed. */
+  email?: string;
   unavailableOn?: string[];
   /** Parts of days they cannot sit (local times, end exclusive). */
   unavailablePeriods?: UnavailablePeriod[];
@@ -57,6 +59,7 @@ export class PanelPoolService {
           roles: [...new Set(input.roles)],
           rank: input.rank ?? null,
           force: input.force?.trim().toLowerCase() || null,
+          email: input.email?.trim() || null,
           unavailableOn: [...new Set(input.unavailableOn ?? [])].sort(),
           unavailablePeriods: periods,
           active: true,

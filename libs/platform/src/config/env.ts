@@ -41,6 +41,23 @@ export class Env {
   @MinLength(1, { message: 'a folder path where uploaded precedent files wait, such as ./var/imports' })
   IMPORTS_DIR = './var/imports';
 
+  /**
+   * Where notices are sent by email: an SMTP URL such as smtp://user:pass@mail.example:587.
+   * Empty: each mail is written as a .eml file to MAIL_DIR instead (the demo and development).
+   */
+  @Matches(/^(smtps?:\/\/\S+)?$/, { message: 'an SMTP URL such as smtp://mail.example:587, or empty' })
+  SMTP_URL = '';
+
+  /** The sender of notices by email. */
+  @IsString()
+  @MinLength(3, { message: 'a sender address such as Precedent <psd-notices@force.example>' })
+  MAIL_FROM = 'Precedent <notices@precedent.invalid>';
+
+  /** Without SMTP_URL, the folder mails are written to as .eml files. */
+  @IsString()
+  @MinLength(1, { message: 'a folder path where mails are written without SMTP_URL, such as ./var/mail' })
+  MAIL_DIR = './var/mail';
+
   /** This instance's force, as a code from forces.json: reports highlight it. Empty: none. */
   @Matches(/^([a-z][a-z-]*)?$/, { message: 'a force code from forces.json, such as kent, or empty' })
   FORCE_CODE = '';
@@ -94,6 +111,20 @@ export class Env {
   @Min(1, { message: 'a whole number of months from 1 to 60' })
   @Max(60, { message: 'a whole number of months from 1 to 60' })
   WRITTEN_WARNING_2012_MONTHS = 12;
+
+  /**
+   * Chief-officer appeals to the Police Appeals Tribunal (Crime and Policing Act 2026; commencement
+   * unverified): the first day outcomes may be appealed by the chief officer, YYYY-MM-DD. Empty: off.
+   */
+  @Matches(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'a date such as 2026-09-01, or empty to keep them off' })
+  CHIEF_OFFICER_APPEALS_FROM = '';
+
+  /** Working days from the written outcome for a chief officer to appeal to the Tribunal. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of working days from 1 to 60' })
+  @Min(1, { message: 'a whole number of working days from 1 to 60' })
+  @Max(60, { message: 'a whole number of working days from 1 to 60' })
+  CHIEF_OFFICER_APPEAL_WORKING_DAYS = 10;
 
   /** Prefix for BullMQ keys in Redis; tests give each run its own. */
   @Matches(/^[A-Za-z0-9_:-]+$/, { message: 'letters, digits, "_", ":" or "-", such as precedent' })
