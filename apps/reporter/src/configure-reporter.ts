@@ -7,7 +7,8 @@ import nunjucks from 'nunjucks';
 import { Env, projectRoot } from '@precedent/platform';
 
 /**
- * Applied by main.ts and the e2e tests. No proxy headers are trusted, so no address is ever derived.
+ * Applied by main.ts and the e2e tests. Express trusts no proxy header; only the receipt limiter reads
+ * X-Forwarded-For, and only from a configured trusted proxy (TRUSTED_PROXIES).
  * Nothing comes from another origin: no scripts at all, styles and icons from this site only.
  */
 export function configureReporter(app: NestExpressApplication): void {

@@ -27,6 +27,7 @@ import {
   ReporterSessionEndedError,
 } from '@precedent/reporting';
 import { SubmitReportDto } from '../reports/report.dto';
+import { clientOf } from '../common/client-of';
 import { AttachmentUploadErrors, chosenFile, type UploadedAttachment } from '../common/attachment-upload';
 
 export const REPORTER_COOKIE = 'reporter_session';
@@ -121,7 +122,7 @@ export class PortalController {
   async signIn(@Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.spendForm(body);
     try {
-      const { token } = await this.reporter.signIn(text(body.receipt), req.socket.remoteAddress ?? 'unknown');
+      const { token } = await this.reporter.signIn(text(body.receipt), clientOf(req, this.env));
       res.cookie(REPORTER_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',

@@ -85,24 +85,23 @@ export class ReporterService {
 
   /**
    * Exchanges a receipt code for a short-lived session. Every wrong, unknown or malformed code gets
-   * the same answer after the same slow check, and counts against the client's attempts.
-   * `peer` is the connection's address: used only inside the throttle's keyed hash.
+   * the same answer after the same slow check. A code no report has counts against itself, the client
+   * (only when a trusted proxy named it) and everyone together; a code a report has counts only
+   * against itself, so nobody else's wrong guesses can keep its reporter out.
+   * `client` is used only inside the throttle's keyed hash.
    */
-  async signIn(receipt: string, peer: string): Promise<{ token: string; expiresAt: Date }> {
-    await this.throttle.check(peer);
+  async signIn(receipt: string, client: string | null): Promise<{ token: string; expiresAt: Date }> {
     const digits = normaliseReceipt(receipt) ?? '';
-    const report = digits
-      ? await this.dataSource
-          .getRepository(AnonymousReport)
-          .findOne({ where: { lookupDigest: this.receipts.lookupDigest(digits) } })
+    const lookupDigest = digits ? this.receipts.lookupDigest(digits) : null;
+    const report = lookupDigest
+      ? await this.dataSource.getRepository(AnonymousReport).findOne({ where: { lookupDigest } })
       : null;
+    const giveBack = await this.throttle.spend({ lookupDigest, client, known: report !== null });
     const valid = report
       ? await this.receipts.verify(report.verifier, digits)
       : await this.receipts.verifyDecoy(digits);
-    if (!report || !valid) {
-      await this.throttle.recordFailure(peer);
-      throw new ReceiptNotRecognisedError();
-    }
+    if (!report || !valid) throw new ReceiptNotRecognisedError();
+    await giveBack();
     return this.sessions.start(report.id);
   }
 
