@@ -71,6 +71,13 @@ describe("PSD's inbox of anonymous reports", () => {
     const auth = await reporter.signIn(receipt);
     const view = await reporter.http().get('/api/report').set(auth).expect(200);
     expect(view.body).toEqual({
+      report: {
+        summary,
+        details: SAMPLE_REPORT.details,
+        platform: 'facebook',
+        seenAt: SAMPLE_REPORT.seenAt,
+        links: SAMPLE_REPORT.links,
+      },
       status: 'in_review',
       statusText:
         'Professional Standards is looking into your report. They have sent you a message: please read it and reply.',

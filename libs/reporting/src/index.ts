@@ -41,6 +41,7 @@ export {
   AttachmentEmptyError,
   AttachmentNotAcceptedError,
   AttachmentMissingError,
+  SubmissionsBusyError,
 } from './reporting.errors';
 export type { AnonymousReport } from './reports/anonymous-report.entity';
 export type { ReportMessage } from './reports/report-message.entity';

@@ -11,9 +11,10 @@ import { ReceiptKeys } from '../receipts/receipt-keys';
 import { type NotifyReplyData, REPORTING_QUEUE, ReportingJob } from '../reporting.jobs';
 import { EmptyFieldError, ReceiptNotRecognisedError, ReporterSessionEndedError } from '../reporting.errors';
 import { ReceiptThrottle } from '../sessions/receipt-throttle';
+import { SubmissionGate } from '../sessions/submission-gate';
 import { ReporterSessions } from '../sessions/reporter-sessions';
 import { AnonymousReport } from './anonymous-report.entity';
-import { type MessageView, type SubmitReportInput, toTheHour } from './report-content';
+import { type MessageView, type ReportContent, type SubmitReportInput, toTheHour } from './report-content';
 import { ReportMessage } from './report-message.entity';
 import { ReportSealing } from './report-sealing';
 import { type ReportStatus, statusInPlainWords } from './report-status.rules';
@@ -26,6 +27,8 @@ export interface AttachmentView {
 }
 
 export interface ReporterView {
+  /** What the reporter sent, for them to reread after signing in. */
+  report: ReportContent;
   status: ReportStatus;
   statusText: string;
   messages: MessageView[];
@@ -47,6 +50,7 @@ export class ReporterService {
     private readonly throttle: ReceiptThrottle,
     private readonly clock: Clock,
     private readonly outbox: Outbox,
+    private readonly gate: SubmissionGate,
   ) {}
 
   /**
@@ -58,6 +62,15 @@ export class ReporterService {
     const details = input.details.trim();
     if (!summary) throw new EmptyFieldError('summary');
     if (!details) throw new EmptyFieldError('details');
+    return this.gate.submission(() => this.save(input, summary, details, files));
+  }
+
+  private async save(
+    input: SubmitReportInput,
+    summary: string,
+    details: string,
+    files: readonly Buffer[],
+  ): Promise<{ receipt: string }> {
     const cleaned = await this.cleanAll(files);
     const issued = await this.receipts.issue();
     const id = randomUUID();
@@ -134,6 +147,7 @@ export class ReporterService {
       at: m.sentAt,
     }));
     return {
+      report: this.sealing.openContent(report),
       status: report.status,
       statusText: statusInPlainWords(report.status, views.at(-1)?.from ?? null),
       messages: views,
@@ -145,7 +159,7 @@ export class ReporterService {
   async reply(reportId: string, body: string, files: readonly Buffer[] = []): Promise<MessageView> {
     const text = body.trim();
     if (!text) throw new EmptyFieldError('body');
-    const cleaned = await this.cleanAll(files);
+    const cleaned = files.length > 0 ? await this.gate.heavy(() => this.cleanAll(files)) : [];
     const sentAt = toTheHour(this.clock.now());
     await this.dataSource.transaction(async (em) => {
       await em.getRepository(ReportMessage).insert({
@@ -163,7 +177,7 @@ export class ReporterService {
 
   /** A further screenshot for PSD, its identifying metadata removed before it is sealed and kept. */
   async attach(reportId: string, file: Buffer): Promise<AttachmentView> {
-    const [cleaned] = await this.cleanAll([file]);
+    const [cleaned] = await this.gate.heavy(() => this.cleanAll([file]));
     const at = toTheHour(this.clock.now());
     const [id] = await this.dataSource.transaction(async (em) => {
       const ids = await this.store(em, reportId, [cleaned], at);
