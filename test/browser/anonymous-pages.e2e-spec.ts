@@ -67,7 +67,12 @@ describe.each([
       mimeType: 'image/png',
       buffer: shot,
     });
-    await reporterPage.click('button:has-text("Send report")');
+    await Promise.all([
+      reporterPage.waitForNavigation({ waitUntil: 'load' }),
+      reporterPage.click('button:has-text("Send report")'),
+    ]);
+    if ((await reporterPage.locator('.portal-receipt').count()) === 0)
+      throw new Error(`The report was not taken: ${await reporterPage.innerText('main')}`);
     const receipt = ((await reporterPage.textContent('.portal-receipt')) ?? '').trim();
     expect(receipt).toMatch(/^\d{4}( \d{4}){4}$/);
     await clean(reporterPage);
@@ -100,7 +105,12 @@ describe.each([
     expect(served.headers()['content-type']).toBe('image/png');
     expect(served.headers()['x-content-type-options']).toBe('nosniff');
     const outsider = await api.signedIn(['panel_member']);
-    await api.http().get(src).set(outsider.auth).expect(403);
+    await api.http().get(src).expect(401);
+    await api
+      .http()
+      .get(src.replace('/anonymous/', '/api/anonymous-reports/'))
+      .set(outsider.auth)
+      .expect(403);
     await clean(page);
     await screenshot(page, `anonymous-report-${suffix}`);
 

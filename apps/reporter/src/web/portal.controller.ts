@@ -294,11 +294,16 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** False when a browser says the post came from another site (Origin or Sec-Fetch-Site). */
+/**
+ * False when a browser says the post came from another site. Sec-Fetch-Site, sent by current
+ * browsers, is decisive; otherwise an Origin naming another host. The portal's no-referrer policy
+ * makes browsers send `Origin: null` for its own forms, which says nothing either way.
+ */
 function fromThisSite(req: Request): boolean {
-  if (req.headers['sec-fetch-site'] === 'cross-site') return false;
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
   const origin = req.headers.origin;
-  if (origin === undefined) return true;
+  if (origin === undefined || origin === 'null') return true;
   try {
     return new URL(origin).host === req.headers.host;
   } catch {
