@@ -34,7 +34,6 @@ describe.each([
   beforeAll(async () => {
     api = await startTestApi();
     reporter = await startTestReporter();
-    worker = await startTestWorker();
     base = await listenForBrowser(api);
     await reporter.app.listen(0, '127.0.0.1');
     portal = `http://127.0.0.1:${(reporter.app.getHttpServer().address() as AddressInfo).port}`;
@@ -167,6 +166,7 @@ describe.each([
 
     // the notice goes out at the next hour (so it dates the reply no closer): that hour has come
     await api.dataSource.query(`UPDATE outbox_messages SET delay_until = now() WHERE queue = 'reporting'`);
+    worker = await startTestWorker();
     await eventually(
       async () =>
         (
@@ -190,7 +190,7 @@ describe.each([
     await page.goto(`${base}/`);
     expect(await page.textContent('main')).toContain('No new messages from reporters.');
     await context.close();
-  });
+  }, 180_000);
 
   it('is not open to a panel member', async () => {
     const panel = await api.signedIn(['panel_member']);
