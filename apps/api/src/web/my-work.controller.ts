@@ -106,7 +106,7 @@ export class MyWorkController {
           platform: item.platform ? words(item.platform) : '',
         })),
       },
-      replies: triagesInbox || replies.total > 0 ? replies : null,
+      replies: triagesInbox || replies.total > 0 ? { total: replies.total, rows: replies.items } : null,
       failed: {
         total: failed.total,
         rows: failed.items.map((item) => ({
