@@ -37,10 +37,17 @@ describe("PSD's inbox of anonymous reports", () => {
     });
     const id = item.id as string;
 
+    // reading changes nothing; starting the review (a POST) does
     const opened = await api.http().get(`/api/anonymous-reports/${id}`).set(investigator.auth).expect(200);
+    expect(opened.body).toMatchObject({ id, status: 'received' });
+    const reviewed = await api
+      .http()
+      .post(`/api/anonymous-reports/${id}/review`)
+      .set(investigator.auth)
+      .expect(200);
+    expect(reviewed.body).toEqual({ status: 'in_review' });
     expect(opened.body).toMatchObject({
       id,
-      status: 'in_review',
       details: SAMPLE_REPORT.details,
       links: SAMPLE_REPORT.links,
       messages: [],
@@ -64,6 +71,13 @@ describe("PSD's inbox of anonymous reports", () => {
     const auth = await reporter.signIn(receipt);
     const view = await reporter.http().get('/api/report').set(auth).expect(200);
     expect(view.body).toEqual({
+      report: {
+        summary,
+        details: SAMPLE_REPORT.details,
+        platform: 'facebook',
+        seenAt: SAMPLE_REPORT.seenAt,
+        links: SAMPLE_REPORT.links,
+      },
       status: 'in_review',
       statusText:
         'Professional Standards is looking into your report. They have sent you a message: please read it and reply.',
@@ -92,11 +106,12 @@ describe("PSD's inbox of anonymous reports", () => {
     expect(made.body).toEqual({
       caseId: expect.any(String),
       reference: expect.stringMatching(/^PSD-\d{4}-\d{5}$/),
+      evidenceIds: [],
     });
     const kase = await api.http().get(`/api/cases/${made.body.caseId}`).set(investigator.auth).expect(200);
     expect(kase.body).toMatchObject({
       source: 'anonymous',
-      summary,
+      summary: expect.stringContaining(`${summary}\n\nWhat the reporter saw: ${SAMPLE_REPORT.details}`),
       assignedInvestigatorId: investigator.id,
       team: 'north',
       reporter: null,
@@ -123,6 +138,7 @@ describe("PSD's inbox of anonymous reports", () => {
     expect(byInvestigator).toEqual([
       'anonymous_report.list',
       'anonymous_report.read',
+      'anonymous_report.review',
       'anonymous_report.message',
       'anonymous_report.read',
       'anonymous_report.list',
@@ -153,10 +169,55 @@ describe("PSD's inbox of anonymous reports", () => {
     const kase = await api.http().get(`/api/cases/${made.body.caseId}`).set(investigator.auth).expect(200);
     expect(kase.body).toMatchObject({
       source: 'anonymous',
-      summary: 'Custody image shared outside the force',
+      summary: expect.stringMatching(/^Custody image shared outside the force\n\nWhat the reporter saw: /),
       assignedInvestigatorId: investigator.id,
       restricted: true,
     });
+  });
+
+  it('once linked to a restricted case, lets only those who may open the case read or answer the report', async () => {
+    const summary = 'Report about a senior officer in the team';
+    const receipt = await reporter.submit({ ...SAMPLE_REPORT, summary });
+    const id = await reportIdOf(summary);
+    const assigned = await api.signedIn(['investigator'], { team: 'north' });
+    await api
+      .http()
+      .post(`/api/anonymous-reports/${id}/case`)
+      .set(authority.auth)
+      .send({ assignedInvestigatorId: assigned.id, team: 'north', restricted: true })
+      .expect(201);
+    await reporter
+      .http()
+      .post('/api/report/messages')
+      .set(await reporter.signIn(receipt))
+      .send({ body: 'He knows someone reported him.' })
+      .expect(201);
+
+    // the team's other investigator and the appropriate authority may not open the restricted case
+    for (const who of [investigator, authority]) {
+      await api.http().get(`/api/anonymous-reports/${id}`).set(who.auth).expect(404);
+      await api
+        .http()
+        .post(`/api/anonymous-reports/${id}/messages`)
+        .set(who.auth)
+        .send({ body: 'Tell us more.' })
+        .expect(404);
+      await api.http().post(`/api/anonymous-reports/${id}/review`).set(who.auth).expect(404);
+      const list = await api.http().get('/api/anonymous-reports?limit=200').set(who.auth).expect(200);
+      expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
+    }
+    const read = await api.http().get(`/api/anonymous-reports/${id}`).set(assigned.auth).expect(200);
+    expect(read.body.messages.map((m: { body: string }) => m.body)).toEqual([
+      'He knows someone reported him.',
+    ]);
+    await api
+      .http()
+      .post(`/api/anonymous-reports/${id}/messages`)
+      .set(assigned.auth)
+      .send({ body: 'Thank you. Are you safe at work?' })
+      .expect(201);
+    const list = await api.http().get('/api/anonymous-reports?limit=200').set(assigned.auth).expect(200);
+    expect(list.body.items.map((i: { id: string }) => i.id)).toContain(id);
   });
 
   it('is closed to administrators and panel members, and to anyone not signed in', async () => {

@@ -37,6 +37,7 @@ describe('the reporter JSON API', () => {
     const auth = await reporter.signIn(receipt);
     const view = await reporter.http().get('/api/report').set(auth).expect(200);
     expect(view.body).toEqual({
+      report: SAMPLE_REPORT,
       status: 'received',
       statusText: 'We have your report. Nobody in Professional Standards has read it yet.',
       messages: [],

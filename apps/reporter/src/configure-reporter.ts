@@ -2,13 +2,16 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import nunjucks from 'nunjucks';
 import { Env, projectRoot } from '@precedent/platform';
 
 /**
- * Applied by main.ts and the e2e tests. No proxy headers are trusted, so no address is ever derived.
- * Nothing comes from another origin: no scripts at all, styles and icons from this site only.
+ * Applied by main.ts and the e2e tests. Express trusts no proxy header; only the receipt limiter reads
+ * X-Forwarded-For, and only from a configured trusted proxy (TRUSTED_PROXIES).
+ * Nothing comes from another origin: no scripts but the template's nonce-tagged inline one, styles,
+ * fonts and icons from this site only.
  */
 export function configureReporter(app: NestExpressApplication): void {
   const env = app.get(Env);
@@ -18,6 +21,11 @@ export function configureReporter(app: NestExpressApplication): void {
 
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // the GOV.UK template's one inline script (it marks the page as having JavaScript) runs by nonce
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.locals.cspNonce = randomBytes(16).toString('base64');
+    next();
+  });
   app.use(
     helmet({
       referrerPolicy: { policy: 'no-referrer' },
@@ -25,6 +33,7 @@ export function configureReporter(app: NestExpressApplication): void {
         useDefaults: false,
         directives: {
           defaultSrc: ["'none'"],
+          scriptSrc: [(_req, res) => `'nonce-${(res as Response).locals.cspNonce as string}'`],
           styleSrc: ["'self'"],
           imgSrc: ["'self'"],
           fontSrc: ["'self'"],
@@ -52,5 +61,7 @@ export function configureReporter(app: NestExpressApplication): void {
   app.setViewEngine('njk');
   app.set('views', [views, govuk]);
   app.useStaticAssets(join(govuk, 'govuk'), { prefix: '/govuk', index: false });
+  // the GOV.UK stylesheet asks for its fonts at /assets/fonts
+  app.useStaticAssets(join(govuk, 'govuk', 'assets'), { prefix: '/assets', index: false });
   app.useStaticAssets(join(root, 'apps', 'reporter', 'public'), { prefix: '/static' });
 }

@@ -9,6 +9,7 @@ export {
   type AttachmentMediaType,
 } from './attachments/attachment-type.rules';
 export { FormTokens } from './sessions/form-tokens';
+export { trustedClientAddress, trustedProxyList } from './sessions/trusted-client.rules';
 export { REPORTING_QUEUE, ReportingJob, RETENTION_SCHEDULER, type NotifyReplyData } from './reporting.jobs';
 export { ReportRetention } from './retention/report-retention.service';
 export { ReportKeyRotation, type RotationProgress, type RotationResult } from './crypto/key-rotation.service';
@@ -40,6 +41,7 @@ export {
   AttachmentEmptyError,
   AttachmentNotAcceptedError,
   AttachmentMissingError,
+  SubmissionsBusyError,
 } from './reporting.errors';
 export type { AnonymousReport } from './reports/anonymous-report.entity';
 export type { ReportMessage } from './reports/report-message.entity';

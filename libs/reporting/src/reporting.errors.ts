@@ -79,3 +79,20 @@ export class ReportHasCaseError extends DomainError {
     });
   }
 }
+
+/** The portal is taking as many reports as it can just now (its budget or its capacity): nothing was saved. */
+export class SubmissionsBusyError extends DomainError {
+  readonly code = 'reports_busy';
+  readonly kind = 'too_many';
+  constructor(retryAfterSeconds: number) {
+    super(
+      `Too many reports are being sent just now, so yours was not saved. Wait ${minutesInWords(retryAfterSeconds)}, then send it again.`,
+      { retryAfterSeconds },
+    );
+  }
+}
+
+function minutesInWords(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? 'a minute' : `${minutes} minutes`;
+}

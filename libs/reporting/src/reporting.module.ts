@@ -9,6 +9,7 @@ import { ReportMessage } from './reports/report-message.entity';
 import { ReportSealing } from './reports/report-sealing';
 import { ReporterService } from './reports/reporter.service';
 import { ReceiptThrottle } from './sessions/receipt-throttle';
+import { SubmissionGate } from './sessions/submission-gate';
 import { ReporterSessions } from './sessions/reporter-sessions';
 import { ReportingRedis } from './sessions/reporting-redis';
 
@@ -23,6 +24,7 @@ import { ReportingRedis } from './sessions/reporting-redis';
     ReporterSessions,
     ReportingRedis,
     FormTokens,
+    SubmissionGate,
   ],
   exports: [ReporterService, ReportSealing, FormTokens],
 })

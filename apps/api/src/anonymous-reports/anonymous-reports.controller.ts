@@ -41,7 +41,7 @@ export class AnonymousReportsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A report with its messages; opening it moves it from received to in review' })
+  @ApiOperation({ summary: 'A report with its messages; reading it changes nothing' })
   async open(@Param('id') id: string, @Ctx() ctx: RequestContext) {
     return toInboxReportResponse(await this.inbox.open(id, ctx.principal, ctx.requestId));
   }
@@ -66,6 +66,13 @@ export class AnonymousReportsController {
       length: file.bytes.length,
       disposition: `attachment; filename="${file.fileName}"`,
     });
+  }
+
+  @Post(':id/review')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Start the review: a received report moves to in review' })
+  async review(@Param('id') id: string, @Ctx() ctx: RequestContext) {
+    return this.inbox.startReview(id, ctx.principal, ctx.requestId);
   }
 
   @Post(':id/messages')

@@ -80,6 +80,34 @@ export class AnonymousPagesController {
     await this.render(req, res, id, 200, {});
   }
 
+  /**
+   * A reporter's screenshot, shown inside the report page: only to those who may open the report
+   * (InboxService checks, and audits the read), as the image type it was stored as, never sniffed.
+   */
+  @Get(':id/attachments/:attachmentId')
+  async attachment(
+    @Req() req: AuthenticatedRequest,
+    @Param('id') id: string,
+    @Param('attachmentId') attachmentId: string,
+    @Res() res: Response,
+  ) {
+    const file = await this.inbox.attachment(id, attachmentId, principalOf(req), req.id);
+    res.setHeader('Content-Type', file.type);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Disposition', `inline; filename="${file.fileName}"`);
+    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Metadata-Removed', 'true');
+    res.send(file.bytes);
+  }
+
+  /** Starts the review: the report leaves "new" and the reporter is told PSD is looking into it. */
+  @Post(':id/review')
+  async review(@Req() req: AuthenticatedRequest, @Param('id') id: string, @Res() res: Response) {
+    await this.inbox.startReview(id, principalOf(req), req.id);
+    res.redirect(303, `/anonymous/${id}`);
+  }
+
   @Post(':id/messages')
   async ask(
     @Req() req: AuthenticatedRequest,
@@ -156,6 +184,13 @@ export class AnonymousPagesController {
         statusText: words(report.status),
         statusClass: STATUS_COLOURS[report.status],
         platformText: report.platform ? words(report.platform) : 'Not given',
+        attachments: report.attachments.map((attachment, index) => ({
+          src: `/anonymous/${report.id}/attachments/${attachment.id}`,
+          alt: `Screenshot ${index + 1} sent by the reporter`,
+          width: attachment.width,
+          height: attachment.height,
+          at: when(attachment.at),
+        })),
         messages: report.messages.map((message) => ({
           ...message,
           fromText: message.from === 'psd' ? 'PSD' : 'The reporter',

@@ -31,6 +31,7 @@ import { EvidenceService } from '@precedent/evidence';
 import { HearingsService, OUTCOME_LABELS, OutcomesService } from '@precedent/hearings';
 import { auditContextOf, ROLES } from '@precedent/identity';
 import { DomainError } from '@precedent/platform';
+import { InboxService } from '@precedent/reporting';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
 import { RecordCaseDto } from '../cases/record-case.dto';
@@ -107,6 +108,7 @@ export class CasePagesController {
     private readonly hearings: HearingsService,
     private readonly outcomes: OutcomesService,
     private readonly audit: AuditService,
+    private readonly inbox: InboxService,
   ) {}
 
   @Get()
@@ -407,9 +409,10 @@ export class CasePagesController {
     // Arranging a hearing and recording an outcome are on the timeline: only then are they read
     // (each read opens the case again, audited), so an early case's page costs no extra reads.
     const happened = new Set(timeline.map((event) => event.kind));
-    const [hearings, outcomes] = await Promise.all([
+    const [hearings, outcomes, anonymousReportId] = await Promise.all([
       happened.has('hearing_created') ? this.hearings.forCase(id, principal, req.id) : [],
       happened.has('outcome_recorded') ? this.outcomes.forCase(id, principal, req.id) : [],
+      happened.has('anonymous_report_linked') ? this.inbox.reportOfCase(id, principal) : null,
     ]);
     const next = this.cases.allowedNextFor(kase, principal);
     // The lexicon is read once for the page, not once per comment.
@@ -441,6 +444,7 @@ export class CasePagesController {
       active: 'cases',
       error: extra.error ?? null,
       uploadError: extra.uploadError ?? null,
+      anonymousReportId,
       formErrors: form?.errors ?? null,
       fieldErrors: form?.fieldErrors ?? {},
       principal: req.principal,

@@ -49,12 +49,14 @@ export class MyWorkController {
     const today = this.clock.today();
     const until = format(addDays(parseISO(today), HEARINGS_AHEAD_DAYS), 'yyyy-MM-dd');
     const triagesInbox = hasRole(by, 'investigator', 'appropriate_authority');
-    const [cases, hearings, reports, failed, undelivered] = await Promise.all([
+    const [cases, hearings, reports, replies, failed, undelivered] = await Promise.all([
       this.dueDates.mine(by, { limit: SECTION_SIZE }, req.id),
       this.hearings.comingUpFor({ from: today, to: until, limit: SECTION_SIZE }, by, req.id),
       triagesInbox
         ? this.inbox.list({ status: 'received', limit: SECTION_SIZE, offset: 0 }, by, req.id)
         : null,
+      // a reporter's reply may be addressed to anyone assigned a case made from a report
+      this.inbox.unreadReplies(by, SECTION_SIZE, req.id),
       this.failedEvidence.onCasesOf(by, { limit: SECTION_SIZE }, req.id),
       triagesInbox ? this.notices.undeliveredFor(by, SECTION_SIZE) : null,
     ]);
@@ -106,6 +108,7 @@ export class MyWorkController {
           platform: item.platform ? words(item.platform) : '',
         })),
       },
+      replies: triagesInbox || replies.total > 0 ? { total: replies.total, rows: replies.items } : null,
       failed: {
         total: failed.total,
         rows: failed.items.map((item) => ({

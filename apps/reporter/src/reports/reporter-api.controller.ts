@@ -19,17 +19,22 @@ import {
   type MessageView,
   ReporterService,
 } from '@precedent/reporting';
+import { Env } from '@precedent/platform';
+import { clientOf } from '../common/client-of';
 import { AttachmentUploadErrors, type UploadedAttachment } from '../common/attachment-upload';
 import { ReporterSessionGuard, SignedInReport } from '../common/reporter-session.guard';
 import { ReplyDto, SignInDto, SubmitReportDto } from './report.dto';
 
 /**
  * The reporter's journey as JSON, for other front ends and for tests. Nothing of the request but its
- * body (and, inside the attempt limiter's keyed hash, the connection's address) reaches the service.
+ * body (and, inside the attempt limiter's keyed hash, the client a trusted proxy names) reaches the service.
  */
 @Controller('api')
 export class ReporterApiController {
-  constructor(private readonly reporter: ReporterService) {}
+  constructor(
+    private readonly reporter: ReporterService,
+    private readonly env: Env,
+  ) {}
 
   @Post('reports')
   async submit(@Body() body: SubmitReportDto): Promise<{ receipt: string }> {
@@ -39,7 +44,7 @@ export class ReporterApiController {
   @Post('session')
   @HttpCode(200)
   async signIn(@Body() body: SignInDto, @Req() request: Request) {
-    const { token, expiresAt } = await this.reporter.signIn(body.receipt, peerOf(request));
+    const { token, expiresAt } = await this.reporter.signIn(body.receipt, clientOf(request, this.env));
     return { token, expiresAt: expiresAt.toISOString() };
   }
 
@@ -99,9 +104,4 @@ function toAttachmentResponse(attachment: AttachmentView) {
     at: attachment.at.toISOString(),
     metadataRemoved: true,
   };
-}
-
-/** The connection's own address (no proxy header is trusted): only ever hashed by the attempt limiter. */
-function peerOf(request: Request): string {
-  return request.socket.remoteAddress ?? 'unknown';
 }

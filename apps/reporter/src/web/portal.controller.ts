@@ -15,7 +15,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import { PLATFORMS } from '@precedent/exchange';
-import { DomainError, Env, fieldProblems } from '@precedent/platform';
+import { Clock, DomainError, Env, fieldProblems } from '@precedent/platform';
 import {
   ATTACHMENTS_ACCEPTED,
   AttachmentEmptyError,
@@ -25,8 +25,11 @@ import {
   ReceiptNotRecognisedError,
   ReporterService,
   ReporterSessionEndedError,
+  SubmissionsBusyError,
 } from '@precedent/reporting';
 import { SubmitReportDto } from '../reports/report.dto';
+import { clientOf } from '../common/client-of';
+import { REATTACH, REPORT_FIELDS, reportFormErrors } from './report-form.errors';
 import { AttachmentUploadErrors, chosenFile, type UploadedAttachment } from '../common/attachment-upload';
 
 export const REPORTER_COOKIE = 'reporter_session';
@@ -55,6 +58,7 @@ export class PortalController {
     private readonly reporter: ReporterService,
     private readonly forms: FormTokens,
     private readonly env: Env,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -68,9 +72,10 @@ export class PortalController {
   async submit(
     @Body() body: Form,
     @UploadedFile() upload: UploadedAttachment | undefined,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.spendForm(body);
+    await this.spendForm(body, req);
     const values = {
       summary: text(body.summary),
       details: text(body.details),
@@ -94,18 +99,27 @@ export class PortalController {
     };
     const dto = plainToInstance(SubmitReportDto, input);
     const problems = fieldProblems(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
+    const file = chosenFile(upload);
     if (problems.length > 0) {
-      const errors: Record<string, string> = {};
-      for (const p of problems) errors[p.field.split('.')[0]] ??= sentence(p.message);
+      const errors: Record<string, string> = reportFormErrors(problems, values, this.clock.today());
+      if (file) errors.attachment = REATTACH;
       res.status(400);
       this.renderForm(res, values, errors);
       return;
     }
-    const file = chosenFile(upload);
     try {
       const { receipt } = await this.reporter.submit(dto, file ? [file.buffer] : []);
       res.render('pages/receipt', { title: 'Report sent', receipt });
     } catch (error) {
+      if (error instanceof SubmissionsBusyError) {
+        res.status(429);
+        this.renderForm(
+          res,
+          values,
+          file ? { busy: error.message, attachment: REATTACH } : { busy: error.message },
+        );
+        return;
+      }
       if (!isAttachmentRefusal(error)) throw error;
       res.status(422);
       this.renderForm(res, values, { attachment: error.message });
@@ -119,9 +133,9 @@ export class PortalController {
 
   @Post('sign-in')
   async signIn(@Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.spendForm(body);
+    await this.spendForm(body, req);
     try {
-      const { token } = await this.reporter.signIn(text(body.receipt), req.socket.remoteAddress ?? 'unknown');
+      const { token } = await this.reporter.signIn(text(body.receipt), clientOf(req, this.env));
       res.cookie(REPORTER_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',
@@ -146,7 +160,8 @@ export class PortalController {
   async report(@Req() req: Request, @Res() res: Response): Promise<void> {
     const reportId = await this.signedIn(req, res);
     if (!reportId) return;
-    await this.renderReport(res, reportId);
+    // a confirmation chosen by code: no text from the address is ever shown
+    await this.renderReport(res, reportId, {}, '', req.query.sent === 'message' ? 'Message sent' : null);
   }
 
   @Post('report/messages')
@@ -159,7 +174,7 @@ export class PortalController {
   ): Promise<void> {
     const reportId = await this.signedIn(req, res);
     if (!reportId) return;
-    await this.spendForm(body);
+    await this.spendForm(body, req);
     const message = text(body.body).trim();
     const file = chosenFile(upload);
     if (!message && !file) {
@@ -178,12 +193,12 @@ export class PortalController {
       await this.renderReport(res, reportId, { attachment: error.message }, message);
       return;
     }
-    res.redirect(303, '/report');
+    res.redirect(303, '/report?sent=message');
   }
 
   @Post('sign-out')
   async signOut(@Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.spendForm(body);
+    await this.spendForm(body, req);
     const token = cookieOf(req);
     if (token) await this.reporter.signOut(token);
     res.clearCookie(REPORTER_COOKIE, { path: '/' });
@@ -191,14 +206,16 @@ export class PortalController {
   }
 
   private renderForm(res: Response, values: Record<string, string>, errors: Record<string, string>): void {
-    const order = ['summary', 'details', 'platform', 'seenAt', 'links', 'attachment'];
+    const order = ['busy', ...REPORT_FIELDS];
     res.render('pages/report-form', {
       title: 'Report a colleague’s posts anonymously',
       formToken: this.forms.issue(),
       values,
       errors,
       attachmentHint: this.attachmentHint(),
-      errorList: order.filter((f) => errors[f]).map((f) => ({ text: errors[f], href: `#${f}` })),
+      errorList: order
+        .filter((f) => errors[f])
+        .map((f) => ({ text: errors[f], href: f === 'busy' ? '#summary' : `#${f}` })),
       platforms: [
         { value: '', text: 'Choose a platform' },
         ...PLATFORMS.map((p) => ({
@@ -215,10 +232,16 @@ export class PortalController {
     reportId: string,
     errors: { body?: string; attachment?: string } = {},
     body = '',
+    confirmation: string | null = null,
   ): Promise<void> {
+    const view = await this.reporter.view(reportId);
     res.render('pages/report', {
       title: 'Your report',
-      view: await this.reporter.view(reportId),
+      confirmation,
+      view,
+      platformText: view.report.platform
+        ? view.report.platform[0].toUpperCase() + view.report.platform.slice(1)
+        : 'Not given',
       formToken: this.forms.issue(),
       signOutToken: this.forms.issue(),
       errors,
@@ -254,8 +277,12 @@ export class PortalController {
     return null;
   }
 
-  private async spendForm(body: Form): Promise<void> {
-    if (!(await this.forms.spend(body._form))) throw new FormNotGenuineError();
+  /**
+   * Every form post: from a page of this site (a browser's Origin, when sent, names this host: another
+   * site cannot sign a reporter in to a report of its choosing), carrying a genuine, unspent token.
+   */
+  private async spendForm(body: Form, req: Request): Promise<void> {
+    if (!fromThisSite(req) || !(await this.forms.spend(body._form))) throw new FormNotGenuineError();
   }
 }
 
@@ -267,11 +294,23 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function cookieOf(req: Request): string | undefined {
-  return (req.cookies as Record<string, string | undefined> | undefined)?.[REPORTER_COOKIE];
+/**
+ * False when a browser says the post came from another site. Sec-Fetch-Site, sent by current
+ * browsers, is decisive; otherwise an Origin naming another host. The portal's no-referrer policy
+ * makes browsers send `Origin: null` for its own forms, which says nothing either way.
+ */
+function fromThisSite(req: Request): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
+  const origin = req.headers.origin;
+  if (origin === undefined || origin === 'null') return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }
 
-function sentence(message: string): string {
-  const s = message.charAt(0).toUpperCase() + message.slice(1);
-  return s.endsWith('.') ? s : `${s}.`;
+function cookieOf(req: Request): string | undefined {
+  return (req.cookies as Record<string, string | undefined> | undefined)?.[REPORTER_COOKIE];
 }

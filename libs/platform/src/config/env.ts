@@ -246,7 +246,7 @@ export class Env {
   @Max(1440, { message: 'a whole number of minutes from 1 to 1440' })
   AUDIT_ANCHOR_MINUTES = 60;
 
-  /** Wrong receipt codes one client may try in a window before every attempt is refused. */
+  /** Wrong tries of one receipt code, or from one client a trusted proxy names, in a window before more are refused. */
   @Transform(({ value }) => toInt(value))
   @IsInt({ message: 'a whole number from 1 to 1000' })
   @Min(1, { message: 'a whole number from 1 to 1000' })
@@ -258,6 +258,44 @@ export class Env {
   @Min(1, { message: 'a whole number of minutes from 1 to 1440' })
   @Max(1440, { message: 'a whole number of minutes from 1 to 1440' })
   RECEIPT_ATTEMPT_WINDOW_MINUTES = 15;
+
+  /**
+   * Wrong receipt codes all clients together may try in a window, after which wrong and unknown codes
+   * are refused without the slow check (a code that exists is still checked). Bounds the argon2 work.
+   */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number from 10 to 1000000' })
+  @Min(10, { message: 'a whole number from 10 to 1000000' })
+  @Max(1_000_000, { message: 'a whole number from 10 to 1000000' })
+  RECEIPT_GLOBAL_ATTEMPTS = 5_000;
+
+  /**
+   * Addresses of the reverse proxies in front of the reporter portal, comma-separated. Only a request
+   * arriving from one of these has its client read from X-Forwarded-For (and then counted, hashed, per
+   * client); with none set, wrong codes are never counted per address.
+   */
+  @IsString()
+  TRUSTED_PROXIES = '';
+
+  /** Anonymous reports the portal accepts in a window, from everyone together (no one is identified). */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number from 1 to 100000' })
+  @Min(1, { message: 'a whole number from 1 to 100000' })
+  @Max(100_000, { message: 'a whole number from 1 to 100000' })
+  REPORT_SUBMISSION_BUDGET = 200;
+
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of minutes from 1 to 1440' })
+  @Min(1, { message: 'a whole number of minutes from 1 to 1440' })
+  @Max(1440, { message: 'a whole number of minutes from 1 to 1440' })
+  REPORT_SUBMISSION_WINDOW_MINUTES = 60;
+
+  /** Submissions (each a 64 MiB argon2 hash and perhaps an image decode) handled at once by one portal process. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number from 1 to 64' })
+  @Min(1, { message: 'a whole number from 1 to 64' })
+  @Max(64, { message: 'a whole number from 1 to 64' })
+  REPORT_SUBMISSION_CONCURRENCY = 2;
 
   /** Working days to refer a case meeting a mandatory IOPC criterion (the 2004 rule; today's deadline unverified). */
   @Transform(({ value }) => toInt(value))

@@ -2,6 +2,13 @@ import sharp from 'sharp';
 import { AttachmentEmptyError, AttachmentNotAcceptedError } from '../reporting.errors';
 import { type AttachmentMediaType, decideAttachment } from './attachment-type.rules';
 
+/**
+ * The most pixels a screenshot may have: 40 million is a full-page capture of 4,000 by 10,000, far
+ * above any phone or monitor, and well below sharp's default (268 million), whose decode alone
+ * would take gigabytes of memory.
+ */
+export const SCREENSHOT_MAX_PIXELS = 40_000_000;
+
 export interface CleanAttachment {
   bytes: Buffer;
   mediaType: AttachmentMediaType;
@@ -22,9 +29,21 @@ export async function cleanAttachment(bytes: Buffer): Promise<CleanAttachment> {
   const { fileTypeFromBuffer } = await import('file-type');
   const decision = decideAttachment((await fileTypeFromBuffer(bytes)) ?? null);
   if (!decision.accepted) throw new AttachmentNotAcceptedError(decision.reason);
+  // the header says the size before anything is decoded
+  const header = await sharp(bytes, { limitInputPixels: false })
+    .metadata()
+    .catch(() => null);
+  if (header?.width && header.height && header.width * header.height > SCREENSHOT_MAX_PIXELS)
+    throw new AttachmentNotAcceptedError(
+      `The picture is ${header.width} by ${header.height} pixels, more than a screenshot can be. Take a screenshot of the part that matters, or make the picture smaller, and attach it again.`,
+    );
   let cleaned: { data: Buffer; info: sharp.OutputInfo };
   try {
-    const image = sharp(bytes, { failOn: 'error', animated: false }).rotate();
+    const image = sharp(bytes, {
+      failOn: 'error',
+      animated: false,
+      limitInputPixels: SCREENSHOT_MAX_PIXELS,
+    }).rotate();
     const encoded =
       decision.mediaType === 'image/jpeg'
         ? image.jpeg({ quality: 92 })

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@precedent/audit';
-import { CasesService } from '@precedent/cases';
+import { CasesService, visibleCasesWhere } from '@precedent/cases';
+import { EvidenceService } from '@precedent/evidence';
 import { auditContextOf, type Principal } from '@precedent/identity';
 import { Clock, londonDate, NotFoundError } from '@precedent/platform';
 import {
@@ -16,6 +18,7 @@ import { AnonymousReport } from '../reports/anonymous-report.entity';
 import { type MessageView, type ReportContent, toTheHour } from '../reports/report-content';
 import { ReportMessage } from '../reports/report-message.entity';
 import { ReportSealing } from '../reports/report-sealing';
+import { caseSummaryFromReport } from './case-from-report.rules';
 import { type ReportStatus, statusAfter } from '../reports/report-status.rules';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -77,6 +80,7 @@ export class InboxService {
     private readonly sealing: ReportSealing,
     private readonly audit: AuditService,
     private readonly cases: CasesService,
+    private readonly evidence: EvidenceService,
     private readonly clock: Clock,
   ) {}
 
@@ -90,7 +94,10 @@ export class InboxService {
       .createQueryBuilder('r')
       .orderBy('r.received_at', 'DESC')
       .addOrderBy('r.id', 'ASC');
-    if (filters.status) query.where('r.status = :status', { status: filters.status });
+    // a report linked to a case is listed only to those who may open that case (the cases lib's policy)
+    const [visible, params] = visibleCasesWhere('c', by);
+    query.where(`(r.case_id IS NULL OR r.case_id IN (SELECT c.id FROM cases c WHERE ${visible}))`, params);
+    if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
     const [reports, total] = await query.take(filters.limit).skip(filters.offset).getManyAndCount();
     const threads = await this.threadFacts(reports.map((r) => r.id));
     await this.audit.recordNow(auditContextOf(by, requestId), {
@@ -101,19 +108,26 @@ export class InboxService {
     return { items: reports.map((r) => this.item(r, threads.get(r.id))), total };
   }
 
-  /** The report and its messages. The first time PSD opens it, it moves to in review. */
+  /**
+   * The report and its messages. Reading changes nothing (a GET is safe): the report moves to in
+   * review when PSD starts the review, writes to the reporter or makes a case (all POSTs).
+   */
   async open(id: string, by: Principal, requestId: string): Promise<InboxReport> {
     return this.dataSource.transaction(async (em) => {
-      const report = await this.lockReport(em, id);
-      const status = statusAfter(report.status, 'staff_opened');
-      if (status !== report.status) await em.update(AnonymousReport, { id }, { status });
-      report.status = status;
+      const report = await this.findReport(em, id, by);
       const messages = await em.find(ReportMessage, { where: { reportId: id }, order: { id: 'ASC' } });
       const attachments = await em.find(ReportAttachment, {
         select: { id: true, mediaType: true, size: true, width: true, height: true, receivedAt: true },
         where: { reportId: id },
         order: { receivedAt: 'ASC', id: 'ASC' },
       });
+      // the reporter's replies are now seen: their notices to this person (or to the inbox) are read
+      await em.query(
+        `UPDATE staff_notifications SET read_at = now()
+          WHERE subject_id = $1 AND kind = 'anonymous_report.reply' AND read_at IS NULL
+            AND (audience = 'anonymous_inbox' OR recipient_id = $2)`,
+        [id, by.userId],
+      );
       await this.audit.record(em, auditContextOf(by, requestId), {
         action: 'anonymous_report.read',
         entityType: 'anonymous_report',
@@ -147,6 +161,63 @@ export class InboxService {
     });
   }
 
+  /**
+   * Reports whose reporter wrote since someone they notify last opened them: addressed to this person,
+   * or to everyone who triages the inbox; reports on cases they may not open left out. Audited as a list.
+   */
+  async unreadReplies(
+    by: Principal,
+    limit: number,
+    requestId: string,
+  ): Promise<{ items: { reportId: string; summary: string; caseId: string | null }[]; total: number }> {
+    const [visible, params] = visibleCasesWhere('c', by);
+    const triages = by.roles.includes('investigator') || by.roles.includes('appropriate_authority');
+    const query = this.dataSource
+      .getRepository(AnonymousReport)
+      .createQueryBuilder('r')
+      .where(
+        `r.id IN (SELECT n.subject_id FROM staff_notifications n
+                   WHERE n.kind = 'anonymous_report.reply' AND n.read_at IS NULL
+                     AND ((n.audience = 'user' AND n.recipient_id = :me)
+                          OR (n.audience = 'anonymous_inbox' AND :triages)))`,
+        { me: by.userId, triages },
+      )
+      .andWhere(`(r.case_id IS NULL OR r.case_id IN (SELECT c.id FROM cases c WHERE ${visible}))`, params)
+      .orderBy('r.received_at', 'DESC')
+      .addOrderBy('r.id', 'ASC');
+    const [reports, total] = await query.take(limit).getManyAndCount();
+    if (reports.length > 0)
+      await this.audit.recordNow(auditContextOf(by, requestId), {
+        action: 'anonymous_report.list',
+        entityType: 'anonymous_report',
+        details: { ids: reports.map((r) => r.id), unreadReplies: true },
+      });
+    return {
+      items: reports.map((r) => ({
+        reportId: r.id,
+        summary: this.sealing.openContent(r).summary,
+        caseId: r.caseId,
+      })),
+      total,
+    };
+  }
+
+  /** PSD starts looking at a report: received becomes in review (the reporter is told so). */
+  async startReview(id: string, by: Principal, requestId: string): Promise<{ status: ReportStatus }> {
+    return this.dataSource.transaction(async (em) => {
+      const report = await this.findReport(em, id, by, true);
+      const status = statusAfter(report.status, 'staff_opened');
+      if (status === report.status) return { status };
+      await em.update(AnonymousReport, { id }, { status });
+      await this.audit.record(em, auditContextOf(by, requestId), {
+        action: 'anonymous_report.review',
+        entityType: 'anonymous_report',
+        entityId: id,
+      });
+      return { status };
+    });
+  }
+
   /** One attachment's cleaned bytes, opened for a member of staff; the read is audited. */
   async attachment(
     id: string,
@@ -154,12 +225,12 @@ export class InboxService {
     by: Principal,
     requestId: string,
   ): Promise<AttachmentFile> {
-    const found =
-      UUID.test(id) && UUID.test(attachmentId)
-        ? await this.dataSource
-            .getRepository(ReportAttachment)
-            .findOne({ where: { id: attachmentId, reportId: id } })
-        : null;
+    await this.findReport(this.dataSource.manager, id, by);
+    const found = UUID.test(attachmentId)
+      ? await this.dataSource
+          .getRepository(ReportAttachment)
+          .findOne({ where: { id: attachmentId, reportId: id } })
+      : null;
     if (!found) throw new NotFoundError('attachment', attachmentId);
     const bytes = this.sealing.openAttachment(found);
     await this.audit.recordNow(auditContextOf(by, requestId), {
@@ -185,7 +256,7 @@ export class InboxService {
     const text = body.trim();
     if (!text) throw new EmptyFieldError('body');
     return this.dataSource.transaction(async (em) => {
-      const report = await this.lockReport(em, id);
+      const report = await this.findReport(em, id, by, true);
       const status = statusAfter(report.status, 'staff_wrote');
       if (status !== report.status) await em.update(AnonymousReport, { id }, { status });
       const sentAt = toTheHour(this.clock.now());
@@ -207,17 +278,19 @@ export class InboxService {
   }
 
   /**
-   * Makes a case (source `anonymous`) from the report and links them, in one transaction. Only the
-   * summary is copied (PSD may rewrite it); the report's details stay in the report.
+   * Makes a case (source `anonymous`) from the report and links them both ways, in one transaction:
+   * the case's summary carries what the reporter said (caseSummaryFromReport), its timeline names the
+   * report. Then each screenshot becomes evidence in the case through the evidence lib (hashed, stored
+   * once, its chain of custody started), described as coming from the report.
    */
   async createCase(
     id: string,
     input: CaseFromReportInput,
     by: Principal,
     requestId: string,
-  ): Promise<{ caseId: string; reference: string }> {
-    return this.dataSource.transaction(async (em) => {
-      const report = await this.lockReport(em, id);
+  ): Promise<{ caseId: string; reference: string; evidenceIds: string[] }> {
+    const made = await this.dataSource.transaction(async (em) => {
+      const report = await this.findReport(em, id, by, true);
       if (report.caseId) throw new ReportAlreadyHasCaseError(report.caseId);
       const content = this.sealing.openContent(report);
       const kase = await this.cases.recordIn(
@@ -226,7 +299,7 @@ export class InboxService {
           source: 'anonymous',
           receivedAt: londonDate(report.receivedAt),
           cameToAttentionOn: input.cameToAttentionOn,
-          summary: input.summary?.trim() || content.summary,
+          summary: caseSummaryFromReport(content, input.summary),
           assignedInvestigatorId: input.assignedInvestigatorId,
           team: input.team,
           restricted: input.restricted,
@@ -239,14 +312,79 @@ export class InboxService {
         { id },
         { caseId: kase.id, status: statusAfter(report.status, 'case_created') },
       );
+      await this.cases.addEvent(em, kase.id, {
+        kind: 'anonymous_report_linked',
+        reason: 'Case made from an anonymous report',
+        actorId: by.userId,
+      });
       await this.audit.record(em, auditContextOf(by, requestId), {
         action: 'anonymous_report.case',
         entityType: 'anonymous_report',
         entityId: id,
         details: { caseId: kase.id, reference: kase.reference },
       });
-      return { caseId: kase.id, reference: kase.reference };
+      return { caseId: kase.id, reference: kase.reference, platform: content.platform };
     });
+    const evidenceIds = await this.screenshotsToEvidence(id, made.caseId, made.platform, by, requestId);
+    return { caseId: made.caseId, reference: made.reference, evidenceIds };
+  }
+
+  /**
+   * The report linked to this case, if any, for someone who may open the case: so the case page can
+   * say where it came from. Null when none is linked or the case is not theirs.
+   */
+  async reportOfCase(caseId: string, by: Principal): Promise<string | null> {
+    if (!UUID.test(caseId) || !(await this.mayOpenCase(caseId, by))) return null;
+    const report = await this.dataSource
+      .getRepository(AnonymousReport)
+      .findOne({ select: { id: true }, where: { caseId } });
+    return report?.id ?? null;
+  }
+
+  /** Whether the cases lib's access policy lets this person open the case. */
+  private async mayOpenCase(caseId: string, by: Principal): Promise<boolean> {
+    try {
+      await this.cases.openableIn(this.dataSource.manager, caseId, by);
+      return true;
+    } catch (error) {
+      if (error instanceof NotFoundError) return false;
+      throw error;
+    }
+  }
+
+  private async screenshotsToEvidence(
+    reportId: string,
+    caseId: string,
+    platform: ReportContent['platform'],
+    by: Principal,
+    requestId: string,
+  ): Promise<string[]> {
+    const attachments = await this.dataSource.getRepository(ReportAttachment).find({
+      where: { reportId },
+      order: { receivedAt: 'ASC', id: 'ASC' },
+    });
+    const ids: string[] = [];
+    // someone who made a restricted case for another investigator cannot open it, so cannot add to
+    // it: the screenshots then stay with the linked report, where the case's people read them
+    if (!(await this.mayOpenCase(caseId, by))) return ids;
+    for (const attachment of attachments) {
+      const bytes = this.sealing.openAttachment(attachment);
+      const name = `anonymous-report-screenshot-${attachment.id}.${extensionOf(attachment.mediaType)}`;
+      const received = await this.evidence.receive(caseId, by, Readable.from([bytes]), name);
+      const outcome = await this.evidence.record(
+        caseId,
+        received,
+        {
+          capturedBy: 'The anonymous reporter',
+          ...(platform ? { platform } : {}),
+          description: `Screenshot sent with anonymous report ${reportId}. ${METADATA_REMOVED_NOTICE}`,
+        },
+        by,
+        requestId,
+      );
+      ids.push(outcome.item.id);
+    }
+    return ids;
   }
 
   /**
@@ -260,7 +398,7 @@ export class InboxService {
     requestId: string,
   ): Promise<{ caseId: string; reference: string }> {
     return this.dataSource.transaction(async (em) => {
-      const report = await this.lockReport(em, id);
+      const report = await this.findReport(em, id, by, true);
       if (report.caseId) throw new ReportAlreadyHasCaseError(report.caseId);
       const kase = await this.cases.openableIn(em, caseId, by);
       await em.update(
@@ -286,7 +424,7 @@ export class InboxService {
   /** PSD has finished with a report and makes no case of it. Closing a closed report changes nothing. */
   async close(id: string, by: Principal, requestId: string): Promise<{ status: ReportStatus }> {
     return this.dataSource.transaction(async (em) => {
-      const report = await this.lockReport(em, id);
+      const report = await this.findReport(em, id, by, true);
       if (report.caseId) throw new ReportHasCaseError(report.caseId);
       if (report.status === 'closed') return { status: report.status };
       const status = statusAfter(report.status, 'closed');
@@ -300,11 +438,32 @@ export class InboxService {
     });
   }
 
-  private async lockReport(em: EntityManager, id: string): Promise<AnonymousReport> {
+  /**
+   * The report (locked for the caller's transaction when `lock`), when this person may handle it. Once a report is
+   * linked to a case it is part of that case: only those who may open the case (the cases lib's access
+   * policy, restricted cases included) may read or answer it; to anyone else it does not exist.
+   */
+  private async findReport(
+    em: EntityManager,
+    id: string,
+    by: Principal,
+    lock = false,
+  ): Promise<AnonymousReport> {
     const report = UUID.test(id)
-      ? await em.findOne(AnonymousReport, { where: { id }, lock: { mode: 'pessimistic_write' } })
+      ? await em.findOne(AnonymousReport, {
+          where: { id },
+          ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+        })
       : null;
     if (!report) throw new NotFoundError('anonymous report', id);
+    if (report.caseId) {
+      try {
+        await this.cases.openableIn(em, report.caseId, by);
+      } catch (error) {
+        if (error instanceof NotFoundError) throw new NotFoundError('anonymous report', id);
+        throw error;
+      }
+    }
     return report;
   }
 

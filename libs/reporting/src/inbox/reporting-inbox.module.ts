@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@precedent/audit';
 import { CasesModule } from '@precedent/cases';
+import { EvidenceModule } from '@precedent/evidence';
 import { ReportingModule } from '../reporting.module';
 import { StaffNotification } from '../notifications/staff-notification.entity';
 import { ReportKeyRotation } from '../crypto/key-rotation.service';
@@ -11,7 +12,13 @@ import { ReplyNotifications } from '../notifications/reply-notifications';
 import { InboxService } from './inbox.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StaffNotification]), ReportingModule, CasesModule, AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([StaffNotification]),
+    ReportingModule,
+    CasesModule,
+    EvidenceModule,
+    AuditModule,
+  ],
   providers: [InboxService, ReplyNotifications, ReportRetention, ReportKeyRotation],
   exports: [InboxService, ReplyNotifications, ReportRetention, ReportKeyRotation],
 })

@@ -11,9 +11,10 @@ import { ReceiptKeys } from '../receipts/receipt-keys';
 import { type NotifyReplyData, REPORTING_QUEUE, ReportingJob } from '../reporting.jobs';
 import { EmptyFieldError, ReceiptNotRecognisedError, ReporterSessionEndedError } from '../reporting.errors';
 import { ReceiptThrottle } from '../sessions/receipt-throttle';
+import { SubmissionGate } from '../sessions/submission-gate';
 import { ReporterSessions } from '../sessions/reporter-sessions';
 import { AnonymousReport } from './anonymous-report.entity';
-import { type MessageView, type SubmitReportInput, toTheHour } from './report-content';
+import { type MessageView, type ReportContent, type SubmitReportInput, toTheHour } from './report-content';
 import { ReportMessage } from './report-message.entity';
 import { ReportSealing } from './report-sealing';
 import { type ReportStatus, statusInPlainWords } from './report-status.rules';
@@ -26,6 +27,8 @@ export interface AttachmentView {
 }
 
 export interface ReporterView {
+  /** What the reporter sent, for them to reread after signing in. */
+  report: ReportContent;
   status: ReportStatus;
   statusText: string;
   messages: MessageView[];
@@ -47,6 +50,7 @@ export class ReporterService {
     private readonly throttle: ReceiptThrottle,
     private readonly clock: Clock,
     private readonly outbox: Outbox,
+    private readonly gate: SubmissionGate,
   ) {}
 
   /**
@@ -58,6 +62,15 @@ export class ReporterService {
     const details = input.details.trim();
     if (!summary) throw new EmptyFieldError('summary');
     if (!details) throw new EmptyFieldError('details');
+    return this.gate.submission(() => this.save(input, summary, details, files));
+  }
+
+  private async save(
+    input: SubmitReportInput,
+    summary: string,
+    details: string,
+    files: readonly Buffer[],
+  ): Promise<{ receipt: string }> {
     const cleaned = await this.cleanAll(files);
     const issued = await this.receipts.issue();
     const id = randomUUID();
@@ -85,24 +98,23 @@ export class ReporterService {
 
   /**
    * Exchanges a receipt code for a short-lived session. Every wrong, unknown or malformed code gets
-   * the same answer after the same slow check, and counts against the client's attempts.
-   * `peer` is the connection's address: used only inside the throttle's keyed hash.
+   * the same answer after the same slow check. A code no report has counts against itself, the client
+   * (only when a trusted proxy named it) and everyone together; a code a report has counts only
+   * against itself, so nobody else's wrong guesses can keep its reporter out.
+   * `client` is used only inside the throttle's keyed hash.
    */
-  async signIn(receipt: string, peer: string): Promise<{ token: string; expiresAt: Date }> {
-    await this.throttle.check(peer);
+  async signIn(receipt: string, client: string | null): Promise<{ token: string; expiresAt: Date }> {
     const digits = normaliseReceipt(receipt) ?? '';
-    const report = digits
-      ? await this.dataSource
-          .getRepository(AnonymousReport)
-          .findOne({ where: { lookupDigest: this.receipts.lookupDigest(digits) } })
+    const lookupDigest = digits ? this.receipts.lookupDigest(digits) : null;
+    const report = lookupDigest
+      ? await this.dataSource.getRepository(AnonymousReport).findOne({ where: { lookupDigest } })
       : null;
+    const giveBack = await this.throttle.spend({ lookupDigest, client, known: report !== null });
     const valid = report
       ? await this.receipts.verify(report.verifier, digits)
       : await this.receipts.verifyDecoy(digits);
-    if (!report || !valid) {
-      await this.throttle.recordFailure(peer);
-      throw new ReceiptNotRecognisedError();
-    }
+    if (!report || !valid) throw new ReceiptNotRecognisedError();
+    await giveBack();
     return this.sessions.start(report.id);
   }
 
@@ -135,6 +147,7 @@ export class ReporterService {
       at: m.sentAt,
     }));
     return {
+      report: this.sealing.openContent(report),
       status: report.status,
       statusText: statusInPlainWords(report.status, views.at(-1)?.from ?? null),
       messages: views,
@@ -146,7 +159,7 @@ export class ReporterService {
   async reply(reportId: string, body: string, files: readonly Buffer[] = []): Promise<MessageView> {
     const text = body.trim();
     if (!text) throw new EmptyFieldError('body');
-    const cleaned = await this.cleanAll(files);
+    const cleaned = files.length > 0 ? await this.gate.heavy(() => this.cleanAll(files)) : [];
     const sentAt = toTheHour(this.clock.now());
     await this.dataSource.transaction(async (em) => {
       await em.getRepository(ReportMessage).insert({
@@ -164,7 +177,7 @@ export class ReporterService {
 
   /** A further screenshot for PSD, its identifying metadata removed before it is sealed and kept. */
   async attach(reportId: string, file: Buffer): Promise<AttachmentView> {
-    const [cleaned] = await this.cleanAll([file]);
+    const [cleaned] = await this.gate.heavy(() => this.cleanAll([file]));
     const at = toTheHour(this.clock.now());
     const [id] = await this.dataSource.transaction(async (em) => {
       const ids = await this.store(em, reportId, [cleaned], at);
