@@ -7,7 +7,7 @@ import { combine, similarityParts } from './comparables/similarity.rules';
 import { analyseDisparity, DEFAULT_ANALYSIS_OPTIONS } from './consistency/disparity-analysis';
 import { syntheticPrecedents } from './synth/synthetic-precedents';
 
-// Accuracy on the project's own synthetic data (docs/analytics.md §5; the analytics issue's thresholds).
+// Accuracy on the project's own synthetic data (docs/analytics-method.md §5; the analytics issue's thresholds).
 
 describe('comparables', () => {
   const cases = [...syntheticPrecedents({ cases: 20_000, seed: 'accuracy' })];

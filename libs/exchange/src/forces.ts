@@ -1,6 +1,6 @@
 /**
  * The forces of England and Wales and the three national special forces, with the codes the exchange
- * format uses (copied from the shared project data, shared/data/forces.json, so the apps carry it).
+ * format uses (kept in the repository, so the apps carry it).
  */
 export interface Force {
   code: string;

@@ -62,7 +62,7 @@ export interface ConductProfile {
   mitigating: MitigatingFactor[];
 }
 
-/** One record of the precedent exchange format, version 1 (docs/precedent-exchange-format.md). */
+/** One record of the precedent exchange format, version 1 (docs/exchange-format.md). */
 export interface PrecedentRecord extends ConductProfile {
   formatVersion: 1;
   ref: string;

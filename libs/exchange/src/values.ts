@@ -1,5 +1,5 @@
 /**
- * The precedent exchange format's enumerations (docs/precedent-exchange-format.md): cases use
+ * The precedent exchange format's enumerations (docs/exchange-format.md): cases use
  * exactly these, because they are the features the analytics compare.
  */
 export const PLATFORMS = [
@@ -114,7 +114,7 @@ export const STEP_LABELS: readonly string[] = [
   'dismissal',
 ];
 
-/** Outcomes that did not exist under one of the regimes (domain.md §6 and §15). */
+/** Outcomes that did not exist under one of the regimes (docs/domain.md §6 and §15). */
 export const OUTCOMES_ONLY_UNDER: Partial<Record<Outcome, Regime>> = {
   management_advice: 'pcr2012',
   dismissal_with_notice: 'pcr2012',
@@ -128,14 +128,14 @@ export const HEARING_ONLY_OUTCOMES: readonly Outcome[] = [
   'dismissal_without_notice',
   'would_have_been_dismissed',
 ];
-/** The 2020 Regulations apply to matters that came to attention on or after 1 February 2020 (domain.md §1, §18). */
+/** The 2020 Regulations apply to matters that came to attention on or after 1 February 2020 (docs/domain.md §1, §18). */
 export const PCR2020_FROM = '2020-02-01';
 
 export function regimeFor(isoDate: string): Regime {
   return isoDate < PCR2020_FROM ? 'pcr2012' : 'pcr2020';
 }
 
-/** Factor codes (domain.md §19): the College of Policing guidance's factors. */
+/** Factor codes (docs/domain.md §19): the College of Policing guidance's factors. */
 export const AGGRAVATING_FACTORS = [
   'discriminatory_motive',
   'vulnerable_victim',

@@ -120,7 +120,7 @@ export class RecordCaseDto implements RecordCaseInput {
   @MaxLength(100)
   team?: string;
 
-  @ApiPropertyOptional({ description: 'A mandatory IOPC referral criterion is met (domain.md §4.2)' })
+  @ApiPropertyOptional({ description: 'A mandatory IOPC referral criterion is met (docs/domain.md §4.2)' })
   @IsOptional()
   @IsBoolean()
   iopcReferralRequired?: boolean;
@@ -128,7 +128,7 @@ export class RecordCaseDto implements RecordCaseInput {
   @ApiPropertyOptional({
     type: [DeclaredIopcCriterionDto],
     description:
-      'Mandatory IOPC referral criteria the recorder finds met (domain.md §4.2), each with why. Conduct ' +
+      'Mandatory IOPC referral criteria the recorder finds met (docs/domain.md §4.2), each with why. Conduct ' +
       'aggravated by discrimination is also found from the conduct items and allegations as they are added.',
   })
   @IsOptional()

@@ -73,7 +73,7 @@ export class Article10Dto {
   necessityAndProportionality?: string;
 }
 
-/** The staged decision record (domain.md §9.1): seriousness, purpose, why this outcome, personal mitigation last. */
+/** The staged decision record (docs/domain.md §9.1): seriousness, purpose, why this outcome, personal mitigation last. */
 export class DecisionDto implements DecisionRecord {
   @ApiPropertyOptional({ enum: LEVELS })
   @IsOptional()
@@ -146,10 +146,10 @@ export class DecisionDto implements DecisionRecord {
 }
 
 export class DepartureDto {
-  @ApiProperty({ description: 'Factor codes (domain.md §19) that justify leaving the comparables band' })
+  @ApiProperty({ description: 'Factor codes (docs/domain.md §19) that justify leaving the comparables band' })
   @IsArray()
   @ArrayMinSize(1)
-  @IsIn(FACTORS, { each: true, message: 'each departure factor must be a factor code from domain.md §19' })
+  @IsIn(FACTORS, { each: true, message: 'each departure factor must be one of the seriousness factors' })
   factors: string[];
 
   @ApiProperty()

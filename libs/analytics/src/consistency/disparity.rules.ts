@@ -1,7 +1,7 @@
 import seedrandom from 'seedrandom';
 
 /**
- * Force relative severity (docs/analytics.md §4): for each precedent, its step minus the
+ * Force relative severity (docs/analytics-method.md §4): for each precedent, its step minus the
  * similarity-weighted mean step of its nearest precedents from other forces; for each force, the
  * mean of those residuals, centred so the national precedent-weighted mean is 0, with a bootstrap
  * 95% interval. A force is flagged only when its whole interval lies beyond the margin: a

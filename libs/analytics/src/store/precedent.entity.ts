@@ -4,7 +4,7 @@ import type { PrecedentRecord } from '@precedent/exchange';
 export type PrecedentSource = 'imported' | 'internal';
 
 /**
- * One decided subject in a case, anonymised (docs/analytics.md §1): the exchange record as it came,
+ * One decided subject in a case, anonymised (docs/analytics-method.md §1): the exchange record as it came,
  * and its comparable features coded for the in-memory index, so loading a million precedents reads
  * small integers instead of parsing every record.
  */

@@ -21,7 +21,7 @@ import {
 } from '@precedent/exchange';
 
 /**
- * Synthetic national data with a known truth (docs/analytics.md §5): each case is drawn from a
+ * Synthetic national data with a known truth (docs/analytics-method.md §5): each case is drawn from a
  * latent seriousness (what was said, about whom, to how many, the subject's part, rank, factors),
  * the seriousness maps to a fair step on the outcome scale, and then each force's chosen bias and
  * noise move the step actually given. Tests and benchmarks check the analytics recover the truth.

@@ -7,7 +7,7 @@ export interface WorkingDays {
 }
 
 /**
- * Time limits that apply to a case (domain.md §4.2, §4.4, §7, §18). Values marked [U] there are
+ * Time limits that apply to a case (docs/domain.md §4.2, §4.4, §7, §18). Values marked [U] there are
  * configuration (see Env) with these defaults; the others are the Regulations' own numbers.
  */
 export interface CaseTimeLimits {
@@ -72,7 +72,7 @@ export interface Deadline {
   overdue: boolean;
 }
 
-/** The 12-month report to the local policing body, repeated every 6 months (domain.md §4.4). */
+/** The 12-month report to the local policing body, repeated every 6 months (docs/domain.md §4.4). */
 export interface LpbReport {
   /** A report is due now: the investigation has been open past the first threshold. */
   due: boolean;
@@ -116,7 +116,7 @@ export function caseDeadlines(
     deadlines.push({
       name: 'iopc_referral',
       dueOn: wd(facts.iopcCriteriaMetOn, limits.iopcReferralWorkingDays),
-      basis: `Refer to the IOPC by the end of ${plural(limits.iopcReferralWorkingDays, 'working day')} after a mandatory criterion was found to be met on ${facts.iopcCriteriaMetOn} (domain.md §4.2)`,
+      basis: `Refer to the IOPC by the end of ${plural(limits.iopcReferralWorkingDays, 'working day')} after a mandatory criterion was found to be met on ${facts.iopcCriteriaMetOn}`,
     });
   }
   const lpb = lpbReport(facts, today, limits);

@@ -25,7 +25,7 @@ export type Severity =
 /** What the rules look at; the service gathers these from the case. */
 export interface CaseFacts {
   severity: Severity | null;
-  /** A mandatory IOPC referral criterion is met (domain.md §4.2). */
+  /** A mandatory IOPC referral criterion is met (docs/domain.md §4.2). */
   iopcReferralRequired: boolean;
   iopcReferralDecided: boolean;
   /** The special conditions for an accelerated hearing are certified (reg 49). */

@@ -62,7 +62,7 @@ export interface RecordCaseInput {
   team?: string;
   /** Set by hand; the criteria below and those found in the case's contents also set it. */
   iopcReferralRequired?: boolean;
-  /** Mandatory IOPC referral criteria the recorder finds met (domain.md §4.2), each with why. */
+  /** Mandatory IOPC referral criteria the recorder finds met (docs/domain.md §4.2), each with why. */
   iopcCriteria?: { criterion: IopcCriterion; reason: string }[];
 }
 

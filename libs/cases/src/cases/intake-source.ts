@@ -1,4 +1,4 @@
-/** How a report reached PSD (issue 3's contract; domain.md §4.1). */
+/** How a report reached PSD (issue 3's contract; docs/domain.md §4.1). */
 export const INTAKE_SOURCES = [
   'line_manager',
   'psd_direct',

@@ -1,7 +1,7 @@
 import type { Category, Standard, Target } from '../conduct/exchange-values';
 
 /**
- * The mandatory IOPC referral criteria (domain.md §4.2, §18 blocking_checks). Once one is met there is
+ * The mandatory IOPC referral criteria (docs/domain.md §4.2, §18, blocking checks). Once one is met there is
  * no discretion: the case is referred, and it cannot pass assessment until the decision is recorded.
  */
 export const IOPC_CRITERIA = [

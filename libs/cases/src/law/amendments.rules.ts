@@ -2,7 +2,7 @@ import type { Severity } from '../cases/case-lifecycle.rules';
 
 /**
  * The changes to the conduct rules since the 2020 Regulations, each kept as data with the day it
- * came into force (docs/domain.md, "Dated changes"). A rule never compares against a literal date:
+ * came into force (docs/law-amendments.md). A rule never compares against a literal date:
  * it asks whether its amendment is in force on the day of the event it decides.
  */
 export const AMENDMENTS = [
@@ -224,7 +224,7 @@ export interface ServiceCalendar {
 
 /**
  * The cut-off for same-day service of an email, London time. The regulation's own wording was not
- * retrieved (docs/domain.md): the civil courts' rule (sent on a working day before 4.30pm, served
+ * retrieved (docs/law-amendments.md): the civil courts' rule (sent on a working day before 4.30pm, served
  * that day; otherwise the next working day) is used as configuration until it is checked.
  */
 export const DEFAULT_EMAIL_SERVICE_CUTOFF = '16:30';

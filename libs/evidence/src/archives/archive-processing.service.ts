@@ -157,7 +157,7 @@ export class ArchiveProcessingService {
 
   /**
    * Hashes every file in the archive and records the manifest on the item before anything is parsed,
-   * so even an archive no parser reads has each member's hash (export-formats.md: hash every member).
+   * so even an archive no parser reads has each member's hash (docs/export-formats.md: hash every member).
    */
   private async hashMembers(item: EvidenceItem, archive: OpenArchive): Promise<Map<string, string>> {
     const hashes = new Map<string, string>();

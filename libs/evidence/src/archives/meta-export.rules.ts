@@ -2,7 +2,7 @@
  * Facebook "Download your information" and Instagram (Accounts Center) JSON exports as posts:
  * Facebook posts, comments, group comments and group posts; Instagram posts and comments. Text is
  * repaired from the exports' byte-per-character escaping (`\u00e2\u0080\u0099` for ’), repeatedly
- * for double-encoded files. Files are recognised by shape, not path. See export-formats.md.
+ * for double-encoded files. Files are recognised by shape, not path. See docs/export-formats.md.
  */
 export interface MetaRecord {
   kind: 'post' | 'comment';

@@ -2,7 +2,7 @@
  * WhatsApp "Export chat" text: one message per line that starts with a date and time, continuation
  * lines without one, the date order of the exporting phone's locale, 12 or 24 hour clocks, and
  * invisible direction marks. Markers (deleted, edited, media omitted, attached, forwarded, system)
- * are kept as facts on the message, never dropped. See ../shared/docs/export-formats.md.
+ * are kept as facts on the message, never dropped. See docs/export-formats.md.
  */
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 

@@ -1,7 +1,7 @@
 /**
  * X (Twitter) archive records as archive posts: tweets, deleted tweets and long "note" tweets.
  * Counts come as strings, `created_at` in the legacy form "Wed Oct 10 20:19:24 +0000 2018".
- * Retweets, replies, edits and deletions are facts on the post. See export-formats.md.
+ * Retweets, replies, edits and deletions are facts on the post. See docs/export-formats.md.
  */
 export interface XAccount {
   username: string | null;

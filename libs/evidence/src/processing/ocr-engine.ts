@@ -12,7 +12,7 @@ export interface OcrOutput {
 
 /**
  * Tesseract (tesseract.js, WASM) fully offline: the English model comes from the
- * @tesseract.js-data/eng package and nothing is fetched or cached at run time (stack.md P16).
+ * @tesseract.js-data/eng package and nothing is fetched or cached at run time (docs/stack.md P16).
  * One worker per process, started on first use; its jobs run one at a time.
  */
 @Injectable()

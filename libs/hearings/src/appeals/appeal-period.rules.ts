@@ -2,7 +2,7 @@ import type { Forum } from '../outcomes/outcome';
 import type { WorkingDays } from '../scheduling/notice-period.rules';
 
 /**
- * Appeal time limits in working days (domain.md §7, §8). A meeting's outcome goes to an internal
+ * Appeal time limits in working days (docs/domain.md §7, §8). A meeting's outcome goes to an internal
  * appeal (reg 45, 7 working days [V via the MDP mirror]); a hearing's or accelerated hearing's to
  * the Police Appeals Tribunal (10 working days [U]): configuration with these defaults.
  */

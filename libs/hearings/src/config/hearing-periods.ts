@@ -7,7 +7,7 @@ import { DEFAULT_NOTICE_PERIODS, type NoticePeriods } from '../scheduling/notice
 import { DEFAULT_TIME_LIMITS, type TimeLimits } from '../scheduling/time-limit.rules';
 
 /**
- * The periods the hearings rules count, with the unverified ones (domain.md [U]) taken from
+ * The periods the hearings rules count, with the unverified ones (marked [U] in docs/domain.md) taken from
  * configuration; verified periods stay the Regulations' own.
  */
 @Injectable()

@@ -9,7 +9,7 @@ import {
 } from './seriousness-factors';
 
 /**
- * A panel's decision in the stages the courts expect (domain.md §9.1; Fuglers, Roscoe, Salter):
+ * A panel's decision in the stages the courts expect (docs/domain.md §9.1; Fuglers, Roscoe, Salter):
  * seriousness, the purpose of the sanction, why this outcome, and personal mitigation last.
  */
 export interface DecisionRecord {
@@ -28,7 +28,7 @@ export interface DecisionRecord {
    * circumstances for any lesser outcome (law/amendments.rules).
    */
   exceptionalCircumstances?: string;
-  /** Off-duty speech: the Article 10 balancing (domain.md §10, §18). */
+  /** Off-duty speech: the Article 10 balancing (docs/domain.md §10, §18). */
   article10?: {
     engaged: boolean;
     prescribedByLaw?: string;

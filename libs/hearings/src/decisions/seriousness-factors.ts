@@ -1,4 +1,4 @@
-// Factor codes and levels are the exchange format's (domain.md §19), shared system-wide.
+// Factor codes and levels are the exchange format's (docs/domain.md §19), shared system-wide.
 export {
   AGGRAVATING_FACTORS,
   CONDUCT_MITIGATING_FACTORS,

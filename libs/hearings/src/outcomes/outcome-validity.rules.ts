@@ -1,6 +1,6 @@
 import { Finding, Forum, Outcome, OUTCOME_LABELS, Regime, SubjectKind } from './outcome';
 
-/** The facts that decide whether an outcome is within a forum's powers (domain.md §6, §11, §15, §18). */
+/** The facts that decide whether an outcome is within a forum's powers (docs/domain.md §6, §11, §15, §18). */
 export interface OutcomeQuestion {
   subjectKind: SubjectKind;
   regime: Regime;

@@ -2,7 +2,7 @@ import { addDays, addMonths, format, parseISO } from 'date-fns';
 import type { Outcome, Regime } from './outcome';
 
 /**
- * How long warnings stay live (legal effect, not retention): domain.md §6 and §15. Values marked
+ * How long warnings stay live (legal effect, not retention): docs/domain.md §6 and §15. Values marked
  * unverified there are configuration with these defaults.
  */
 export interface WarningPeriods {

@@ -7,7 +7,7 @@ import {
   type SubjectSeniority,
 } from './rank.rules';
 
-/** Roles a panel member can hold (issue 6; domain.md §5). */
+/** Roles a panel member can hold (issue 6; docs/domain.md §5). */
 export type PanelRole =
   | 'chair'
   | 'legally_qualified_chair'
@@ -23,7 +23,7 @@ export type PanelModel =
   | 'chief_officer'
   | 'senior_officer_meeting_panel';
 
-/** The day the 2024 reforms changed who sits on misconduct hearings (domain.md §5, §18). */
+/** The day the 2024 reforms changed who sits on misconduct hearings (docs/domain.md §5, §18). */
 export const CHIEF_OFFICER_CHAIR_FROM = '2024-05-07';
 
 export interface PanelSeat {
@@ -55,7 +55,7 @@ const SUPERINTENDENT_OR_ABOVE = new Set(['superintendent', 'chief_superintendent
 
 /**
  * Which panel model applies: the forum, for hearings the hearing date (the transition rule is [U]),
- * and for meetings whether a subject is a senior officer (a panel of 3, domain.md §5).
+ * and for meetings whether a subject is a senior officer (a panel of 3, docs/domain.md §5).
  */
 export function panelModel(
   forum: Forum,
@@ -84,7 +84,7 @@ export const REQUIRED_SEATS: Record<PanelModel, { role: PanelRole; count: number
   ],
   single_person: [{ role: 'chair', count: 1, note: 'one person appointed by the appropriate authority' }],
   chief_officer: [{ role: 'chair', count: 1, note: 'the chief officer or a delegate' }],
-  // the two other seats are any of SENIOR_MEETING_MEMBERS: domain.md gives the size, not the roles
+  // the two other seats are any of SENIOR_MEETING_MEMBERS: docs/domain.md §5 gives the size, not the roles
   senior_officer_meeting_panel: [{ role: 'chair', count: 1, note: 'a chair' }],
 };
 
@@ -139,7 +139,7 @@ export function panelBreaches(
     if (others < SENIOR_MEETING_SIZE - 1) {
       breaches.push({
         rule: 'senior_officer_meeting',
-        message: `The panel needs ${SENIOR_MEETING_SIZE - 1 - others} more member${SENIOR_MEETING_SIZE - 1 - others === 1 ? '' : 's'}: a misconduct meeting for a senior officer (above chief superintendent) is held by a panel of ${SENIOR_MEETING_SIZE} (domain.md §5).`,
+        message: `The panel needs ${SENIOR_MEETING_SIZE - 1 - others} more member${SENIOR_MEETING_SIZE - 1 - others === 1 ? '' : 's'}: a misconduct meeting for a senior officer (above chief superintendent) is held by a panel of ${SENIOR_MEETING_SIZE}.`,
       });
     }
     if (seats.length > SENIOR_MEETING_SIZE) {
@@ -182,7 +182,7 @@ function isSuperintendentOrAbove(rank: string | undefined): boolean {
 /**
  * From 7 May 2024 a senior officer's misconduct hearing is chaired by a more senior officer from
  * another force; a chief officer's, the Deputy Commissioner's or an Assistant Commissioner's by HM
- * Chief Inspector of Constabulary or a nominated HM Inspector (domain.md §5 [V-s, S21]).
+ * Chief Inspector of Constabulary or a nominated HM Inspector (docs/domain.md §5).
  */
 function seniorHearingChair(
   chair: PanelSeat,
@@ -196,7 +196,7 @@ function seniorHearingChair(
       {
         rule: 'senior_officer_chair_hmic',
         message:
-          'The subject is a chief officer, the Deputy Commissioner or an Assistant Commissioner: the hearing is chaired by HM Chief Inspector of Constabulary or a nominated HM Inspector (domain.md §5). Seat a chair whose rank is recorded as hm_chief_inspector_of_constabulary or hm_inspector_of_constabulary.',
+          'The subject is a chief officer, the Deputy Commissioner or an Assistant Commissioner: the hearing is chaired by HM Chief Inspector of Constabulary or a nominated HM Inspector. Seat a chair whose rank is recorded as hm_chief_inspector_of_constabulary or hm_inspector_of_constabulary.',
       },
     ];
   }
@@ -206,7 +206,7 @@ function seniorHearingChair(
   if (!chairRank || RANK_LEVEL[chairRank] <= needed) {
     breaches.push({
       rule: 'senior_officer_chair',
-      message: `The subject is a senior officer (${senior.map((s) => s.rank ?? s.role).join(', ')}): from 7 May 2024 the hearing is chaired by a more senior officer from another force (domain.md §5). ${chairRank ? `The chair's rank (${chair.rank}) is not more senior` : "Record the chair's rank"}; seat a more senior officer.`,
+      message: `The subject is a senior officer (${senior.map((s) => s.rank ?? s.role).join(', ')}): from 7 May 2024 the hearing is chaired by a more senior officer from another force. ${chairRank ? `The chair's rank (${chair.rank}) is not more senior` : "Record the chair's rank"}; seat a more senior officer.`,
     });
   }
   const forces = new Set(senior.map((s) => s.force));
@@ -219,7 +219,7 @@ function seniorHearingChair(
   } else if (forces.has(chair.force)) {
     breaches.push({
       rule: 'senior_officer_chair',
-      message: `The chair of a senior officer's hearing must be from another force than the subject's (${chair.force}) (domain.md §5); seat a chair from another force.`,
+      message: `The chair of a senior officer's hearing must be from another force than the subject's (${chair.force}); seat a chair from another force.`,
     });
   }
   return breaches;
@@ -230,7 +230,7 @@ const MET = new Set(['metropolitan', 'met', 'metropolitan_police', 'metropolitan
 /**
  * reg 49: the chair of an accelerated hearing (chief officer or delegate) is not the senior officer
  * who certified the special conditions; where the chief officer is an interested party the chair is
- * another force's chief officer or a Metropolitan Police Assistant Commissioner (domain.md §5).
+ * another force's chief officer or a Metropolitan Police Assistant Commissioner (docs/domain.md §5).
  */
 function acceleratedChair(chair: PanelSeat, context: PanelContext): PanelBreach[] {
   const breaches: PanelBreach[] = [];
@@ -257,7 +257,7 @@ function acceleratedChair(chair: PanelSeat, context: PanelContext): PanelBreach[
       breaches.push({
         rule: 'chief_officer_interested_party',
         message:
-          "The chief officer is an interested party, so the accelerated hearing is chaired by another force's chief officer or a Metropolitan Police Assistant Commissioner (domain.md §5); record the chair's rank and force, or seat one who is.",
+          "The chief officer is an interested party, so the accelerated hearing is chaired by another force's chief officer or a Metropolitan Police Assistant Commissioner; record the chair's rank and force, or seat one who is.",
       });
     }
   }

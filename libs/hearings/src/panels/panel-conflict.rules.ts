@@ -7,7 +7,7 @@ import {
 } from './sitting-time.rules';
 
 /**
- * Why a panel member may not sit on a hearing (issue 6; domain.md §5): they took part in the case,
+ * Why a panel member may not sit on a hearing (issue 6; docs/domain.md §5): they took part in the case,
  * they are in the subject's line management, they are unavailable, or they are already booked.
  * Availability and bookings are compared as time intervals (sitting-time.rules), not whole days.
  */

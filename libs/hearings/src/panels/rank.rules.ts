@@ -1,7 +1,7 @@
 /**
  * Police ranks, as Precedent reads them from free text (subjects' ranks are typed by people: "PC",
  * "ACC", "Assistant Chief Constable") or codes ("assistant_chief_constable"), ordered by seniority.
- * The senior-officer panel rules (domain.md §5) need "more senior than" and "above chief
+ * The senior-officer panel rules (docs/domain.md §5) need "more senior than" and "above chief
  * superintendent"; HM Inspectors of Constabulary are offices, not ranks, kept apart.
  */
 export type RankCode =

@@ -9,7 +9,7 @@ export interface WorkingDays {
 }
 
 /**
- * Time limits in working days (domain.md §7, §18). Values marked [U] there are configuration with
+ * Time limits in working days (docs/domain.md §7, §18). Values marked [U] there are configuration with
  * these defaults; the verified ones are the Regulations' own numbers.
  */
 export interface NoticePeriods {

@@ -2,7 +2,7 @@ import { addDays, format, parseISO } from 'date-fns';
 import type { WorkingDays } from './notice-period.rules';
 
 /**
- * Time limits on when a pre-hearing, a meeting and the chair's report happen (domain.md §7, §18):
+ * Time limits on when a pre-hearing, a meeting and the chair's report happen (docs/domain.md §7, §18):
  * reg 33 (pre-hearing), reg 34 (misconduct meeting), reg 43 (chair's report and its publication).
  * Every "within N working days" counts from the first working day after the trigger, so the last
  * lawful day is the Nth working day after it (calendar.addWorkingDays).

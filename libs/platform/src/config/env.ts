@@ -69,7 +69,7 @@ export class Env {
   @Max(102_400, { message: 'a whole number of megabytes from 1 to 102400' })
   EVIDENCE_MAX_FILE_MB = 500;
 
-  // Hearings: periods domain.md marks unverified [U], so configuration with a stated default.
+  // Hearings: periods docs/domain.md marks unverified [U], so configuration with a stated default.
   /** Working days' notice of a public hearing before it sits. */
   @Transform(({ value }) => toInt(value))
   @IsInt({ message: 'a whole number of working days from 1 to 60' })

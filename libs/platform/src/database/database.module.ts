@@ -8,7 +8,7 @@ import { dataSourceOptions } from './data-source-options';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [Env],
-      // forRootAsync, so tests that set DATABASE_URL before boot are honoured (stack.md P5)
+      // forRootAsync, so tests that set DATABASE_URL before boot are honoured (docs/stack.md P5)
       useFactory: (env: Env) => ({ ...dataSourceOptions(env), autoLoadEntities: true }),
     }),
   ],

@@ -23,7 +23,7 @@ export class QueueModule {
   static forWorkers(): DynamicModule {
     return BullModule.forRootAsync({
       inject: [Env],
-      // forRootAsync: the prefix and URL are read at boot, not at import (stack.md P5)
+      // forRootAsync: the prefix and URL are read at boot, not at import (docs/stack.md P5)
       useFactory: workerQueueOptions,
     });
   }
