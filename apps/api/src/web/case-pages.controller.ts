@@ -20,6 +20,7 @@ import {
   CATEGORIES,
   FORCES,
   INTAKE_SOURCES,
+  needsArticle10Balancing,
   PARTICIPATION,
   PLATFORMS,
   STANDARDS,
@@ -56,6 +57,8 @@ import {
 import { whyComparable } from './analytics-pages.controller';
 import { words } from '../common/code-words';
 import { markedHtml, searchedMarks, termMarks } from './marked-text';
+import { problemMessage, savedMessage } from './cases/case-messages';
+import { listCaption, whyMatched } from './cases/case-list.presenter';
 
 const PAGE_SIZE = 25;
 const AUDIT_ROWS = 200;
@@ -130,6 +133,7 @@ export class CasePagesController {
       ...(query.q?.trim() ? { q: query.q.trim().slice(0, 200) } : {}),
       // "see all your cases" from My work
       ...(query.investigator === 'me' ? { investigator: principalOf(req).userId } : {}),
+      ...(query.state === 'open' ? { open: true } : {}),
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     };
@@ -139,13 +143,18 @@ export class CasePagesController {
     );
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const link = (to: number) =>
-      `/cases?${new URLSearchParams({ ...pick(query, ['status', 'source', 'platform', 'category', 'q', 'investigator']), page: String(to) })}`;
+      `/cases?${new URLSearchParams({ ...pick(query, ['status', 'source', 'platform', 'category', 'q', 'investigator', 'state']), page: String(to) })}`;
     res.render('pages/cases', {
       title: 'Cases',
       active: 'cases',
       principal: req.principal,
       query,
       total,
+      caption: listCaption(total, {
+        mine: query.investigator === 'me',
+        open: query.state === 'open',
+        q: filters.q ?? '',
+      }),
       canRecord: principalOf(req).roles.some(
         (role) => role === 'investigator' || role === 'appropriate_authority',
       ),
@@ -156,6 +165,7 @@ export class CasePagesController {
         status: words(kase.status),
         statusClass: STATUS_COLOURS[kase.status] ?? '',
         summary: kase.summary.length > 120 ? `${kase.summary.slice(0, 117)}…` : kase.summary,
+        why: filters.q ? whyMatched(kase, filters.q) : null,
       })),
       options: {
         statuses: selectItems(CASE_STATUSES, query.status, 'Any status'),
@@ -240,12 +250,10 @@ export class CasePagesController {
   async page(
     @Req() req: AuthenticatedRequest,
     @Param('id') id: string,
-    @Query('error') error: string | undefined,
     @Query('uploadError') uploadError: string | undefined,
     @Res() res: Response,
   ) {
     await this.show(req, res, id, {
-      error: error ? error.slice(0, 500) : null,
       uploadError: uploadError ? uploadError.slice(0, 500) : null,
     });
   }
@@ -358,14 +366,15 @@ export class CasePagesController {
     } catch (error) {
       if (!(error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'conflict')))
         throw error;
-      // the service names the field at fault when it can (an unknown subject, a stale version)
+      // the service names the field at fault when it can (an unknown subject, a stale version);
+      // the form says it in its own words where it has them
       const fields = FORM_FIELDS[form.name];
       const named = (error.details?.fields as { field?: string }[] | undefined)?.[0]?.field ?? '';
       const at = fields[named]?.id ?? Object.values(fields)[0].id;
-      problems = [{ text: error.message, href: `#${at}` }];
+      problems = [{ text: fields[named]?.invalid ?? error.message, href: `#${at}` }];
       if (error.kind === 'conflict') status = 409;
     }
-    if (problems.length === 0) return res.redirect(303, `/cases/${id}#${form.tab}`);
+    if (problems.length === 0) return res.redirect(303, `/cases/${id}?saved=${form.name}#${form.tab}`);
     await this.show(req, res, id, {
       status,
       form: { name: form.name, values: form.body, errors: problems, fieldErrors: byField(problems) },
@@ -379,7 +388,6 @@ export class CasePagesController {
     id: string,
     extra: {
       status?: number;
-      error?: string | null;
       uploadError?: string | null;
       form?: { name: FormName; values: Posted; errors: FormProblem[]; fieldErrors: Record<string, string> };
     },
@@ -401,7 +409,12 @@ export class CasePagesController {
       happened.has('hearing_created') ? this.hearings.forCase(id, principal, req.id) : [],
       happened.has('outcome_recorded') ? this.outcomes.forCase(id, principal, req.id) : [],
     ]);
-    const next = this.cases.allowedNextFor(kase, principal);
+    const may = this.cases.permissionsFor(kase, principal);
+    const next = may.transitions;
+    const refused = typeof req.query.refused === 'string' ? req.query.refused : '';
+    const transitionProblem = (CASE_STATUSES as readonly string[]).includes(refused)
+      ? { text: this.cases.whyNot(kase, refused as CaseStatus, principal) ?? 'The case has moved on since: check its status.', href: '#to' }
+      : problemMessage(req.query.problem);
     // The lexicon is read once for the page, not once per comment.
     const lexicon = await this.lexicon.list({ includeRetired: false });
     // Reached from the case list's search: its words are marked too, and carried to the evidence.
@@ -419,16 +432,19 @@ export class CasePagesController {
     }));
     const profile = caseProfile(contents);
     const comparables = profile ? await this.comparables.comparables({ profile, k: 5 }) : null;
-    const mayChange = principal.roles.some(
-      (role) => role === 'investigator' || role === 'appropriate_authority',
-    );
+    const mayChange = may.editContents;
+    const offDuty = needsArticle10Balancing(contents.conductItems);
     const subjectNames = new Map(contents.subjects.map((subject) => [subject.id, subject.name]));
     const form = extra.form;
     const values = (name: FormName): Posted => (form?.name === name ? form.values : {});
     res.status(extra.status ?? 200).render('pages/case', {
       title: `${form ? 'Error: ' : ''}${kase.reference}`,
       active: 'cases',
-      error: extra.error ?? null,
+      error: transitionProblem,
+      saved: form ? null : savedMessage(req.query.saved),
+      may,
+      offDuty,
+      article10: kase.article10Balancing,
       uploadError: extra.uploadError ?? null,
       formErrors: form?.errors ?? null,
       fieldErrors: form?.fieldErrors ?? {},
@@ -436,7 +452,7 @@ export class CasePagesController {
       q,
       canUpload: mayChange,
       canEdit: mayChange,
-      canAssess: principal.roles.includes('appropriate_authority'),
+      canAssess: may.assess,
       canArrange:
         mayChange &&
         (REFERRED as readonly string[]).includes(kase.status) &&
@@ -467,6 +483,9 @@ export class CasePagesController {
         statusClass: STATUS_COLOURS[kase.status] ?? '',
         sourceText: words(kase.source),
         severityText: kase.severity ? words(kase.severity) : null,
+        sentForAssessmentOn: kase.sentForAssessmentAt
+          ? kase.sentForAssessmentAt.toISOString().slice(0, 10)
+          : null,
       },
       deadlines: view.deadlines.map((deadline) => ({ ...deadline, nameText: words(deadline.name) })),
       lpbReport: view.lpbReport,
@@ -573,39 +592,6 @@ export class CasePagesController {
       ),
       severities: choices(SEVERITIES, assessment.severity, words, 'checked'),
     };
-  }
-
-  @Post(':id/transitions')
-  async transition(
-    @Req() req: AuthenticatedRequest,
-    @Param('id') id: string,
-    @Body() body: Record<string, string | undefined>,
-    @Res() res: Response,
-  ) {
-    const to = body.to as CaseStatus;
-    const reason = (body.reason ?? '').trim();
-    if (!(CASE_STATUSES as readonly string[]).includes(to) || reason.length === 0) {
-      res.redirect(
-        303,
-        `/cases/${id}?error=${encodeURIComponent('Choose the next status and give a reason')}#transition`,
-      );
-      return;
-    }
-    try {
-      await this.cases.transition(
-        id,
-        { to, reason, ...(body.version ? { version: Number(body.version) } : {}) },
-        principalOf(req),
-        req.id,
-      );
-      res.redirect(303, `/cases/${id}#timeline`);
-    } catch (error) {
-      if (error instanceof DomainError && (error.kind === 'conflict' || error.kind === 'invalid')) {
-        res.redirect(303, `/cases/${id}?error=${encodeURIComponent(error.message)}#transition`);
-        return;
-      }
-      throw error;
-    }
   }
 }
 

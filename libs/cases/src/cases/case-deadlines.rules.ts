@@ -116,7 +116,7 @@ export function caseDeadlines(
     deadlines.push({
       name: 'iopc_referral',
       dueOn: wd(facts.iopcCriteriaMetOn, limits.iopcReferralWorkingDays),
-      basis: `Refer to the IOPC by the end of ${plural(limits.iopcReferralWorkingDays, 'working day')} after a mandatory criterion was found to be met on ${facts.iopcCriteriaMetOn} (domain.md §4.2)`,
+      basis: `Refer to the IOPC by the end of ${plural(limits.iopcReferralWorkingDays, 'working day')} after a mandatory criterion was found to be met on ${facts.iopcCriteriaMetOn}`,
     });
   }
   const lpb = lpbReport(facts, today, limits);

@@ -35,7 +35,19 @@ export class CaseDueDatesService {
     private readonly clock: Clock,
   ) {}
 
-  async mine(by: Principal, options: { limit: number }): Promise<{ items: DueCase[]; total: number }> {
+  /**
+   * `items` are the soonest of all; `comingUp` and `overdue` split them, so a limit due tomorrow is
+   * never hidden behind a long list of overdue ones.
+   */
+  async mine(
+    by: Principal,
+    options: { limit: number },
+  ): Promise<{
+    items: DueCase[];
+    total: number;
+    comingUp: { items: DueCase[]; total: number };
+    overdue: { items: DueCase[]; total: number };
+  }> {
     const today = this.clock.today();
     const query = this.dataSource
       .getRepository(Case)
@@ -77,6 +89,14 @@ export class CaseDueDatesService {
       ];
     });
     due.sort((a, b) => a.next.dueOn.localeCompare(b.next.dueOn) || a.reference.localeCompare(b.reference));
-    return { items: due.slice(0, options.limit), total: due.length };
+    const comingUp = due.filter((item) => !item.next.overdue);
+    // the longest overdue first: they have waited most
+    const overdue = due.filter((item) => item.next.overdue);
+    return {
+      items: due.slice(0, options.limit),
+      total: due.length,
+      comingUp: { items: comingUp.slice(0, options.limit), total: comingUp.length },
+      overdue: { items: overdue.slice(0, options.limit), total: overdue.length },
+    };
   }
 }

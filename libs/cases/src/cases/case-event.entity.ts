@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 export type CaseEventKind =
   | 'recorded'
+  | 'sent_for_assessment'
   | 'transition'
   | 'assessed'
   | 'subject_added'
