@@ -43,6 +43,7 @@ import { EvidencePagesController } from './web/evidence-pages.controller';
 import { HearingArrangementPagesController } from './web/hearing-arrangement-pages.controller';
 import { HearingPagesController } from './web/hearing-pages.controller';
 import { MyWorkController } from './web/my-work.controller';
+import { CaseWorkflowPagesController } from './web/cases/case-workflow.controller';
 import { WebSessionController } from './web/web-session.controller';
 
 @Module({
@@ -91,6 +92,8 @@ import { WebSessionController } from './web/web-session.controller';
     HearingPagesController,
     WebSessionController,
     MyWorkController,
+    // last: its GET /cases/:id/:form answers only the case page's own form addresses
+    CaseWorkflowPagesController,
   ],
   providers: [
     ...HTTP_APP_PROVIDERS,

@@ -1,8 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
 import {
   ComparablesService,
   excerptWindow,
@@ -19,6 +17,7 @@ import {
   CasesService,
   CATEGORIES,
   FORCES,
+  forumForReferral,
   INTAKE_SOURCES,
   needsArticle10Balancing,
   PARTICIPATION,
@@ -34,7 +33,6 @@ import { auditContextOf, ROLES } from '@precedent/identity';
 import { DomainError } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
-import { RecordCaseDto } from '../cases/record-case.dto';
 import { AssessmentDto, SEVERITIES } from '../cases/case-commands.dto';
 import { AddAllegationDto, AddConductItemDto, AddSubjectDto } from '../cases/case-contents.dto';
 import {
@@ -57,17 +55,12 @@ import {
 import { whyComparable } from './analytics-pages.controller';
 import { words } from '../common/code-words';
 import { markedHtml, searchedMarks, termMarks } from './marked-text';
+import { recordCaseErrors, recordCaseView } from './cases/record-case.form';
 import { problemMessage, savedMessage } from './cases/case-messages';
 import { listCaption, whyMatched } from './cases/case-list.presenter';
 
 const PAGE_SIZE = 25;
 const AUDIT_ROWS = 200;
-/** The statuses in which a meeting or hearing is arranged (the hearings service's own check decides). */
-const REFERRED: readonly CaseStatus[] = [
-  'referred_to_meeting',
-  'referred_to_hearing',
-  'referred_to_accelerated_hearing',
-];
 
 type FormName = 'subject' | 'allegation' | 'conduct' | 'assessment';
 const FORM_FIELDS: Record<FormName, Record<string, FieldSpec>> = {
@@ -194,54 +187,29 @@ export class CasePagesController {
       title: 'Record a case',
       active: 'cases',
       principal: req.principal,
-      form: {},
-      sources: sourceItems(),
+      ...recordCaseView({}, []),
     });
   }
 
   @Post('new')
   @Roles('investigator', 'appropriate_authority')
-  async record(
-    @Req() req: AuthenticatedRequest,
-    @Body() body: Record<string, string | undefined>,
-    @Res() res: Response,
-  ) {
-    const input = {
-      source: body.source,
-      receivedAt: body.receivedAt,
-      summary: body.summary,
-      ...(body.reporterName || body.reporterContact
-        ? { reporter: { name: body.reporterName ?? '', contact: body.reporterContact ?? '' } }
-        : {}),
-      ...(body.source === 'proactive_monitoring'
-        ? {
-            authorisation: {
-              authorisedBy: body.authorisedBy ?? '',
-              authorisedAt: body.authorisedAt ?? '',
-              justification: body.justification ?? '',
-            },
-          }
-        : {}),
-      restricted: body.restricted === 'yes',
-    };
-    const dto = plainToInstance(RecordCaseDto, input);
-    const problems = flatten(await validate(dto, { whitelist: true }));
-    const render = (errors: { text: string; href: string }[]) =>
+  async record(@Req() req: AuthenticatedRequest, @Body() body: Posted, @Res() res: Response) {
+    const { input, errors } = await recordCaseErrors(body);
+    const render = (problems: FormProblem[]) =>
       res.status(400).render('pages/case-new', {
-        title: 'Record a case',
+        title: 'Error: Record a case',
         active: 'cases',
         principal: req.principal,
-        form: body,
-        sources: sourceItems(body.source),
-        errors,
+        ...recordCaseView(body, problems),
       });
-    if (problems.length > 0) return render(problems);
+    if (errors.length > 0) return render(errors);
     try {
-      const recorded = await this.cases.record(dto, principalOf(req), req.id);
-      res.redirect(303, `/cases/${recorded.case.id}`);
+      const recorded = await this.cases.record(input, principalOf(req), req.id);
+      res.redirect(303, `/cases/${recorded.case.id}?saved=recorded`);
     } catch (error) {
+      // the service's own refusal (proactive monitoring without its authorisation) in the form's words
       if (error instanceof DomainError && error.kind === 'invalid')
-        return render([{ text: error.message, href: '#summary' }]);
+        return render([{ text: 'Enter who authorised the monitoring, when, and why it is necessary', href: '#authorisedBy' }]);
       throw error;
     }
   }
@@ -453,9 +421,10 @@ export class CasePagesController {
       canUpload: mayChange,
       canEdit: mayChange,
       canAssess: may.assess,
+      referralForum: forumForReferral(kase.status) ? words(forumForReferral(kase.status)!) : null,
       canArrange:
         mayChange &&
-        (REFERRED as readonly string[]).includes(kase.status) &&
+        forumForReferral(kase.status) !== null &&
         !hearings.some((h) => h.hearing.status !== 'concluded'),
       forms: {
         subject: values('subject'),
@@ -609,35 +578,6 @@ function selectItems(codes: readonly string[], chosen: string | undefined, none:
     { value: '', text: none, selected: !chosen },
     ...codes.map((code) => ({ value: code, text: words(code), selected: code === chosen })),
   ];
-}
-
-function sourceItems(chosen?: string) {
-  return INTAKE_SOURCES.filter((source) => source !== 'anonymous').map((source) => ({
-    value: source,
-    text: words(source),
-    checked: source === chosen,
-  }));
-}
-
-function flatten(errors: ValidationError[], parent = ''): { text: string; href: string }[] {
-  const fieldIds: Record<string, string> = {
-    source: 'source',
-    receivedAt: 'receivedAt',
-    summary: 'summary',
-    'reporter.name': 'reporterName',
-    'reporter.contact': 'reporterContact',
-    'authorisation.authorisedBy': 'authorisedBy',
-    'authorisation.authorisedAt': 'authorisedAt',
-    'authorisation.justification': 'justification',
-  };
-  return errors.flatMap((error) => {
-    const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((text) => ({
-      text,
-      href: `#${fieldIds[path] ?? 'summary'}`,
-    }));
-    return [...own, ...flatten(error.children ?? [], path)];
-  });
 }
 
 /**

@@ -35,7 +35,7 @@ export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
 const PROBLEM_FIELDS: Record<ProblemCode, string> = {
   'transition-missing': 'to',
   'reason-missing': 'reason',
-  'iopc-decision-missing': 'iopc-decision',
+  'iopc-decision-missing': 'iopc-decision-text',
   'already-sent': 'send-for-assessment',
   stale: 'transition',
 };

@@ -18,6 +18,7 @@ const FORM_TABS: Record<string, string> = {
   transitions: 'transition',
   'send-for-assessment': 'summary',
   'iopc-referral': 'summary',
+  evidence: 'evidence',
 };
 
 /**
