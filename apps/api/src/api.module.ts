@@ -24,6 +24,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
+import { CaseContentsCorrectionsController } from './cases/case-contents-corrections.controller';
 import { EvidenceController } from './evidence/evidence.controller';
 import { evidenceUploadOptions } from './evidence/evidence-upload.storage';
 import { HearingBundleController } from './hearings/hearing-bundle.controller';
@@ -82,6 +83,7 @@ import { WebSessionController } from './web/web-session.controller';
     AuditController,
     CalendarController,
     CasesController,
+    CaseContentsCorrectionsController,
     EvidenceController,
     EvidencePagesController,
     HearingsController,

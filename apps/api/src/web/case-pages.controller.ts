@@ -10,7 +10,6 @@ import {
 } from '@precedent/analytics';
 import { AuditService } from '@precedent/audit';
 import {
-  AUDIENCES,
   CASE_STATUSES,
   CaseContentsService,
   caseProfile,
@@ -20,11 +19,7 @@ import {
   forumForReferral,
   INTAKE_SOURCES,
   needsArticle10Balancing,
-  PARTICIPATION,
   PLATFORMS,
-  STANDARDS,
-  SUBJECT_ROLES,
-  TARGETS,
   type CaseStatus,
 } from '@precedent/cases';
 import { EvidenceService } from '@precedent/evidence';
@@ -33,7 +28,7 @@ import { auditContextOf, ROLES } from '@precedent/identity';
 import { DomainError } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
-import { AssessmentDto, SEVERITIES } from '../cases/case-commands.dto';
+import { AssessmentDto } from '../cases/case-commands.dto';
 import { AddAllegationDto, AddConductItemDto, AddSubjectDto } from '../cases/case-contents.dto';
 import {
   ALLEGATION_FIELDS,
@@ -41,12 +36,10 @@ import {
   ASSESSMENT_FIELDS,
   assessmentInput,
   byField,
-  choices,
   CONDUCT_FIELDS,
   conductInput,
   type FieldSpec,
   type FormProblem,
-  one,
   type Posted,
   SUBJECT_FIELDS,
   subjectInput,
@@ -56,6 +49,7 @@ import { whyComparable } from './analytics-pages.controller';
 import { words } from '../common/code-words';
 import { markedHtml, searchedMarks, termMarks } from './marked-text';
 import { recordCaseErrors, recordCaseView } from './cases/record-case.form';
+import { caseFormOptions } from './cases/case-form-options';
 import { problemMessage, savedMessage } from './cases/case-messages';
 import { listCaption, whyMatched } from './cases/case-list.presenter';
 
@@ -432,7 +426,7 @@ export class CasePagesController {
         conduct: values('conduct'),
         assessment: values('assessment'),
       },
-      options: this.formOptions(values, contents.subjects),
+      options: caseFormOptions(values, contents.subjects),
       evidence: evidence.map(({ item, ocrText }) => ({
         id: item.id,
         excerpt: ocrText ? passageExcerpt(item.id, ocrText, conductItems) : null,
@@ -527,41 +521,6 @@ export class CasePagesController {
     }));
   }
 
-  private formOptions(values: (name: FormName) => Posted, subjects: readonly { id: string; name: string }[]) {
-    const subject = values('subject');
-    const allegation = values('allegation');
-    const conduct = values('conduct');
-    const assessment = values('assessment');
-    return {
-      roles: choices(SUBJECT_ROLES, subject.role, words, 'selected', 'Choose a role'),
-      forces: choices(
-        FORCES.map((force) => force.code),
-        subject.force,
-        (code) => FORCES.find((force) => force.code === code)?.name ?? code,
-        'selected',
-        'Choose a force',
-      ),
-      formerOfficer: choices(['yes'], subject.formerOfficer, () => 'They have left the service', 'checked'),
-      subjects: [
-        { value: '', text: 'Choose a subject', selected: !one(allegation.subjectId) },
-        ...subjects.map((s) => ({ value: s.id, text: s.name, selected: s.id === one(allegation.subjectId) })),
-      ],
-      standards: choices(STANDARDS, allegation.standards, words, 'checked'),
-      platforms: choices(PLATFORMS, conduct.platform, words, 'selected', 'Choose a platform'),
-      audiences: choices(AUDIENCES, conduct.audience, words, 'selected', 'Choose who could see it'),
-      categories: choices(CATEGORIES, conduct.categories, words, 'checked'),
-      targets: choices(TARGETS, conduct.targets, words, 'checked'),
-      participation: choices(PARTICIPATION, conduct.participation ?? 'author', words, 'selected'),
-      offDuty: choices(['yes', 'no'], conduct.offDuty, (v) => (v === 'yes' ? 'Yes' : 'No'), 'checked'),
-      identifiable: choices(
-        ['yes', 'no'],
-        conduct.identifiableAsPolice,
-        (v) => (v === 'yes' ? 'Yes' : 'No'),
-        'checked',
-      ),
-      severities: choices(SEVERITIES, assessment.severity, words, 'checked'),
-    };
-  }
 }
 
 function principalOf(req: AuthenticatedRequest) {

@@ -6,6 +6,11 @@ const BEFORE_ASSESSMENT: readonly CaseStatus[] = ['received', 'iopc_referral_hol
 /** The statuses in which the severity assessment may be recorded or changed. */
 const ASSESSABLE: readonly CaseStatus[] = ['received', 'iopc_referral_hold', 'assessed', 'investigating'];
 const FINISHED: readonly CaseStatus[] = ['closed', 'withdrawn'];
+
+/** While the case is open, its subjects, allegations and conduct items may be added, corrected and removed. */
+export function contentsEditable(status: CaseStatus): boolean {
+  return !FINISHED.includes(status);
+}
 /** A referral names the forum the meeting or hearing is held in. */
 export const REFERRAL_FORUMS = {
   referred_to_meeting: 'misconduct_meeting',
@@ -94,7 +99,7 @@ export function casePermissions(facts: CaseActionFacts, roles: readonly Role[]):
     sendForAssessment,
     assess: aa && ASSESSABLE.includes(facts.status),
     recordIopcDecision: aa && open && facts.iopcReferralRequired && !facts.iopcReferralDecided,
-    editContents: open && has('investigator', 'appropriate_authority'),
+    editContents: contentsEditable(facts.status) && has('investigator', 'appropriate_authority'),
     waitingOn,
   };
 }

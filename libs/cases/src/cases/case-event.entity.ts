@@ -8,6 +8,12 @@ export type CaseEventKind =
   | 'subject_added'
   | 'allegation_added'
   | 'conduct_item_added'
+  | 'subject_changed'
+  | 'allegation_changed'
+  | 'conduct_item_changed'
+  | 'subject_removed'
+  | 'allegation_removed'
+  | 'conduct_item_removed'
   | 'iopc_criteria_met'
   // from the reporting lib
   | 'anonymous_report_linked'
