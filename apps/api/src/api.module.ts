@@ -45,6 +45,7 @@ import { HearingArrangementPagesController } from './web/hearing-arrangement-pag
 import { HearingPagesController } from './web/hearing-pages.controller';
 import { MyWorkController } from './web/my-work.controller';
 import { CaseWorkflowPagesController } from './web/cases/case-workflow.controller';
+import { CaseContentsPagesController } from './web/cases/case-contents-pages.controller';
 import { WebSessionController } from './web/web-session.controller';
 
 @Module({
@@ -94,6 +95,7 @@ import { WebSessionController } from './web/web-session.controller';
     HearingPagesController,
     WebSessionController,
     MyWorkController,
+    CaseContentsPagesController,
     // last: its GET /cases/:id/:form answers only the case page's own form addresses
     CaseWorkflowPagesController,
   ],

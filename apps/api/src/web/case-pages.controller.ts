@@ -46,6 +46,7 @@ import {
   validateForm,
 } from './case-forms';
 import { whyComparable } from './analytics-pages.controller';
+import { DEADLINE_LABELS } from './my-work.controller';
 import { words } from '../common/code-words';
 import { markedHtml, searchedMarks, termMarks } from './marked-text';
 import { recordCaseErrors, recordCaseView } from './cases/record-case.form';
@@ -450,7 +451,7 @@ export class CasePagesController {
           ? kase.sentForAssessmentAt.toISOString().slice(0, 10)
           : null,
       },
-      deadlines: view.deadlines.map((deadline) => ({ ...deadline, nameText: words(deadline.name) })),
+      deadlines: view.deadlines.map((deadline) => ({ ...deadline, nameText: DEADLINE_LABELS[deadline.name] })),
       lpbReport: view.lpbReport,
       warnings: view.warnings ?? [],
       transitions: next.map((status) => ({ value: status, text: words(status) })),

@@ -27,6 +27,8 @@ export const PROBLEM_MESSAGES = {
   'reason-missing': 'Give the reason for the change',
   'iopc-decision-missing': 'Describe the IOPC referral decision in at least 5 characters',
   'already-sent': 'This case has already been sent for assessment, or is past it: the appropriate authority has it.',
+  'subject-has-allegations':
+    'Remove the allegations against this person first, or correct them to name another subject.',
   stale: 'Someone else changed this case after you opened it. Check their change and make yours again.',
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
@@ -37,6 +39,7 @@ const PROBLEM_FIELDS: Record<ProblemCode, string> = {
   'reason-missing': 'reason',
   'iopc-decision-missing': 'iopc-decision-text',
   'already-sent': 'send-for-assessment',
+  'subject-has-allegations': 'subjects',
   stale: 'transition',
 };
 
