@@ -1,5 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, listenForBrowser, newContext, newPage, signIn } from '../support/browser';
+import { ARTIFACTS, launchBrowser, listenForBrowser, newContext, newPage, signIn } from '../support/browser';
 import { codeWords } from '../support/plain-words';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -197,6 +199,9 @@ describe('plain words in the staff web UI', () => {
     await submit(aa, 'Change status', 'status, no reason');
     await crafted(aa, `/cases/${caseId}/assessment`, { severity: 'very_bad', rationale: 'x', version: 'abc' }, 'assessment, crafted');
 
+    // what was read, for a person to look over
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, 'plain-words-messages.json'), JSON.stringify(seen, null, 2));
     const problems = seen
       .map(({ where, text }) => ({ where, text, codes: codeWords(text) }))
       .filter((found) => found.codes.length > 0);
