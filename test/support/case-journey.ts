@@ -145,7 +145,7 @@ export class CaseJourney {
     await page.check(`input[name="to"][value="${to}"]`);
     await page.fill('#reason', reason);
     await page.click('button:has-text("Change status")');
-    expect(await page.textContent('h1 .govuk-tag')).toContain(to.replace(/_/g, ' '));
+    expect((await page.textContent('h1 .govuk-tag'))?.toLowerCase()).toContain(to.replace(/_/g, ' '));
   }
 
   /** Assessed, investigated and referred to a misconduct hearing: the case the hearing journey takes on. */
