@@ -103,7 +103,7 @@ export const SUBJECT_FIELDS: Record<string, FieldSpec> = {
   rank: { id: 'subject-rank', invalid: 'Enter the rank in 100 characters or fewer' },
   force: { id: 'subject-force', missing: 'Choose their force', invalid: 'Choose one of the forces listed' },
   serviceStart: {
-    id: 'subject-serviceStart',
+    id: 'subject-serviceStart-day',
     invalid: 'Enter the date they joined the service as a real date in the past',
   },
   formerOfficer: { id: 'subject-formerOfficer', invalid: 'Tick the box only if they have left the service' },
@@ -200,9 +200,20 @@ export function subjectInput(body: Posted): Record<string, unknown> {
     role: filled(body.role),
     rank: filled(body.rank),
     force: filled(body.force),
-    serviceStart: filled(body.serviceStart),
+    serviceStart: dayMonthYear(body, 'serviceStart') ?? filled(body.serviceStart),
     formerOfficer: yesNo(body.formerOfficer),
   };
+}
+
+/**
+ * A GOV.UK date input's three boxes (`<name>-day`, `-month`, `-year`) as YYYY-MM-DD; what was typed
+ * as it was when it is not a date, so the DTO refuses it; undefined when all three are empty.
+ */
+export function dayMonthYear(body: Posted, name: string): string | undefined {
+  const [day, month, year] = ['day', 'month', 'year'].map((part) => one(body[`${name}-${part}`]).trim());
+  if (!day && !month && !year) return undefined;
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return `${year}-${month}-${day}`;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 export function allegationInput(body: Posted): Record<string, unknown> {

@@ -11,6 +11,7 @@ import {
 import { SEVERITIES } from '../../cases/case-commands.dto';
 import { words } from '../../common/code-words';
 import { choices, one, type Posted } from '../case-forms';
+import { dateItems } from './date-input';
 
 export type CaseFormName = 'subject' | 'allegation' | 'conduct' | 'assessment';
 
@@ -31,6 +32,14 @@ subjects: readonly { id: string; name: string }[],
       (code) => FORCES.find((force) => force.code === code)?.name ?? code,
       'selected',
       'Choose a force',
+    ),
+    serviceStart: dateItems(
+      {
+        day: one(subject['serviceStart-day']),
+        month: one(subject['serviceStart-month']),
+        year: one(subject['serviceStart-year']),
+      },
+      false,
     ),
     formerOfficer: choices(['yes'], subject.formerOfficer, () => 'They have left the service', 'checked'),
     subjects: [

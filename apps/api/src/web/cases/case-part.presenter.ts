@@ -22,7 +22,9 @@ export function partValues(
             role: s.role,
             rank: s.rank ?? '',
             force: s.force,
-            serviceStart: s.serviceStart ?? '',
+            'serviceStart-day': s.serviceStart ? String(Number(s.serviceStart.slice(8, 10))) : '',
+            'serviceStart-month': s.serviceStart ? String(Number(s.serviceStart.slice(5, 7))) : '',
+            'serviceStart-year': s.serviceStart ? s.serviceStart.slice(0, 4) : '',
             formerOfficer: s.formerOfficer ? 'yes' : undefined,
           },
         }
