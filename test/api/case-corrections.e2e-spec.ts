@@ -33,7 +33,12 @@ describe('case corrections and the hand-over to the appropriate authority', () =
     ).body.id as string;
     const allegation = { subjectId, standards: ['discreditable_conduct'], description: 'Posted a comment.' };
     const allegationId = (
-      await api.http().post(`/api/cases/${id}/allegations`).set(investigator.auth).send(allegation).expect(201)
+      await api
+        .http()
+        .post(`/api/cases/${id}/allegations`)
+        .set(investigator.auth)
+        .send(allegation)
+        .expect(201)
     ).body.id as string;
     const item = {
       platform: 'whatsapp',
@@ -47,9 +52,19 @@ describe('case corrections and the hand-over to the appropriate authority', () =
     ).body.id as string;
 
     const url = `/api/cases/${id}`;
-    await api.http().patch(`${url}/subjects/${subjectId}`).set(investigator.auth).send({ ...subject, name: 'PC Jordan Fictional' }).expect(204);
+    await api
+      .http()
+      .patch(`${url}/subjects/${subjectId}`)
+      .set(investigator.auth)
+      .send({ ...subject, name: 'PC Jordan Fictional' })
+      .expect(204);
     // checked as when added, and only by someone who may open the case
-    await api.http().patch(`${url}/subjects/${subjectId}`).set(investigator.auth).send({ ...subject, role: 'general' }).expect(400);
+    await api
+      .http()
+      .patch(`${url}/subjects/${subjectId}`)
+      .set(investigator.auth)
+      .send({ ...subject, role: 'general' })
+      .expect(400);
     await api.http().patch(`${url}/subjects/${subjectId}`).set(outsider.auth).send(subject).expect(404);
     await api.http().delete(`${url}/conduct-items/${itemId}`).set(outsider.auth).expect(404);
     await api
@@ -65,7 +80,11 @@ describe('case corrections and the hand-over to the appropriate authority', () =
       .send({ ...item, text: 'fictional words at issue, signed Jordan' })
       .expect(204);
     // a subject with allegations is not removed from under them
-    const refused = await api.http().delete(`${url}/subjects/${subjectId}`).set(investigator.auth).expect(409);
+    const refused = await api
+      .http()
+      .delete(`${url}/subjects/${subjectId}`)
+      .set(investigator.auth)
+      .expect(409);
     expect(refused.body.message).toContain('Remove the allegations against this person first');
 
     const contents = (await api.http().get(`${url}/contents`).set(investigator.auth).expect(200)).body;
@@ -89,21 +108,42 @@ describe('case corrections and the hand-over to the appropriate authority', () =
         'case.subject.remove',
       ]),
     );
-    const timeline = (await api.http().get(`${url}/timeline`).set(investigator.auth).expect(200)).body.items as {
+    const timeline = (await api.http().get(`${url}/timeline`).set(investigator.auth).expect(200)).body
+      .items as {
       kind: string;
     }[];
     expect(timeline.map((event) => event.kind)).toEqual(
-      expect.arrayContaining(['subject_changed', 'allegation_changed', 'conduct_item_changed', 'allegation_removed', 'subject_removed']),
+      expect.arrayContaining([
+        'subject_changed',
+        'allegation_changed',
+        'conduct_item_changed',
+        'allegation_removed',
+        'subject_removed',
+      ]),
     );
 
     // Sent for assessment once; the authority's assessment of off-duty speech needs the Article 10 balancing.
-    await api.http().post(`${url}/send-for-assessment`).set(investigator.auth).send({ note: 'Ready.' }).expect(201);
+    await api
+      .http()
+      .post(`${url}/send-for-assessment`)
+      .set(investigator.auth)
+      .send({ note: 'Ready.' })
+      .expect(201);
     await api.http().post(`${url}/send-for-assessment`).set(investigator.auth).send({}).expect(409);
     const authority = await api.signedIn(['appropriate_authority']);
     const kase = (await api.http().get(url).set(authority.auth).expect(200)).body;
     expect(kase.sentForAssessmentAt).not.toBeNull();
-    const assessment = { severity: 'misconduct', rationale: 'Derogatory words among officers.', version: kase.version };
-    const unbalanced = await api.http().post(`${url}/assessment`).set(authority.auth).send(assessment).expect(400);
+    const assessment = {
+      severity: 'misconduct',
+      rationale: 'Derogatory words among officers.',
+      version: kase.version,
+    };
+    const unbalanced = await api
+      .http()
+      .post(`${url}/assessment`)
+      .set(authority.auth)
+      .send(assessment)
+      .expect(422);
     expect(unbalanced.body.message).toContain('Article 10 balancing');
     const article10 = {
       interference: 'Expression is engaged.',
@@ -111,7 +151,12 @@ describe('case corrections and the hand-over to the appropriate authority', () =
       legitimateAim: 'Public confidence in policing.',
       necessityAndProportionality: 'No less intrusive step answers it.',
     };
-    const assessed = await api.http().post(`${url}/assessment`).set(authority.auth).send({ ...assessment, article10 }).expect(201);
+    const assessed = await api
+      .http()
+      .post(`${url}/assessment`)
+      .set(authority.auth)
+      .send({ ...assessment, article10 })
+      .expect(201);
     expect(assessed.body.article10Balancing).toEqual(article10);
     expect(await actions(id)).toEqual(expect.arrayContaining(['case.send_for_assessment', 'case.assess']));
   });

@@ -185,9 +185,7 @@ describe.each([
     const conflict = await page.textContent('.govuk-error-summary');
     expect(conflict).toContain('line management of subject 1');
     expect(conflict).toContain('rule: line management');
-    expect(conflict).toContain(
-      'unavailable on 2027-01-06; choose another member or another day.',
-    );
+    expect(conflict).toContain('unavailable on 2027-01-06; choose another member or another day.');
     expect(await page.getAttribute('.govuk-error-summary a', 'href')).toBe('#seat-lay_member');
     const beside = await page.textContent('#seat-lay_member-error');
     expect(beside).toContain('line management');

@@ -241,7 +241,8 @@ describe.each([
     expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
     const anchors = page.locator('#limits-coming-up a, #limits-overdue a');
     const hrefs: string[] = [];
-    for (let i = 0; i < (await anchors.count()); i++) hrefs.push((await anchors.nth(i).getAttribute('href')) ?? '');
+    for (let i = 0; i < (await anchors.count()); i++)
+      hrefs.push((await anchors.nth(i).getAttribute('href')) ?? '');
     const links = hrefs.join(' ');
     expect(links).toContain(`/cases/${ids.overdue}`);
     expect(links).toContain(`/cases/${ids.investigating}`);

@@ -128,7 +128,13 @@ describe('plain words in the staff web UI', () => {
     await crafted(
       page,
       `/cases/${caseId}/subjects`,
-      { name: 'x'.repeat(300), staffNumber: '1', role: 'chief_constable_x', force: 'nowhere_force', serviceStart: '2999-01-01' },
+      {
+        name: 'x'.repeat(300),
+        staffNumber: '1',
+        role: 'chief_constable_x',
+        force: 'nowhere_force',
+        serviceStart: '2999-01-01',
+      },
       'subject, crafted',
     );
     await page.goto(`${base}/cases/${caseId}`);
@@ -141,7 +147,11 @@ describe('plain words in the staff web UI', () => {
     await crafted(
       page,
       `/cases/${caseId}/allegations`,
-      { subjectId: '00000000-0000-4000-8000-000000000000', standards: 'bogus_standard', description: 'A long enough allegation.' },
+      {
+        subjectId: '00000000-0000-4000-8000-000000000000',
+        standards: 'bogus_standard',
+        description: 'A long enough allegation.',
+      },
       'allegation, crafted',
     );
     await page.goto(`${base}/cases/${caseId}`);
@@ -155,7 +165,14 @@ describe('plain words in the staff web UI', () => {
     await crafted(
       page,
       `/cases/${caseId}/conduct-items`,
-      { text: 'words', platform: 'myspace_x', audience: 'everyone_x', categories: 'bad_category', participation: 'lurker_x', offDuty: 'maybe' },
+      {
+        text: 'words',
+        platform: 'myspace_x',
+        audience: 'everyone_x',
+        categories: 'bad_category',
+        participation: 'lurker_x',
+        offDuty: 'maybe',
+      },
       'conduct item, crafted',
     );
     await page.goto(`${base}/cases/${caseId}`);
@@ -166,8 +183,18 @@ describe('plain words in the staff web UI', () => {
     await page.check('input[name="offDuty"][value="yes"]');
     await page.click('button:has-text("Add the conduct item")');
     await collect(page, 'conduct item added');
-    await crafted(page, `/cases/${caseId}/transitions`, { to: 'decided', reason: 'Trying.' }, 'transition, not yours');
-    await crafted(page, `/cases/${caseId}/transitions`, { to: 'bogus_status', reason: '' }, 'transition, crafted');
+    await crafted(
+      page,
+      `/cases/${caseId}/transitions`,
+      { to: 'decided', reason: 'Trying.' },
+      'transition, not yours',
+    );
+    await crafted(
+      page,
+      `/cases/${caseId}/transitions`,
+      { to: 'bogus_status', reason: '' },
+      'transition, crafted',
+    );
     await page.goto(`${base}/cases/${caseId}?refused=referred_to_hearing`);
     await collect(page, 'transition refused, from the address');
     await page.click('button:has-text("Send for assessment")');
@@ -197,7 +224,12 @@ describe('plain words in the staff web UI', () => {
     await aa.goto(`${base}/cases/${caseId}`);
     await aa.check('input[name="to"][value="withdrawn"]');
     await submit(aa, 'Change status', 'status, no reason');
-    await crafted(aa, `/cases/${caseId}/assessment`, { severity: 'very_bad', rationale: 'x', version: 'abc' }, 'assessment, crafted');
+    await crafted(
+      aa,
+      `/cases/${caseId}/assessment`,
+      { severity: 'very_bad', rationale: 'x', version: 'abc' },
+      'assessment, crafted',
+    );
 
     // what was read, for a person to look over
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -207,7 +239,15 @@ describe('plain words in the staff web UI', () => {
       .filter((found) => found.codes.length > 0);
     expect(problems).toEqual([]);
     // it read the messages it was meant to: every form came back with at least one
-    for (const where of ['record a case, empty', 'subject, empty', 'conduct item, wrong values', 'assessment, empty', 'IOPC decision, empty', 'subject, crafted', 'conduct item, crafted'])
+    for (const where of [
+      'record a case, empty',
+      'subject, empty',
+      'conduct item, wrong values',
+      'assessment, empty',
+      'IOPC decision, empty',
+      'subject, crafted',
+      'conduct item, crafted',
+    ])
       expect(seen.some((s) => s.where === where)).toBe(true);
   });
 });

@@ -73,7 +73,9 @@ export class CaseJourney {
     change: (page: Page) => Promise<void>,
   ): Promise<void> {
     await page.click(`a[href^="/cases/${this.caseId}/${part}/"][href$="/edit"]`);
-    expect(new URL(page.url()).pathname).toMatch(new RegExp(`/cases/${this.caseId}/${part}/[0-9a-f-]{36}/edit$`));
+    expect(new URL(page.url()).pathname).toMatch(
+      new RegExp(`/cases/${this.caseId}/${part}/[0-9a-f-]{36}/edit$`),
+    );
     await change(page);
     await page.click('button:has-text("Save the correction")');
     expect(new URL(page.url()).pathname).toBe(`/cases/${this.caseId}`);
@@ -121,9 +123,18 @@ export class CaseJourney {
   async assess(page: Page): Promise<void> {
     await this.openTab(page, 'assessment');
     await page.check('input[name="severity"][value="gross_misconduct"]');
-    await page.fill('#assessment-rationale', 'Racist language in a group of serving officers; identifiable as police.');
-    await page.fill('#assessment-interference', 'Freedom of expression is engaged: the posts were made off duty.');
-    await page.fill('#assessment-prescribedByLaw', 'The Standards of Professional Behaviour in the Conduct Regulations.');
+    await page.fill(
+      '#assessment-rationale',
+      'Racist language in a group of serving officers; identifiable as police.',
+    );
+    await page.fill(
+      '#assessment-interference',
+      'Freedom of expression is engaged: the posts were made off duty.',
+    );
+    await page.fill(
+      '#assessment-prescribedByLaw',
+      'The Standards of Professional Behaviour in the Conduct Regulations.',
+    );
     await page.fill('#assessment-legitimateAim', 'Public confidence in policing and the rights of others.');
     await page.fill(
       '#assessment-necessityAndProportionality',

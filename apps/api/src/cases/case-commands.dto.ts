@@ -67,7 +67,9 @@ export class TransitionDto {
 
 /** The proportionality test for an assessment that relies on off-duty speech (Articles 10 and 8). */
 export class Article10BalancingDto {
-  @ApiProperty({ description: 'Whether a right is engaged: expression (Article 10), private life (Article 8)' })
+  @ApiProperty({
+    description: 'Whether a right is engaged: expression (Article 10), private life (Article 8)',
+  })
   @IsString()
   @MinLength(3)
   @MaxLength(2000)
@@ -79,13 +81,17 @@ export class Article10BalancingDto {
   @MaxLength(2000)
   prescribedByLaw: string;
 
-  @ApiProperty({ description: 'The legitimate aim: public confidence, the rights of others, preventing disorder' })
+  @ApiProperty({
+    description: 'The legitimate aim: public confidence, the rights of others, preventing disorder',
+  })
   @IsString()
   @MinLength(3)
   @MaxLength(2000)
   legitimateAim: string;
 
-  @ApiProperty({ description: 'Why the step is necessary and proportionate, and no less intrusive one would do' })
+  @ApiProperty({
+    description: 'Why the step is necessary and proportionate, and no less intrusive one would do',
+  })
   @IsString()
   @MinLength(3)
   @MaxLength(4000)

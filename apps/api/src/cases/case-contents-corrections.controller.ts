@@ -72,8 +72,17 @@ export class CaseContentsCorrectionsController {
   ): Promise<void> {
     const { source, text, platform, ...rest } = body;
     if (source || !text || !platform)
-      throw new InvalidInputError('conduct_item_text', 'Send the words at issue and the platform, without a source.');
-    await this.contents.correctConductItem(id, itemId, { ...rest, text, platform }, ctx.principal, ctx.requestId);
+      throw new InvalidInputError(
+        'conduct_item_text',
+        'Send the words at issue and the platform, without a source.',
+      );
+    await this.contents.correctConductItem(
+      id,
+      itemId,
+      { ...rest, text, platform },
+      ctx.principal,
+      ctx.requestId,
+    );
   }
 
   @Delete('conduct-items/:itemId')

@@ -5,8 +5,13 @@ import { EvidencePromotionService } from '@precedent/evidence';
 import { AddAllegationDto, AddConductItemDto, AddSubjectDto } from './case-contents.dto';
 import { Ctx, type RequestContext } from '../common/request-context.decorator';
 import { Roles } from '../common/roles.decorator';
-import { AssessmentDto,
-  SendForAssessmentDto, ListCasesQuery, TransitionDto, UpdateCaseDto } from './case-commands.dto';
+import {
+  AssessmentDto,
+  SendForAssessmentDto,
+  ListCasesQuery,
+  TransitionDto,
+  UpdateCaseDto,
+} from './case-commands.dto';
 import {
   toAllegationResponse,
   toCaseEventResponse,
@@ -179,7 +184,9 @@ export class CasesController {
 
   @Post(':id/send-for-assessment')
   @Roles('investigator')
-  @ApiOperation({ summary: 'Send the case to the appropriate authority for assessment (it appears on their My work)' })
+  @ApiOperation({
+    summary: 'Send the case to the appropriate authority for assessment (it appears on their My work)',
+  })
   async sendForAssessment(
     @Param('id') id: string,
     @Body() body: SendForAssessmentDto,

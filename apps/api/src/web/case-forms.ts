@@ -128,17 +128,29 @@ export const ALLEGATION_FIELDS: Record<string, FieldSpec> = {
 };
 
 export const CONDUCT_FIELDS: Record<string, FieldSpec> = {
-  platform: { id: 'conduct-platform', missing: 'Choose the platform', invalid: 'Choose one of the platforms listed' },
+  platform: {
+    id: 'conduct-platform',
+    missing: 'Choose the platform',
+    invalid: 'Choose one of the platforms listed',
+  },
   audience: {
     id: 'conduct-audience',
     missing: 'Choose who could see it',
     invalid: 'Choose one of the audiences listed',
   },
-  audienceSize: { id: 'conduct-audienceSize', invalid: 'Enter how many could see it as a whole number, like 40' },
-  text: { id: 'conduct-text', missing: 'Enter the words at issue', invalid: 'Enter the words at issue, up to 20,000 characters' },
+  audienceSize: {
+    id: 'conduct-audienceSize',
+    invalid: 'Enter how many could see it as a whole number, like 40',
+  },
+  text: {
+    id: 'conduct-text',
+    missing: 'Enter the words at issue',
+    invalid: 'Enter the words at issue, up to 20,000 characters',
+  },
   postedAt: {
     id: 'conduct-postedAt',
-    invalid: 'Enter when it was posted as a date in the past, like 2026-10-03, or a date and time, like 2026-10-03T21:14Z',
+    invalid:
+      'Enter when it was posted as a date in the past, like 2026-10-03, or a date and time, like 2026-10-03T21:14Z',
   },
   url: { id: 'conduct-url', invalid: 'Enter the link as a full web address, starting with https://' },
   categories: {
@@ -154,7 +166,11 @@ export const CONDUCT_FIELDS: Record<string, FieldSpec> = {
 };
 
 export const ASSESSMENT_FIELDS: Record<string, FieldSpec> = {
-  severity: { id: 'assessment-severity', missing: 'Choose the severity', invalid: 'Choose one of the severities listed' },
+  severity: {
+    id: 'assessment-severity',
+    missing: 'Choose the severity',
+    invalid: 'Choose one of the severities listed',
+  },
   rationale: {
     id: 'assessment-rationale',
     missing: 'Explain the assessment (at least 10 characters)',
@@ -212,7 +228,8 @@ export function subjectInput(body: Posted): Record<string, unknown> {
 export function dayMonthYear(body: Posted, name: string): string | undefined {
   const [day, month, year] = ['day', 'month', 'year'].map((part) => one(body[`${name}-${part}`]).trim());
   if (!day && !month && !year) return undefined;
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return `${year}-${month}-${day}`;
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
+    return `${year}-${month}-${day}`;
   return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 

@@ -204,7 +204,12 @@ export class CasePagesController {
     } catch (error) {
       // the service's own refusal (proactive monitoring without its authorisation) in the form's words
       if (error instanceof DomainError && error.kind === 'invalid')
-        return render([{ text: 'Enter who authorised the monitoring, when, and why it is necessary', href: '#authorisedBy' }]);
+        return render([
+          {
+            text: 'Enter who authorised the monitoring, when, and why it is necessary',
+            href: '#authorisedBy',
+          },
+        ]);
       throw error;
     }
   }
@@ -376,7 +381,12 @@ export class CasePagesController {
     const next = may.transitions;
     const refused = typeof req.query.refused === 'string' ? req.query.refused : '';
     const transitionProblem = (CASE_STATUSES as readonly string[]).includes(refused)
-      ? { text: this.cases.whyNot(kase, refused as CaseStatus, principal) ?? 'The case has moved on since: check its status.', href: '#to' }
+      ? {
+          text:
+            this.cases.whyNot(kase, refused as CaseStatus, principal) ??
+            'The case has moved on since: check its status.',
+          href: '#to',
+        }
       : problemMessage(req.query.problem);
     // The lexicon is read once for the page, not once per comment.
     const lexicon = await this.lexicon.list({ includeRetired: false });
@@ -454,7 +464,10 @@ export class CasePagesController {
           ? kase.sentForAssessmentAt.toISOString().slice(0, 10)
           : null,
       },
-      deadlines: view.deadlines.map((deadline) => ({ ...deadline, nameText: DEADLINE_LABELS[deadline.name] })),
+      deadlines: view.deadlines.map((deadline) => ({
+        ...deadline,
+        nameText: DEADLINE_LABELS[deadline.name],
+      })),
       lpbReport: view.lpbReport,
       warnings: view.warnings ?? [],
       transitions: next.map((status) => ({ value: status, text: words(status) })),
@@ -524,7 +537,6 @@ export class CasePagesController {
       result: event.result,
     }));
   }
-
 }
 
 function principalOf(req: AuthenticatedRequest) {

@@ -53,7 +53,10 @@ export class MyWorkController {
     const onlyAssigned = hasRole(by, 'investigator') && !hasRole(by, 'appropriate_authority');
     const [cases, openCases, toAssess, hearings, reports, failed] = await Promise.all([
       this.dueDates.mine(by, { limit: SECTION_SIZE }),
-      this.cases.list({ open: true, ...(onlyAssigned ? { investigator: by.userId } : {}), limit: 1, offset: 0 }, by),
+      this.cases.list(
+        { open: true, ...(onlyAssigned ? { investigator: by.userId } : {}), limit: 1, offset: 0 },
+        by,
+      ),
       this.cases.awaitingAssessment(by, { limit: SECTION_SIZE }),
       this.hearings.comingUpFor({ from: today, to: until, limit: SECTION_SIZE }, by, req.id),
       triagesInbox

@@ -1,4 +1,9 @@
-import { casePermissions, forumForReferral, needsArticle10Balancing, type CaseActionFacts } from './case-actions.rules';
+import {
+  casePermissions,
+  forumForReferral,
+  needsArticle10Balancing,
+  type CaseActionFacts,
+} from './case-actions.rules';
 
 const facts = (over: Partial<CaseActionFacts> = {}): CaseActionFacts => ({
   status: 'received',
@@ -35,10 +40,9 @@ describe('what each role may do with a case now', () => {
     expect(received.assess).toBe(true);
     expect(received.recordIopcDecision).toBe(true);
     expect(received.sendForAssessment).toBe(false);
-    const investigating = casePermissions(
-      facts({ status: 'investigating', severity: 'gross_misconduct' }),
-      ['appropriate_authority'],
-    );
+    const investigating = casePermissions(facts({ status: 'investigating', severity: 'gross_misconduct' }), [
+      'appropriate_authority',
+    ]);
     expect(investigating.transitions).toEqual(
       expect.arrayContaining(['referred_to_hearing', 'no_case_to_answer', 'withdrawn']),
     );

@@ -75,7 +75,11 @@ export function casePermissions(facts: CaseActionFacts, roles: readonly Role[]):
     (to) => to !== 'withdrawn' || !BEFORE_ASSESSMENT.includes(facts.status) || aa,
   );
   const sendForAssessment =
-    open && has('investigator') && !aa && BEFORE_ASSESSMENT.includes(facts.status) && !facts.sentForAssessment;
+    open &&
+    has('investigator') &&
+    !aa &&
+    BEFORE_ASSESSMENT.includes(facts.status) &&
+    !facts.sentForAssessment;
   const waitingOn: string[] = [];
   if (!aa && BEFORE_ASSESSMENT.includes(facts.status)) {
     waitingOn.push(
@@ -85,7 +89,10 @@ export function casePermissions(facts: CaseActionFacts, roles: readonly Role[]):
     );
   } else if (open) {
     const others = TRANSITIONS.filter(
-      (t) => t.from.includes(facts.status) && !t.roles.some((role) => roles.includes(role)) && t.to !== 'withdrawn',
+      (t) =>
+        t.from.includes(facts.status) &&
+        !t.roles.some((role) => roles.includes(role)) &&
+        t.to !== 'withdrawn',
     );
     const byWho = new Map<string, CaseStatus[]>();
     for (const t of others) byWho.set(who(t.roles), [...(byWho.get(who(t.roles)) ?? []), t.to]);

@@ -63,7 +63,8 @@ describe('case lifecycle', () => {
     });
     expect(answer).toEqual({
       allowed: false,
-      reason: 'Only the appropriate authority can move a case to "referred to hearing": the case is on their My work.',
+      reason:
+        'Only the appropriate authority can move a case to "referred to hearing": the case is on their My work.',
       allowedNext: ['withdrawn'],
     });
   });

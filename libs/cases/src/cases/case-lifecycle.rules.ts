@@ -100,7 +100,9 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: AA,
     blockedBy: (f) =>
       needsSeverity('gross_misconduct')(f) ??
-      (f.specialConditionsCertified ? null : 'Certify the special conditions for an accelerated hearing first.'),
+      (f.specialConditionsCertified
+        ? null
+        : 'Certify the special conditions for an accelerated hearing first.'),
   },
   {
     from: ['referred_to_meeting', 'referred_to_hearing', 'referred_to_accelerated_hearing'],

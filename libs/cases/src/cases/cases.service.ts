@@ -481,7 +481,10 @@ export class CasesService {
     options: { limit: number },
   ): Promise<{ items: Case[]; total: number }> {
     if (!hasRole(by, 'appropriate_authority')) return { items: [], total: 0 };
-    const [items, total] = await this.visibleTo(this.dataSource.getRepository(Case).createQueryBuilder('c'), by)
+    const [items, total] = await this.visibleTo(
+      this.dataSource.getRepository(Case).createQueryBuilder('c'),
+      by,
+    )
       .andWhere(`c.status IN ('received', 'iopc_referral_hold')`)
       .andWhere('c.sent_for_assessment_at IS NOT NULL')
       .orderBy('c.sent_for_assessment_at', 'ASC')

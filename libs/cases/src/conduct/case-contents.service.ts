@@ -243,18 +243,26 @@ export class CaseContentsService {
     by: Principal,
     requestId: string,
   ): Promise<void> {
-    return this.change(caseId, kind, id, by, requestId, async (em) => {
-      const entity: new () => object =
-        kind === 'subject' ? Subject : kind === 'allegation' ? Allegation : ConductItem;
-      await this.part(em, entity, caseId, id, kind.replace('_', ' '));
-      if (kind === 'subject' && (await em.countBy(Allegation, { caseId, subjectId: id })) > 0) {
-        throw new ConflictError(
-          'subject_has_allegations',
-          'Remove the allegations against this person first, or move them to another subject.',
-        );
-      }
-      await em.delete(entity, { id, caseId });
-    }, 'removed');
+    return this.change(
+      caseId,
+      kind,
+      id,
+      by,
+      requestId,
+      async (em) => {
+        const entity: new () => object =
+          kind === 'subject' ? Subject : kind === 'allegation' ? Allegation : ConductItem;
+        await this.part(em, entity, caseId, id, kind.replace('_', ' '));
+        if (kind === 'subject' && (await em.countBy(Allegation, { caseId, subjectId: id })) > 0) {
+          throw new ConflictError(
+            'subject_has_allegations',
+            'Remove the allegations against this person first, or move them to another subject.',
+          );
+        }
+        await em.delete(entity, { id, caseId });
+      },
+      'removed',
+    );
   }
 
   /** Everything on the case the person may open; the read is audited. */

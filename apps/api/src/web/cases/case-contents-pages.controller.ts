@@ -23,10 +23,37 @@ import { caseFormOptions, type CaseFormName } from './case-form-options';
 import { partValues } from './case-part.presenter';
 
 type Part = 'subjects' | 'allegations' | 'conduct-items';
-const PARTS: Record<Part, { form: CaseFormName; kind: 'subject' | 'allegation' | 'conduct_item'; tab: string; title: string; fields: Record<string, FieldSpec> }> = {
-  subjects: { form: 'subject', kind: 'subject', tab: 'subjects', title: 'Correct a subject', fields: SUBJECT_FIELDS },
-  allegations: { form: 'allegation', kind: 'allegation', tab: 'subjects', title: 'Correct an allegation', fields: ALLEGATION_FIELDS },
-  'conduct-items': { form: 'conduct', kind: 'conduct_item', tab: 'conduct', title: 'Correct a conduct item', fields: CONDUCT_FIELDS },
+const PARTS: Record<
+  Part,
+  {
+    form: CaseFormName;
+    kind: 'subject' | 'allegation' | 'conduct_item';
+    tab: string;
+    title: string;
+    fields: Record<string, FieldSpec>;
+  }
+> = {
+  subjects: {
+    form: 'subject',
+    kind: 'subject',
+    tab: 'subjects',
+    title: 'Correct a subject',
+    fields: SUBJECT_FIELDS,
+  },
+  allegations: {
+    form: 'allegation',
+    kind: 'allegation',
+    tab: 'subjects',
+    title: 'Correct an allegation',
+    fields: ALLEGATION_FIELDS,
+  },
+  'conduct-items': {
+    form: 'conduct',
+    kind: 'conduct_item',
+    tab: 'conduct',
+    title: 'Correct a conduct item',
+    fields: CONDUCT_FIELDS,
+  },
 };
 const SAVED = { subject: 'subject', allegation: 'allegation', conduct: 'conduct' } as const;
 
@@ -70,14 +97,18 @@ export class CaseContentsPagesController {
     try {
       problems = await this.correct(which, id, partId, body, req);
     } catch (error) {
-      if (!(error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'conflict'))) throw error;
+      if (!(error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'conflict')))
+        throw error;
       const fields = PARTS[which].fields;
       const named = (error.details?.fields as { field?: string }[] | undefined)?.[0]?.field ?? '';
       const spec = fields[named] ?? Object.values(fields)[0];
       problems = [{ text: spec.invalid ?? error.message, href: `#${spec.id}` }];
     }
     if (problems.length === 0)
-      return res.redirect(303, `/cases/${id}?saved=${SAVED[PARTS[which].form as keyof typeof SAVED]}-changed#${PARTS[which].tab}`);
+      return res.redirect(
+        303,
+        `/cases/${id}?saved=${SAVED[PARTS[which].form as keyof typeof SAVED]}-changed#${PARTS[which].tab}`,
+      );
     await this.page(req, res, id, which, partId, body, problems);
   }
 
@@ -97,19 +128,31 @@ export class CaseContentsPagesController {
         return res.redirect(303, `/cases/${id}?problem=subject-has-allegations#subjects`);
       throw error;
     }
-    res.redirect(303, `/cases/${id}?saved=${SAVED[PARTS[which].form as keyof typeof SAVED]}-removed#${PARTS[which].tab}`);
+    res.redirect(
+      303,
+      `/cases/${id}?saved=${SAVED[PARTS[which].form as keyof typeof SAVED]}-removed#${PARTS[which].tab}`,
+    );
   }
 
   /** A GET of the remove address (a reload, a typed link) removes nothing: it shows the case. */
   @Get(':part/:partId/remove')
-  removeAddress(@Param('id', ParseUUIDPipe) id: string, @Param('part') part: string, @Res() res: Response): void {
+  removeAddress(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('part') part: string,
+    @Res() res: Response,
+  ): void {
     res.redirect(303, `/cases/${id}#${PARTS[partOf(part)].tab}`);
   }
 
   private async correct(which: Part, id: string, partId: string, body: Posted, req: AuthenticatedRequest) {
     const by = principalOf(req);
     if (which === 'subjects') {
-      const { value, problems } = await validateForm(AddSubjectDto, subjectInput(body), SUBJECT_FIELDS, 'subject-name');
+      const { value, problems } = await validateForm(
+        AddSubjectDto,
+        subjectInput(body),
+        SUBJECT_FIELDS,
+        'subject-name',
+      );
       if (!problems.length) await this.contents.correctSubject(id, partId, value, by, req.id);
       return problems;
     }
@@ -123,10 +166,21 @@ export class CaseContentsPagesController {
       if (!problems.length) await this.contents.correctAllegation(id, partId, value, by, req.id);
       return problems;
     }
-    const { value, problems } = await validateForm(AddConductItemDto, conductInput(body), CONDUCT_FIELDS, 'conduct-text');
+    const { value, problems } = await validateForm(
+      AddConductItemDto,
+      conductInput(body),
+      CONDUCT_FIELDS,
+      'conduct-text',
+    );
     if (problems.length) return problems;
     const { source: _none, text, platform, ...rest } = value;
-    await this.contents.correctConductItem(id, partId, { ...rest, text: text!, platform: platform! }, by, req.id);
+    await this.contents.correctConductItem(
+      id,
+      partId,
+      { ...rest, text: text!, platform: platform! },
+      by,
+      req.id,
+    );
     return [];
   }
 

@@ -17,8 +17,8 @@ export type CaseFormName = 'subject' | 'allegation' | 'conduct' | 'assessment';
 
 /** The choices of the case page's forms, in words, with what was posted kept when a form comes back. */
 export function caseFormOptions(
-values: (name: CaseFormName) => Posted,
-subjects: readonly { id: string; name: string }[],
+  values: (name: CaseFormName) => Posted,
+  subjects: readonly { id: string; name: string }[],
 ) {
   const subject = values('subject');
   const allegation = values('allegation');

@@ -12,7 +12,11 @@ export function whyMatched(kase: { reference: string; summary: string }, q: stri
   if (REFERENCE.test(query)) return `Its reference is ${kase.reference}.`;
   const words = query.split(/\s+/).filter((word) => /\w/.test(word));
   const summary = kase.summary.toLowerCase();
-  const stem = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').slice(0, Math.max(4, word.length - 3));
+  const stem = (word: string) =>
+    word
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]/gu, '')
+      .slice(0, Math.max(4, word.length - 3));
   const inSummary = words.filter((word) => stem(word) && summary.includes(stem(word)));
   const elsewhere = words.filter((word) => !inSummary.includes(word));
   const quote = (list: string[]) => list.map((word) => `“${word}”`).join(', ');

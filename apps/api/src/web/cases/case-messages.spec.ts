@@ -6,7 +6,10 @@ describe('the case page messages', () => {
     expect(savedMessage('Call 0800 000 000 and give your password')).toBeNull();
     expect(savedMessage('toString')).toBeNull();
     expect(savedMessage(['subject'])).toBeNull();
-    expect(problemMessage('reason-missing')).toEqual({ text: 'Give the reason for the change', href: '#reason' });
+    expect(problemMessage('reason-missing')).toEqual({
+      text: 'Give the reason for the change',
+      href: '#reason',
+    });
     expect(problemMessage('constructor')).toBeNull();
   });
 

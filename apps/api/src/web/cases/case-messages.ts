@@ -26,7 +26,8 @@ export const PROBLEM_MESSAGES = {
   'transition-missing': 'Choose the next status',
   'reason-missing': 'Give the reason for the change',
   'iopc-decision-missing': 'Describe the IOPC referral decision in at least 5 characters',
-  'already-sent': 'This case has already been sent for assessment, or is past it: the appropriate authority has it.',
+  'already-sent':
+    'This case has already been sent for assessment, or is past it: the appropriate authority has it.',
   'subject-has-allegations':
     'Remove the allegations against this person first, or correct them to name another subject.',
   stale: 'Someone else changed this case after you opened it. Check their change and make yours again.',

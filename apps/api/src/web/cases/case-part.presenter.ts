@@ -33,7 +33,10 @@ export function partValues(
   if (part === 'allegations') {
     const a = contents.allegations.find((allegation) => allegation.id === id);
     return a
-      ? { fromEvidence: false, posted: { subjectId: a.subjectId, standards: a.standards, description: a.description } }
+      ? {
+          fromEvidence: false,
+          posted: { subjectId: a.subjectId, standards: a.standards, description: a.description },
+        }
       : null;
   }
   const c = contents.conductItems.find((item) => item.id === id);

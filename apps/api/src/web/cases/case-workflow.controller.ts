@@ -1,7 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CASE_STATUSES, CaseNotAwaitingAssessmentError, CasesService, type CaseStatus } from '@precedent/cases';
+import {
+  CASE_STATUSES,
+  CaseNotAwaitingAssessmentError,
+  CasesService,
+  type CaseStatus,
+} from '@precedent/cases';
 import { ROLES } from '@precedent/identity';
 import { DomainError, NotFoundError } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../../common/authenticated-request';
@@ -71,17 +76,14 @@ export class CaseWorkflowPagesController {
     @Res() res: Response,
   ): Promise<void> {
     const decision = one(body.decision).trim();
-    if (decision.length < 5 || decision.length > 2000) return back(res, id, { problem: 'iopc-decision-missing' });
+    if (decision.length < 5 || decision.length > 2000)
+      return back(res, id, { problem: 'iopc-decision-missing' });
     const version = Number.parseInt(one(body.version), 10);
     try {
-      await this.cases.update(
-        id,
-        { version, iopcReferralDecision: decision },
-        principalOf(req),
-        req.id,
-      );
+      await this.cases.update(id, { version, iopcReferralDecision: decision }, principalOf(req), req.id);
     } catch (error) {
-      if (error instanceof DomainError && error.kind === 'conflict') return back(res, id, { problem: 'stale' });
+      if (error instanceof DomainError && error.kind === 'conflict')
+        return back(res, id, { problem: 'stale' });
       throw error;
     }
     back(res, id, { saved: 'iopc-decision' });
@@ -96,7 +98,8 @@ export class CaseWorkflowPagesController {
   ): Promise<void> {
     const to = one(body.to);
     const reason = one(body.reason).trim().slice(0, 2000);
-    if (!(CASE_STATUSES as readonly string[]).includes(to)) return back(res, id, { problem: 'transition-missing' });
+    if (!(CASE_STATUSES as readonly string[]).includes(to))
+      return back(res, id, { problem: 'transition-missing' });
     if (reason.length < 3) return back(res, id, { problem: 'reason-missing', to });
     const version = Number.parseInt(one(body.version), 10);
     try {
@@ -107,7 +110,8 @@ export class CaseWorkflowPagesController {
         req.id,
       );
     } catch (error) {
-      if (!(error instanceof DomainError && (error.kind === 'conflict' || error.kind === 'invalid'))) throw error;
+      if (!(error instanceof DomainError && (error.kind === 'conflict' || error.kind === 'invalid')))
+        throw error;
       // the page asks the lib again why not, in its words: the address carries only the status chosen
       return back(res, id, error.code === 'stale_version' ? { problem: 'stale' } : { refused: to });
     }
@@ -123,7 +127,8 @@ function back(
   const query = new URLSearchParams(
     Object.entries(message).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   );
-  const tab = message.saved === 'status' ? 'timeline' : message.problem || message.refused ? 'transition' : 'summary';
+  const tab =
+    message.saved === 'status' ? 'timeline' : message.problem || message.refused ? 'transition' : 'summary';
   res.redirect(303, `/cases/${id}?${query}#${message.saved === 'iopc-decision' ? 'iopc-decision' : tab}`);
 }
 

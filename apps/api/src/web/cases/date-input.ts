@@ -31,7 +31,11 @@ export function isoDate(
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
     return { problem: `${capital(label)} must be a real date, like 3 12 2026` };
   const at = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  if (at.getUTCFullYear() !== Number(year) || at.getUTCMonth() !== Number(month) - 1 || at.getUTCDate() !== Number(day))
+  if (
+    at.getUTCFullYear() !== Number(year) ||
+    at.getUTCMonth() !== Number(month) - 1 ||
+    at.getUTCDate() !== Number(day)
+  )
     return { problem: `${capital(label)} must be a real date, like 3 12 2026` };
   return { iso: at.toISOString().slice(0, 10) };
 }

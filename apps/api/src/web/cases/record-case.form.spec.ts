@@ -4,7 +4,9 @@ import { recordCaseErrors, recordCaseView } from './record-case.form';
 
 describe('the record-a-case form', () => {
   it('reads the date as day, month and year, and says what is wrong with it in words', () => {
-    expect(isoDate({ day: '3', month: '12', year: '2026' }, 'the date received')).toEqual({ iso: '2026-12-03' });
+    expect(isoDate({ day: '3', month: '12', year: '2026' }, 'the date received')).toEqual({
+      iso: '2026-12-03',
+    });
     expect(isoDate({ day: '', month: '', year: '' }, 'the date received')).toEqual({ missing: true });
     expect(isoDate({ day: '31', month: '2', year: '2026' }, 'the date received')).toEqual({
       problem: 'The date received must be a real date, like 3 12 2026',
@@ -12,9 +14,12 @@ describe('the record-a-case form', () => {
     expect(isoDate({ day: '3', month: '', year: '' }, 'the date received')).toEqual({
       problem: 'The date received must include a month and year',
     });
-    expect(dayMonthYear({ 'serviceStart-day': '1', 'serviceStart-month': '9', 'serviceStart-year': '2015' }, 'serviceStart')).toBe(
-      '2015-09-01',
-    );
+    expect(
+      dayMonthYear(
+        { 'serviceStart-day': '1', 'serviceStart-month': '9', 'serviceStart-year': '2015' },
+        'serviceStart',
+      ),
+    ).toBe('2015-09-01');
     expect(dayMonthYear({}, 'serviceStart')).toBeUndefined();
   });
 
@@ -26,7 +31,10 @@ describe('the record-a-case form', () => {
       { text: 'Enter how to contact the person who reported it', href: '#reporterContact' },
       { text: 'Enter who authorised the monitoring', href: '#authorisedBy' },
       { text: 'Enter the date the monitoring was authorised', href: '#authorisedAt-day' },
-      { text: 'Explain why monitoring is necessary and proportionate in at least 20 characters', href: '#justification' },
+      {
+        text: 'Explain why monitoring is necessary and proportionate in at least 20 characters',
+        href: '#justification',
+      },
     ]);
   });
 

@@ -15,7 +15,10 @@ const FIELDS: Record<string, { id: string; message: string }> = {
   source: { id: 'source', message: 'Choose how the matter came to Professional Standards' },
   receivedAt: { id: 'receivedAt-day', message: 'The date received must be today or in the past' },
   summary: { id: 'summary', message: 'Describe what was reported in 10 to 4,000 characters' },
-  'reporter.name': { id: 'reporterName', message: 'Enter the name of the person who reported it, in 200 characters or fewer' },
+  'reporter.name': {
+    id: 'reporterName',
+    message: 'Enter the name of the person who reported it, in 200 characters or fewer',
+  },
   'reporter.contact': {
     id: 'reporterContact',
     message: 'Enter how to contact the person who reported it, in 300 characters or fewer',
@@ -39,7 +42,8 @@ export async function recordCaseErrors(
 ): Promise<{ input: RecordCaseDto; errors: FormProblem[] }> {
   const errors: FormProblem[] = [];
   const add = (field: string, text: string) => {
-    if (!errors.some((e) => e.href === `#${FIELDS[field].id}`)) errors.push({ text, href: `#${FIELDS[field].id}` });
+    if (!errors.some((e) => e.href === `#${FIELDS[field].id}`))
+      errors.push({ text, href: `#${FIELDS[field].id}` });
   };
   const source = one(body.source);
   if (!(RECORDABLE_SOURCES as readonly string[]).includes(source)) add('source', FIELDS.source.message);
@@ -50,13 +54,16 @@ export async function recordCaseErrors(
   if (!summary) add('summary', 'Describe what was reported');
   const reporterName = one(body.reporterName).trim();
   const reporterContact = one(body.reporterContact).trim();
-  if (reporterName && !reporterContact) add('reporter.contact', 'Enter how to contact the person who reported it');
+  if (reporterName && !reporterContact)
+    add('reporter.contact', 'Enter how to contact the person who reported it');
   if (reporterContact && !reporterName) add('reporter.name', 'Enter the name of the person who reported it');
   const monitoring = source === 'proactive_monitoring';
   const authorised = isoDate(dateParts(body, 'authorisedAt'), 'the date the monitoring was authorised');
   if (monitoring) {
-    if (!one(body.authorisedBy).trim()) add('authorisation.authorisedBy', FIELDS['authorisation.authorisedBy'].message);
-    if ('missing' in authorised) add('authorisation.authorisedAt', 'Enter the date the monitoring was authorised');
+    if (!one(body.authorisedBy).trim())
+      add('authorisation.authorisedBy', FIELDS['authorisation.authorisedBy'].message);
+    if ('missing' in authorised)
+      add('authorisation.authorisedAt', 'Enter the date the monitoring was authorised');
     if ('problem' in authorised) add('authorisation.authorisedAt', authorised.problem);
     if (!one(body.justification).trim())
       add('authorisation.justification', FIELDS['authorisation.justification'].message);
@@ -65,7 +72,9 @@ export async function recordCaseErrors(
     source,
     receivedAt: 'iso' in received ? received.iso : '',
     summary,
-    ...(reporterName || reporterContact ? { reporter: { name: reporterName, contact: reporterContact } } : {}),
+    ...(reporterName || reporterContact
+      ? { reporter: { name: reporterName, contact: reporterContact } }
+      : {}),
     ...(monitoring
       ? {
           authorisation: {
@@ -105,7 +114,11 @@ export function recordCaseView(body: Posted, errors: FormProblem[]) {
     form: body,
     errors: errors.length ? errors : null,
     fieldError: Object.fromEntries(Object.values(FIELDS).map((f) => [f.id, fieldError(f.id)])),
-    sources: RECORDABLE_SOURCES.map((value) => ({ value, text: words(value), checked: value === one(body.source) })),
+    sources: RECORDABLE_SOURCES.map((value) => ({
+      value,
+      text: words(value),
+      checked: value === one(body.source),
+    })),
     receivedAtItems: dateItems(dateParts(body, 'receivedAt'), Boolean(fieldError('receivedAt-day'))),
     authorisedAtItems: dateItems(dateParts(body, 'authorisedAt'), Boolean(fieldError('authorisedAt-day'))),
   };
