@@ -173,7 +173,7 @@ describe.each([
     const archiveId = new URL(page.url()).pathname.split('/')[2];
     expect(await settled(archiveId)).toBe('processed');
     await page.reload();
-    expect(await page.textContent('#posts ~ p')).toContain('4 posts read from this whatsapp export');
+    expect(await page.textContent('#posts ~ p')).toContain('4 posts read from this WhatsApp export');
     expect(await page.locator('button:has-text("Use as conduct item")').count()).toBe(4);
     await expectAccessible(page);
 
