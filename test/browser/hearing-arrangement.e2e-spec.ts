@@ -136,7 +136,7 @@ describe.each([
     await page.click('button:has-text("Arrange the hearing")');
     const arrangeErrors = await page.textContent('.govuk-error-summary');
     expect(arrangeErrors).toContain('Enter the day the documents reached the officer');
-    expect(arrangeErrors).toContain('the forum follows the referral');
+    expect(arrangeErrors).toContain('move the case on to that referral first');
     await noViolations(page);
     await page.check('input[name="forum"][value="misconduct_hearing"]');
     await page.fill('#documentsSuppliedOn', '2026-11-20');
