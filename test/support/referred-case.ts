@@ -100,7 +100,8 @@ export async function referredCase(
       interference: 'Freedom of expression is engaged: the posts were made off duty.',
       prescribedByLaw: 'The Standards of Professional Behaviour in the Conduct Regulations.',
       legitimateAim: 'Public confidence in policing and the rights of others.',
-      necessityAndProportionality: 'Racist abuse by officers undermines confidence; no lesser step answers it.',
+      necessityAndProportionality:
+        'Racist abuse by officers undermines confidence; no lesser step answers it.',
     },
     version: decided.body.version,
   }).expect(201);
