@@ -41,10 +41,15 @@ describe.each([
 
     // Proactive monitoring without its authorisation is refused, naming what is missing.
     await page.check('input[name="source"][value="proactive_monitoring"]');
-    await page.fill('#receivedAt', '2026-11-02');
+    await page.fill('#receivedAt-day', '2');
+    await page.fill('#receivedAt-month', '11');
+    await page.fill('#receivedAt-year', '2026');
     await page.fill('#summary', 'Public posts by an officer found by monitoring.');
     await page.click('button:has-text("Record the case")');
-    expect(await page.textContent('.govuk-error-summary')).toContain('justification');
+    expect(await page.textContent('.govuk-error-summary')).toContain('Enter who authorised the monitoring');
+    expect(await page.textContent('.govuk-error-summary')).toContain(
+      'Explain why monitoring is necessary and proportionate',
+    );
     expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
 
     await page.check('input[name="source"][value="line_manager"]');
@@ -83,7 +88,7 @@ describe.each([
     await firstChoice.check();
     await page.fill('#reason', 'Enough to go on.');
     await page.click('button:has-text("Change status")');
-    expect(await page.textContent('h1 .govuk-tag')).toContain((to ?? '').replace(/_/g, ' '));
+    expect((await page.textContent('h1 .govuk-tag'))?.toLowerCase()).toContain((to ?? '').replace(/_/g, ' '));
     expect(await page.textContent('#timeline table')).toContain('Enough to go on.');
     expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
     await screenshot(page, `case-${suffix}`);

@@ -89,7 +89,9 @@ describe.each([
     await signIn(page, investigator, '/cases/new');
     await expectAccessible(page);
     await page.check('input[name="source"][value="line_manager"]');
-    await page.fill('#receivedAt', '2026-11-02');
+    await page.fill('#receivedAt-day', '2');
+    await page.fill('#receivedAt-month', '11');
+    await page.fill('#receivedAt-year', '2026');
     await page.fill('#summary', `Posts in a response team's WhatsApp group about complainants (${suffix}).`);
     await page.fill('#reporterName', 'Insp. Casey Example');
     await page.fill('#reporterContact', 'casey.example@force.example');
@@ -171,7 +173,7 @@ describe.each([
     const archiveId = new URL(page.url()).pathname.split('/')[2];
     expect(await settled(archiveId)).toBe('processed');
     await page.reload();
-    expect(await page.textContent('#posts ~ p')).toContain('4 posts read from this whatsapp export');
+    expect(await page.textContent('#posts ~ p')).toContain('4 posts read from this WhatsApp export');
     expect(await page.locator('button:has-text("Use as conduct item")').count()).toBe(4);
     await expectAccessible(page);
 

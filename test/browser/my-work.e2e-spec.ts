@@ -174,17 +174,23 @@ describe.each([
     expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
     await screenshot(page, `my-work-${suffix}`);
 
-    // cases: only this investigator's cases with a time limit (not the one at a hearing), by due date:
-    // the report to the local policing body fell due weeks ago, the IOPC referral days ago
-    const caseRows = page.locator('h2#cases + table tbody tr');
-    expect(await caseRows.count()).toBe(2);
-    const first = await caseRows.nth(0).textContent();
+    // cases: only this investigator's cases with a time limit (not the one at a hearing), coming up
+    // apart from overdue: the report to the local policing body is due, the IOPC referral overdue
+    const comingUp = page.locator('#limits-coming-up tbody tr');
+    expect(await comingUp.count()).toBe(1);
+    const first = await comingUp.nth(0).textContent();
     expect(first).toContain('report to the local policing body');
     expect(first).toContain('Due');
     expect(first).not.toContain('Overdue');
-    const second = await caseRows.nth(1).textContent();
+    const overdue = page.locator('#limits-overdue tbody tr');
+    expect(await overdue.count()).toBe(1);
+    const second = await overdue.nth(0).textContent();
     expect(second).toContain('IOPC referral decision');
     expect(second).toContain('Overdue');
+    // what is counted, and the list it links to counts the same
+    const counted = (await section(page, 'cases').textContent()) ?? '';
+    expect(counted).toMatch(/Time limits are running on 2 of the \d+ open cases assigned to you/);
+    const openTotal = counted.match(/of the (\d+) open cases/)?.[1];
 
     // hearings: the proposed date, linked to the hearing and its case
     const hearings = await section(page, 'hearings').textContent();
@@ -199,7 +205,7 @@ describe.each([
     expect(failed).toContain(`broken-${suffix}.png`);
     expect(failed).toContain('The image could not be decoded');
 
-    await page.click(`h2#cases + table tbody tr:nth-child(2) a`);
+    await page.click(`#limits-overdue tbody tr:nth-child(1) a`);
     expect(new URL(page.url()).pathname).toBe(`/cases/${ids.overdue}`);
     await page.goto(`${base}/`);
     await page.click(`a:has-text("${proposedDate}")`);
@@ -215,10 +221,10 @@ describe.each([
     await page.goto(`${base}/`);
     expect(await section(page, 'anonymous').textContent()).not.toContain(reportSummary);
 
-    // "see your cases" lists this investigator's cases only
-    await page.click('a[href="/cases?investigator=me"]');
+    // "see all" lists this investigator's open cases only, and counts as My work did
+    await page.click('a[href="/cases?investigator=me&state=open"]');
     expect(new URL(page.url()).searchParams.get('investigator')).toBe('me');
-    expect(await page.textContent('main')).toContain('3 cases you may open');
+    expect(await page.textContent('main')).toContain(`${openTotal} open cases assigned to you`);
     await context.close();
   }, 60_000);
 
@@ -233,11 +239,15 @@ describe.each([
     const page = await newPage(context);
     await signIn(page, authority);
     expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
-    const cases = await page.locator('h2#cases + table').innerHTML();
-    expect(cases).toContain(`/cases/${ids.overdue}`);
-    expect(cases).toContain(`/cases/${ids.investigating}`);
-    expect(cases).not.toContain(`/cases/${restricted}`);
-    expect(await page.getAttribute('h2#cases ~ p a', 'href')).toBe('/cases');
+    const anchors = page.locator('#limits-coming-up a, #limits-overdue a');
+    const hrefs: string[] = [];
+    for (let i = 0; i < (await anchors.count()); i++)
+      hrefs.push((await anchors.nth(i).getAttribute('href')) ?? '');
+    const links = hrefs.join(' ');
+    expect(links).toContain(`/cases/${ids.overdue}`);
+    expect(links).toContain(`/cases/${ids.investigating}`);
+    expect(links).not.toContain(`/cases/${restricted}`);
+    expect(await page.getAttribute('h2#cases + p a', 'href')).toBe('/cases?state=open');
     await context.close();
   }, 60_000);
 

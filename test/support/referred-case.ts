@@ -95,6 +95,14 @@ export async function referredCase(
   const assessed = await post(`/api/cases/${id}/assessment`, authority, {
     severity: 'gross_misconduct',
     rationale: 'Racist language in a group of serving officers.',
+    // the conduct was off duty: the assessment carries the Article 10 balancing
+    article10: {
+      interference: 'Freedom of expression is engaged: the posts were made off duty.',
+      prescribedByLaw: 'The Standards of Professional Behaviour in the Conduct Regulations.',
+      legitimateAim: 'Public confidence in policing and the rights of others.',
+      necessityAndProportionality:
+        'Racist abuse by officers undermines confidence; no lesser step answers it.',
+    },
     version: decided.body.version,
   }).expect(201);
   if (assessed.body.status !== 'received') {

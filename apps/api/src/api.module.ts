@@ -25,6 +25,7 @@ import { AuthGuard } from './common/auth.guard';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
 import { CaseAccessModule } from './cases/case-access.module';
+import { CaseContentsCorrectionsController } from './cases/case-contents-corrections.controller';
 import { EvidenceController } from './evidence/evidence.controller';
 import { evidenceUploadOptions } from './evidence/evidence-upload.storage';
 import { HearingBundleController } from './hearings/hearing-bundle.controller';
@@ -46,6 +47,8 @@ import { EvidencePagesController } from './web/evidence-pages.controller';
 import { HearingArrangementPagesController } from './web/hearing-arrangement-pages.controller';
 import { HearingPagesController } from './web/hearing-pages.controller';
 import { MyWorkController } from './web/my-work.controller';
+import { CaseWorkflowPagesController } from './web/cases/case-workflow.controller';
+import { CaseContentsPagesController } from './web/cases/case-contents-pages.controller';
 import { WebSessionController } from './web/web-session.controller';
 
 @Module({
@@ -86,6 +89,7 @@ import { WebSessionController } from './web/web-session.controller';
     AuditController,
     CalendarController,
     CasesController,
+    CaseContentsCorrectionsController,
     EvidenceController,
     EvidencePagesController,
     HearingsController,
@@ -97,6 +101,9 @@ import { WebSessionController } from './web/web-session.controller';
     HearingPagesController,
     WebSessionController,
     MyWorkController,
+    CaseContentsPagesController,
+    // last: its GET /cases/:id/:form answers only the case page's own form addresses
+    CaseWorkflowPagesController,
   ],
   providers: [
     ...HTTP_APP_PROVIDERS,

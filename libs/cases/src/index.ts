@@ -8,6 +8,14 @@ export {
   allowedNext,
   checkTransition,
 } from './cases/case-lifecycle.rules';
+export {
+  casePermissions,
+  forumForReferral,
+  needsArticle10Balancing,
+  REFERRAL_FORUMS,
+  type CasePermissions,
+  type ReferralForum,
+} from './cases/case-actions.rules';
 export { regimeFor, PCR2020_FROM, type Regime } from './cases/regime.rules';
 export { CasesModule } from './cases.module';
 export {
@@ -57,6 +65,8 @@ export {
   AuthorisationRequiredError,
   IopcReferralMandatoryError,
   CaseEditForbiddenError,
+  Article10BalancingRequiredError,
+  CaseNotAwaitingAssessmentError,
 } from './cases/case.errors';
 export {
   IOPC_CRITERIA,
@@ -64,7 +74,7 @@ export {
   type IopcCriterion,
   type IopcCriterionMatch,
 } from './cases/iopc-referral.rules';
-export type { Case } from './cases/case.entity';
+export type { Case, Article10Balancing } from './cases/case.entity';
 export type { CaseEvent, CaseEventKind } from './cases/case-event.entity';
 export {
   CaseContentsService,

@@ -12,6 +12,7 @@ import {
   Min,
   MinLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { IsPastDate } from '../common/not-in-future.validator';
 import { IsCalendarDate, NotBefore } from '../common/date-range.validator';
@@ -74,6 +75,39 @@ export class TransitionDto {
   notAcceleratedReason?: string;
 }
 
+/** The proportionality test for an assessment that relies on off-duty speech (Articles 10 and 8). */
+export class Article10BalancingDto {
+  @ApiProperty({
+    description: 'Whether a right is engaged: expression (Article 10), private life (Article 8)',
+  })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  interference: string;
+
+  @ApiProperty({ description: 'How the restriction is prescribed by law (the Standards are in regulations)' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  prescribedByLaw: string;
+
+  @ApiProperty({
+    description: 'The legitimate aim: public confidence, the rights of others, preventing disorder',
+  })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  legitimateAim: string;
+
+  @ApiProperty({
+    description: 'Why the step is necessary and proportionate, and no less intrusive one would do',
+  })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(4000)
+  necessityAndProportionality: string;
+}
+
 export class AssessmentDto {
   @ApiProperty({ enum: SEVERITIES, example: 'gross_misconduct' })
   @IsIn(SEVERITIES, { message: `severity must be one of: ${SEVERITIES.join(', ')}` })
@@ -101,6 +135,23 @@ export class AssessmentDto {
   @IsOptional()
   @IsBoolean({ message: 'referToVetting must be true or false' })
   referToVetting?: boolean;
+
+  @ApiPropertyOptional({
+    type: Article10BalancingDto,
+    description: 'Required when any conduct item on the case was off duty',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => Article10BalancingDto)
+  article10?: Article10BalancingDto;
+}
+
+export class SendForAssessmentDto {
+  @ApiPropertyOptional({ description: 'A note for the appropriate authority' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 }
 
 const oneOf = (field: string, values: readonly string[]) => ({

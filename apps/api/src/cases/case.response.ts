@@ -28,6 +28,8 @@ export function toCaseResponse(view: CaseView) {
       : null,
     severity: c.severity,
     severityRationale: c.severityRationale,
+    article10Balancing: c.article10Balancing,
+    sentForAssessmentAt: c.sentForAssessmentAt?.toISOString() ?? null,
     iopcReferralRequired: c.iopcReferralRequired,
     iopcCriteria: c.iopcCriteria,
     iopcCriteriaMetAt: c.iopcCriteriaMetAt?.toISOString() ?? null,

@@ -5,7 +5,13 @@ import { EvidencePromotionService } from '@precedent/evidence';
 import { AddAllegationDto, AddConductItemDto, AddSubjectDto } from './case-contents.dto';
 import { Ctx, type RequestContext } from '../common/request-context.decorator';
 import { Roles } from '../common/roles.decorator';
-import { AssessmentDto, ListCasesQuery, TransitionDto, UpdateCaseDto } from './case-commands.dto';
+import {
+  AssessmentDto,
+  SendForAssessmentDto,
+  ListCasesQuery,
+  TransitionDto,
+  UpdateCaseDto,
+} from './case-commands.dto';
 import {
   toAllegationResponse,
   toCaseEventResponse,
@@ -174,6 +180,21 @@ export class CasesController {
   @Roles('appropriate_authority')
   async assess(@Param('id') id: string, @Body() body: AssessmentDto, @Ctx() ctx: RequestContext) {
     return toCaseResponse(await this.cases.assess(id, body, ctx.principal, ctx.requestId));
+  }
+
+  @Post(':id/send-for-assessment')
+  @Roles('investigator')
+  @ApiOperation({
+    summary: 'Send the case to the appropriate authority for assessment (it appears on their My work)',
+  })
+  async sendForAssessment(
+    @Param('id') id: string,
+    @Body() body: SendForAssessmentDto,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return toCaseResponse(
+      await this.cases.sendForAssessment(id, body.note?.trim() ?? '', ctx.principal, ctx.requestId),
+    );
   }
 
   @Post(':id/transitions')

@@ -13,6 +13,8 @@ export interface FormProblem {
 export interface FieldSpec {
   id: string;
   missing?: string;
+  /** What to say when the answer is there but refused (too long, not a date, not a choice offered). */
+  invalid?: string;
 }
 
 export function one(value: string | string[] | undefined): string {
@@ -67,9 +69,11 @@ function problemsOf(
     const given = input[error.property];
     const empty = given === undefined || (Array.isArray(given) && given.length === 0);
     if (empty && spec?.missing) return [{ text: spec.missing, href }];
-    // one message a field, as the design system asks: the DTO's messages joined
-    const texts = Object.values(error.constraints ?? {});
-    const own = texts.length ? [{ text: texts.join('; '), href }] : [];
+    // The DTO's own messages are for API clients (they name fields and codes): a person reads the
+    // form's sentence for the field, one a field, as the design system asks.
+    const own = error.constraints
+      ? [{ text: spec?.invalid ?? spec?.missing ?? 'Check this answer and try again', href }]
+      : [];
     return [...own, ...problemsOf(error.children ?? [], input, fields, fallbackId)];
   });
 }
@@ -85,43 +89,115 @@ export function byField(problems: readonly FormProblem[]): Record<string, string
 }
 
 export const SUBJECT_FIELDS: Record<string, FieldSpec> = {
-  name: { id: 'subject-name', missing: 'Enter the name of the officer or member of staff' },
-  staffNumber: { id: 'subject-staffNumber', missing: 'Enter their staff number' },
-  role: { id: 'subject-role', missing: 'Choose their role' },
-  rank: { id: 'subject-rank' },
-  force: { id: 'subject-force', missing: 'Choose their force' },
-  serviceStart: { id: 'subject-serviceStart' },
-  formerOfficer: { id: 'subject-formerOfficer' },
+  name: {
+    id: 'subject-name',
+    missing: 'Enter the name of the officer or member of staff',
+    invalid: 'Enter the name in 200 characters or fewer',
+  },
+  staffNumber: {
+    id: 'subject-staffNumber',
+    missing: 'Enter their staff number',
+    invalid: 'Enter the staff number in 50 characters or fewer',
+  },
+  role: { id: 'subject-role', missing: 'Choose their role', invalid: 'Choose one of the roles listed' },
+  rank: { id: 'subject-rank', invalid: 'Enter the rank in 100 characters or fewer' },
+  force: { id: 'subject-force', missing: 'Choose their force', invalid: 'Choose one of the forces listed' },
+  serviceStart: {
+    id: 'subject-serviceStart-day',
+    invalid: 'Enter the date they joined the service as a real date in the past',
+  },
+  formerOfficer: { id: 'subject-formerOfficer', invalid: 'Tick the box only if they have left the service' },
 };
 
 export const ALLEGATION_FIELDS: Record<string, FieldSpec> = {
-  subjectId: { id: 'allegation-subjectId', missing: 'Choose who the allegation is about' },
+  subjectId: {
+    id: 'allegation-subjectId',
+    missing: 'Choose who the allegation is about',
+    invalid: 'Choose one of the subjects on this case',
+  },
   standards: {
     id: 'allegation-standards',
     missing: 'Choose at least one Standard of Professional Behaviour',
+    invalid: 'Choose Standards of Professional Behaviour from the list',
   },
-  description: { id: 'allegation-description', missing: 'Describe the allegation (at least 10 characters)' },
+  description: {
+    id: 'allegation-description',
+    missing: 'Describe the allegation (at least 10 characters)',
+    invalid: 'Describe the allegation in at least 10 characters',
+  },
 };
 
 export const CONDUCT_FIELDS: Record<string, FieldSpec> = {
-  platform: { id: 'conduct-platform', missing: 'Choose the platform' },
-  audience: { id: 'conduct-audience', missing: 'Choose who could see it' },
-  audienceSize: { id: 'conduct-audienceSize' },
-  text: { id: 'conduct-text', missing: 'Enter the words at issue' },
-  postedAt: { id: 'conduct-postedAt' },
-  url: { id: 'conduct-url' },
-  categories: { id: 'conduct-categories', missing: 'Choose at least one category' },
-  targets: { id: 'conduct-targets' },
-  offDuty: { id: 'conduct-offDuty' },
-  identifiableAsPolice: { id: 'conduct-identifiableAsPolice' },
-  participation: { id: 'conduct-participation' },
-  messageCount: { id: 'conduct-messageCount' },
+  platform: {
+    id: 'conduct-platform',
+    missing: 'Choose the platform',
+    invalid: 'Choose one of the platforms listed',
+  },
+  audience: {
+    id: 'conduct-audience',
+    missing: 'Choose who could see it',
+    invalid: 'Choose one of the audiences listed',
+  },
+  audienceSize: {
+    id: 'conduct-audienceSize',
+    invalid: 'Enter how many could see it as a whole number, like 40',
+  },
+  text: {
+    id: 'conduct-text',
+    missing: 'Enter the words at issue',
+    invalid: 'Enter the words at issue, up to 20,000 characters',
+  },
+  postedAt: {
+    id: 'conduct-postedAt',
+    invalid:
+      'Enter when it was posted as a date in the past, like 2026-10-03, or a date and time, like 2026-10-03T21:14Z',
+  },
+  url: { id: 'conduct-url', invalid: 'Enter the link as a full web address, starting with https://' },
+  categories: {
+    id: 'conduct-categories',
+    missing: 'Choose at least one category',
+    invalid: 'Choose categories from the list',
+  },
+  targets: { id: 'conduct-targets', invalid: 'Choose protected characteristics from the list' },
+  offDuty: { id: 'conduct-offDuty', invalid: 'Answer yes or no' },
+  identifiableAsPolice: { id: 'conduct-identifiableAsPolice', invalid: 'Answer yes or no' },
+  participation: { id: 'conduct-participation', invalid: 'Choose what the subject did from the list' },
+  messageCount: { id: 'conduct-messageCount', invalid: 'Enter how many messages as a whole number, like 3' },
 };
 
 export const ASSESSMENT_FIELDS: Record<string, FieldSpec> = {
-  severity: { id: 'assessment-severity', missing: 'Choose the severity' },
-  rationale: { id: 'assessment-rationale', missing: 'Explain the assessment (at least 10 characters)' },
-  version: { id: 'assessment-severity' },
+  severity: {
+    id: 'assessment-severity',
+    missing: 'Choose the severity',
+    invalid: 'Choose one of the severities listed',
+  },
+  rationale: {
+    id: 'assessment-rationale',
+    missing: 'Explain the assessment (at least 10 characters)',
+    invalid: 'Explain the assessment in at least 10 characters',
+  },
+  version: { id: 'assessment-severity', invalid: 'Reload the case and record the assessment again' },
+  interference: {
+    id: 'assessment-interference',
+    missing: 'Say whether a right to expression or to private life is engaged',
+    invalid: 'Say whether a right to expression or to private life is engaged',
+  },
+  prescribedByLaw: {
+    id: 'assessment-prescribedByLaw',
+    missing: 'Say how the restriction is set out in law',
+    invalid: 'Say how the restriction is set out in law',
+  },
+  legitimateAim: {
+    id: 'assessment-legitimateAim',
+    missing: 'Name the legitimate aim the step pursues',
+    invalid: 'Name the legitimate aim the step pursues',
+  },
+  necessityAndProportionality: {
+    id: 'assessment-necessityAndProportionality',
+    missing: 'Explain why the step is necessary and proportionate',
+    invalid: 'Explain why the step is necessary and proportionate',
+  },
+  article10: { id: 'assessment-interference' },
 };
 
 /** The promotion form on an archive's page classifies the post chosen; the post gives the rest. */
@@ -140,9 +216,21 @@ export function subjectInput(body: Posted): Record<string, unknown> {
     role: filled(body.role),
     rank: filled(body.rank),
     force: filled(body.force),
-    serviceStart: filled(body.serviceStart),
+    serviceStart: dayMonthYear(body, 'serviceStart') ?? filled(body.serviceStart),
     formerOfficer: yesNo(body.formerOfficer),
   };
+}
+
+/**
+ * A GOV.UK date input's three boxes (`<name>-day`, `-month`, `-year`) as YYYY-MM-DD; what was typed
+ * as it was when it is not a date, so the DTO refuses it; undefined when all three are empty.
+ */
+export function dayMonthYear(body: Posted, name: string): string | undefined {
+  const [day, month, year] = ['day', 'month', 'year'].map((part) => one(body[`${name}-${part}`]).trim());
+  if (!day && !month && !year) return undefined;
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
+    return `${year}-${month}-${day}`;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 export function allegationInput(body: Posted): Record<string, unknown> {
@@ -171,10 +259,19 @@ export function conductInput(body: Posted): Record<string, unknown> {
 }
 
 export function assessmentInput(body: Posted): Record<string, unknown> {
+  const balancing = {
+    interference: filled(body.interference),
+    prescribedByLaw: filled(body.prescribedByLaw),
+    legitimateAim: filled(body.legitimateAim),
+    necessityAndProportionality: filled(body.necessityAndProportionality),
+  };
+  // the balancing is sent when any of it was written; the service says when it is required
+  const written = Object.values(balancing).some((text) => text !== undefined);
   return {
     severity: filled(body.severity),
     rationale: filled(body.rationale),
     version: whole(body.version),
+    ...(written ? { article10: balancing } : {}),
   };
 }
 

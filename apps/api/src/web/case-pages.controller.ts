@@ -1,8 +1,6 @@
 import { BadRequestException, Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
 import {
   ComparablesService,
   excerptWindow,
@@ -12,19 +10,16 @@ import {
 } from '@precedent/analytics';
 import { AuditService } from '@precedent/audit';
 import {
-  AUDIENCES,
   CASE_STATUSES,
   CaseContentsService,
   caseProfile,
   CasesService,
   CATEGORIES,
   FORCES,
+  forumForReferral,
   INTAKE_SOURCES,
-  PARTICIPATION,
+  needsArticle10Balancing,
   PLATFORMS,
-  STANDARDS,
-  SUBJECT_ROLES,
-  TARGETS,
   type CaseStatus,
 } from '@precedent/cases';
 import { EvidenceService } from '@precedent/evidence';
@@ -34,8 +29,7 @@ import { DomainError } from '@precedent/platform';
 import { InboxService } from '@precedent/reporting';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
-import { RecordCaseDto } from '../cases/record-case.dto';
-import { AssessmentDto, SEVERITIES } from '../cases/case-commands.dto';
+import { AssessmentDto } from '../cases/case-commands.dto';
 import { AddAllegationDto, AddConductItemDto, AddSubjectDto } from '../cases/case-contents.dto';
 import {
   ALLEGATION_FIELDS,
@@ -43,12 +37,10 @@ import {
   ASSESSMENT_FIELDS,
   assessmentInput,
   byField,
-  choices,
   CONDUCT_FIELDS,
   conductInput,
   type FieldSpec,
   type FormProblem,
-  one,
   type Posted,
   SUBJECT_FIELDS,
   subjectInput,
@@ -59,15 +51,14 @@ import { presentOtherWay } from './analytics/other-way.presenter';
 import { words } from '../common/code-words';
 import { markedHtml, searchedMarks, termMarks } from './marked-text';
 import { CASE_PAGE_NOTICES, casePageNotice } from './page-notices';
+import { DEADLINE_LABELS } from './my-work.controller';
+import { recordCaseErrors, recordCaseView } from './cases/record-case.form';
+import { caseFormOptions } from './cases/case-form-options';
+import { problemMessage, savedMessage } from './cases/case-messages';
+import { listCaption, whyMatched } from './cases/case-list.presenter';
 
 const PAGE_SIZE = 25;
 const AUDIT_ROWS = 200;
-/** The statuses in which a meeting or hearing is arranged (the hearings service's own check decides). */
-const REFERRED: readonly CaseStatus[] = [
-  'referred_to_meeting',
-  'referred_to_hearing',
-  'referred_to_accelerated_hearing',
-];
 
 type FormName = 'subject' | 'allegation' | 'conduct' | 'assessment';
 const FORM_FIELDS: Record<FormName, Record<string, FieldSpec>> = {
@@ -139,6 +130,7 @@ export class CasePagesController {
       ...(query.q?.trim() ? { q: query.q.trim().slice(0, 200) } : {}),
       // "see all your cases" from My work
       ...(query.investigator === 'me' ? { investigator: principalOf(req).userId } : {}),
+      ...(query.state === 'open' ? { open: true } : {}),
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     };
@@ -149,13 +141,18 @@ export class CasePagesController {
     );
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const link = (to: number) =>
-      `/cases?${new URLSearchParams({ ...pick(query, ['status', 'source', 'platform', 'category', 'q', 'investigator']), page: String(to) })}`;
+      `/cases?${new URLSearchParams({ ...pick(query, ['status', 'source', 'platform', 'category', 'q', 'investigator', 'state']), page: String(to) })}`;
     res.render('pages/cases', {
       title: 'Cases',
       active: 'cases',
       principal: req.principal,
       query,
       total,
+      caption: listCaption(total, {
+        mine: query.investigator === 'me',
+        open: query.state === 'open',
+        q: filters.q ?? '',
+      }),
       canRecord: principalOf(req).roles.some(
         (role) => role === 'investigator' || role === 'appropriate_authority',
       ),
@@ -166,6 +163,7 @@ export class CasePagesController {
         status: words(kase.status),
         statusClass: STATUS_COLOURS[kase.status] ?? '',
         summary: kase.summary.length > 120 ? `${kase.summary.slice(0, 117)}…` : kase.summary,
+        why: filters.q ? whyMatched(kase, filters.q) : null,
       })),
       options: {
         statuses: selectItems(CASE_STATUSES, query.status, 'Any status'),
@@ -194,54 +192,34 @@ export class CasePagesController {
       title: 'Record a case',
       active: 'cases',
       principal: req.principal,
-      form: {},
-      sources: sourceItems(),
+      ...recordCaseView({}, []),
     });
   }
 
   @Post('new')
   @Roles('investigator', 'appropriate_authority')
-  async record(
-    @Req() req: AuthenticatedRequest,
-    @Body() body: Record<string, string | undefined>,
-    @Res() res: Response,
-  ) {
-    const input = {
-      source: body.source,
-      receivedAt: body.receivedAt,
-      summary: body.summary,
-      ...(body.reporterName || body.reporterContact
-        ? { reporter: { name: body.reporterName ?? '', contact: body.reporterContact ?? '' } }
-        : {}),
-      ...(body.source === 'proactive_monitoring'
-        ? {
-            authorisation: {
-              authorisedBy: body.authorisedBy ?? '',
-              authorisedAt: body.authorisedAt ?? '',
-              justification: body.justification ?? '',
-            },
-          }
-        : {}),
-      restricted: body.restricted === 'yes',
-    };
-    const dto = plainToInstance(RecordCaseDto, input);
-    const problems = flatten(await validate(dto, { whitelist: true }));
-    const render = (errors: { text: string; href: string }[]) =>
+  async record(@Req() req: AuthenticatedRequest, @Body() body: Posted, @Res() res: Response) {
+    const { input, errors } = await recordCaseErrors(body);
+    const render = (problems: FormProblem[]) =>
       res.status(400).render('pages/case-new', {
-        title: 'Record a case',
+        title: 'Error: Record a case',
         active: 'cases',
         principal: req.principal,
-        form: body,
-        sources: sourceItems(body.source),
-        errors,
+        ...recordCaseView(body, problems),
       });
-    if (problems.length > 0) return render(problems);
+    if (errors.length > 0) return render(errors);
     try {
-      const recorded = await this.cases.record(dto, principalOf(req), req.id);
-      res.redirect(303, `/cases/${recorded.case.id}`);
+      const recorded = await this.cases.record(input, principalOf(req), req.id);
+      res.redirect(303, `/cases/${recorded.case.id}?saved=recorded`);
     } catch (error) {
+      // the service's own refusal (proactive monitoring without its authorisation) in the form's words
       if (error instanceof DomainError && error.kind === 'invalid')
-        return render([{ text: error.message, href: '#summary' }]);
+        return render([
+          {
+            text: 'Enter who authorised the monitoring, when, and why it is necessary',
+            href: '#authorisedBy',
+          },
+        ]);
       throw error;
     }
   }
@@ -257,7 +235,6 @@ export class CasePagesController {
     const notice = casePageNotice(code);
     const upload = notice?.title === CASE_PAGE_NOTICES['upload-refused'].title;
     await this.show(req, res, id, {
-      error: notice && !upload ? notice.text : null,
       uploadError: notice && upload ? notice.text : null,
     });
   }
@@ -370,14 +347,15 @@ export class CasePagesController {
     } catch (error) {
       if (!(error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'conflict')))
         throw error;
-      // the service names the field at fault when it can (an unknown subject, a stale version)
+      // the service names the field at fault when it can (an unknown subject, a stale version);
+      // the form says it in its own words where it has them
       const fields = FORM_FIELDS[form.name];
       const named = (error.details?.fields as { field?: string }[] | undefined)?.[0]?.field ?? '';
       const at = fields[named]?.id ?? Object.values(fields)[0].id;
-      problems = [{ text: error.message, href: `#${at}` }];
+      problems = [{ text: fields[named]?.invalid ?? error.message, href: `#${at}` }];
       if (error.kind === 'conflict') status = 409;
     }
-    if (problems.length === 0) return res.redirect(303, `/cases/${id}#${form.tab}`);
+    if (problems.length === 0) return res.redirect(303, `/cases/${id}?saved=${form.name}#${form.tab}`);
     await this.show(req, res, id, {
       status,
       form: { name: form.name, values: form.body, errors: problems, fieldErrors: byField(problems) },
@@ -391,7 +369,6 @@ export class CasePagesController {
     id: string,
     extra: {
       status?: number;
-      error?: string | null;
       uploadError?: string | null;
       form?: { name: FormName; values: Posted; errors: FormProblem[]; fieldErrors: Record<string, string> };
     },
@@ -414,7 +391,17 @@ export class CasePagesController {
       happened.has('outcome_recorded') ? this.outcomes.forCase(id, principal, req.id) : [],
       happened.has('anonymous_report_linked') ? this.inbox.reportOfCase(id, principal) : null,
     ]);
-    const next = this.cases.allowedNextFor(kase, principal);
+    const may = this.cases.permissionsFor(kase, principal);
+    const next = may.transitions;
+    const refused = typeof req.query.refused === 'string' ? req.query.refused : '';
+    const transitionProblem = (CASE_STATUSES as readonly string[]).includes(refused)
+      ? {
+          text:
+            this.cases.whyNot(kase, refused as CaseStatus, principal) ??
+            'The case has moved on since: check its status.',
+          href: '#to',
+        }
+      : problemMessage(req.query.problem);
     // The lexicon is read once for the page, not once per comment.
     const lexicon = await this.lexicon.list({ includeRetired: false });
     // Reached from the case list's search: its words are marked too, and carried to the evidence.
@@ -426,6 +413,9 @@ export class CasePagesController {
         ...termMarks(suggestTerms(item.text, lexicon).matches),
       ]),
       categoriesText: item.categories.map(words).join(', '),
+      platformText: words(item.platform),
+      audienceText: words(item.audience),
+      participationText: words(item.participation),
       targetsText: item.targets.map(words).join(', ') || 'none',
       postedText: item.postedAt ? item.postedAt.toISOString().replace('T', ' ').slice(0, 16) : null,
       fromEvidence: Boolean(item.sourceEvidenceId),
@@ -433,16 +423,19 @@ export class CasePagesController {
     const profile = caseProfile(contents);
     const comparables = profile ? await this.comparables.comparables({ profile, k: 5 }) : null;
     const otherWay = profile ? presentOtherWay(await this.comparables.otherWay(profile)) : null;
-    const mayChange = principal.roles.some(
-      (role) => role === 'investigator' || role === 'appropriate_authority',
-    );
+    const mayChange = may.editContents;
+    const offDuty = needsArticle10Balancing(contents.conductItems);
     const subjectNames = new Map(contents.subjects.map((subject) => [subject.id, subject.name]));
     const form = extra.form;
     const values = (name: FormName): Posted => (form?.name === name ? form.values : {});
     res.status(extra.status ?? 200).render('pages/case', {
       title: `${form ? 'Error: ' : ''}${kase.reference}`,
       active: 'cases',
-      error: extra.error ?? null,
+      error: transitionProblem,
+      saved: form ? null : savedMessage(req.query.saved),
+      may,
+      offDuty,
+      article10: kase.article10Balancing,
       uploadError: extra.uploadError ?? null,
       anonymousReportId,
       formErrors: form?.errors ?? null,
@@ -451,10 +444,11 @@ export class CasePagesController {
       q,
       canUpload: mayChange,
       canEdit: mayChange,
-      canAssess: principal.roles.includes('appropriate_authority'),
+      canAssess: may.assess,
+      referralForum: forumForReferral(kase.status) ? words(forumForReferral(kase.status)!) : null,
       canArrange:
         mayChange &&
-        (REFERRED as readonly string[]).includes(kase.status) &&
+        forumForReferral(kase.status) !== null &&
         !hearings.some((h) => h.hearing.status !== 'concluded'),
       forms: {
         subject: values('subject'),
@@ -462,7 +456,7 @@ export class CasePagesController {
         conduct: values('conduct'),
         assessment: values('assessment'),
       },
-      options: this.formOptions(values, contents.subjects),
+      options: caseFormOptions(values, contents.subjects),
       evidence: evidence.map(({ item, ocrText }) => ({
         id: item.id,
         excerpt: ocrText ? passageExcerpt(item.id, ocrText, conductItems) : null,
@@ -482,8 +476,14 @@ export class CasePagesController {
         statusClass: STATUS_COLOURS[kase.status] ?? '',
         sourceText: words(kase.source),
         severityText: kase.severity ? words(kase.severity) : null,
+        sentForAssessmentOn: kase.sentForAssessmentAt
+          ? kase.sentForAssessmentAt.toISOString().slice(0, 10)
+          : null,
       },
-      deadlines: view.deadlines.map((deadline) => ({ ...deadline, nameText: words(deadline.name) })),
+      deadlines: view.deadlines.map((deadline) => ({
+        ...deadline,
+        nameText: DEADLINE_LABELS[deadline.name],
+      })),
       lpbReport: view.lpbReport,
       warnings: view.warnings ?? [],
       transitions: next.map((status) => ({ value: status, text: words(status) })),
@@ -554,73 +554,6 @@ export class CasePagesController {
       result: event.result,
     }));
   }
-
-  private formOptions(values: (name: FormName) => Posted, subjects: readonly { id: string; name: string }[]) {
-    const subject = values('subject');
-    const allegation = values('allegation');
-    const conduct = values('conduct');
-    const assessment = values('assessment');
-    return {
-      roles: choices(SUBJECT_ROLES, subject.role, words, 'selected', 'Choose a role'),
-      forces: choices(
-        FORCES.map((force) => force.code),
-        subject.force,
-        (code) => FORCES.find((force) => force.code === code)?.name ?? code,
-        'selected',
-        'Choose a force',
-      ),
-      formerOfficer: choices(['yes'], subject.formerOfficer, () => 'They have left the service', 'checked'),
-      subjects: [
-        { value: '', text: 'Choose a subject', selected: !one(allegation.subjectId) },
-        ...subjects.map((s) => ({ value: s.id, text: s.name, selected: s.id === one(allegation.subjectId) })),
-      ],
-      standards: choices(STANDARDS, allegation.standards, words, 'checked'),
-      platforms: choices(PLATFORMS, conduct.platform, words, 'selected', 'Choose a platform'),
-      audiences: choices(AUDIENCES, conduct.audience, words, 'selected', 'Choose who could see it'),
-      categories: choices(CATEGORIES, conduct.categories, words, 'checked'),
-      targets: choices(TARGETS, conduct.targets, words, 'checked'),
-      participation: choices(PARTICIPATION, conduct.participation ?? 'author', words, 'selected'),
-      offDuty: choices(['yes', 'no'], conduct.offDuty, (v) => (v === 'yes' ? 'Yes' : 'No'), 'checked'),
-      identifiable: choices(
-        ['yes', 'no'],
-        conduct.identifiableAsPolice,
-        (v) => (v === 'yes' ? 'Yes' : 'No'),
-        'checked',
-      ),
-      severities: choices(SEVERITIES, assessment.severity, words, 'checked'),
-    };
-  }
-
-  @Post(':id/transitions')
-  async transition(
-    @Req() req: AuthenticatedRequest,
-    @Param('id') id: string,
-    @Body() body: Record<string, string | undefined>,
-    @Res() res: Response,
-  ) {
-    const to = body.to as CaseStatus;
-    const reason = (body.reason ?? '').trim();
-    if (!(CASE_STATUSES as readonly string[]).includes(to) || reason.length === 0) {
-      res.redirect(303, `/cases/${encodeURIComponent(id)}?notice=transition-incomplete#transition`);
-      return;
-    }
-    try {
-      await this.cases.transition(
-        id,
-        { to, reason, ...(body.version ? { version: Number(body.version) } : {}) },
-        principalOf(req),
-        req.id,
-      );
-      res.redirect(303, `/cases/${id}#timeline`);
-    } catch (error) {
-      if (error instanceof DomainError && (error.kind === 'conflict' || error.kind === 'invalid')) {
-        // the refusal's own sentence, shown on the page it refused rather than carried in the address
-        await this.show(req, res, id, { status: 409, error: error.message });
-        return;
-      }
-      throw error;
-    }
-  }
 }
 
 function principalOf(req: AuthenticatedRequest) {
@@ -637,35 +570,6 @@ function selectItems(codes: readonly string[], chosen: string | undefined, none:
     { value: '', text: none, selected: !chosen },
     ...codes.map((code) => ({ value: code, text: words(code), selected: code === chosen })),
   ];
-}
-
-function sourceItems(chosen?: string) {
-  return INTAKE_SOURCES.filter((source) => source !== 'anonymous').map((source) => ({
-    value: source,
-    text: words(source),
-    checked: source === chosen,
-  }));
-}
-
-function flatten(errors: ValidationError[], parent = ''): { text: string; href: string }[] {
-  const fieldIds: Record<string, string> = {
-    source: 'source',
-    receivedAt: 'receivedAt',
-    summary: 'summary',
-    'reporter.name': 'reporterName',
-    'reporter.contact': 'reporterContact',
-    'authorisation.authorisedBy': 'authorisedBy',
-    'authorisation.authorisedAt': 'authorisedAt',
-    'authorisation.justification': 'justification',
-  };
-  return errors.flatMap((error) => {
-    const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((text) => ({
-      text,
-      href: `#${fieldIds[path] ?? 'summary'}`,
-    }));
-    return [...own, ...flatten(error.children ?? [], path)];
-  });
 }
 
 /**

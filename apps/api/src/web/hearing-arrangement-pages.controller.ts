@@ -88,7 +88,7 @@ export class HearingArrangementPagesController {
       errors.push({ text: 'Choose the forum', href: '#forum' });
     } else if (referral && forum !== referral) {
       errors.push({
-        text: `This case is referred to a ${words(referral)}; to hold a ${words(forum)} instead, move the case on to that referral first (rule: the forum follows the referral).`,
+        text: `This case is referred to a ${words(referral)}; to hold a ${words(forum)} instead, move the case on to that referral first.`,
         href: '#forum',
       });
     }

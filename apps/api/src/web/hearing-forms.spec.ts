@@ -8,7 +8,7 @@ describe('the hearing forms', () => {
     const error = new UnlawfulDateError('working_day', '2026-12-28 is a bank holiday.', '2026-12-29');
     expect(refusalErrors(error, '#date')).toEqual([
       {
-        text: '2026-12-28 is a bank holiday. The earliest lawful date is 2026-12-29. (rule: working day)',
+        text: '2026-12-28 is a bank holiday. The earliest lawful date is 2026-12-29.',
         href: '#date',
       },
     ]);
@@ -20,8 +20,8 @@ describe('the hearing forms', () => {
       { rule: 'double_booking', message: 'Already booked.' },
     ]);
     expect(refusalErrors(conflicts, '#seat-chair')?.map((e) => e.text)).toEqual([
-      'Line-manages subject 1. (rule: line management)',
-      'Already booked. (rule: double booking)',
+      'Line-manages subject 1.',
+      'Already booked.',
     ]);
     const composition = new PanelCompositionError([
       'The panel needs a lay member.',

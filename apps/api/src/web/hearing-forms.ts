@@ -7,7 +7,6 @@ import {
   type PanelConflict,
 } from '@precedent/hearings';
 import { DomainError } from '@precedent/platform';
-import { words } from '../common/code-words';
 
 export type Form = Record<string, string | string[] | undefined>;
 export type FieldError = { text: string; href: string };
@@ -61,16 +60,16 @@ export function refusalErrors(
   fieldIds: Record<string, string> = {},
 ): FieldError[] | null {
   if (error instanceof UnlawfulDateError) {
-    const rule = (error.details?.rule as string | undefined) ?? '';
-    return [{ text: `${error.message} (rule: ${words(rule)})`, href }];
+    // the message says what the rule asks; its internal name is for the API and the logs
+    return [{ text: error.message, href }];
   }
   if (error instanceof PanelCompositionError) {
     const problems = (error.details?.problems ?? [error.message]) as string[];
-    return problems.map((text) => ({ text: `${text} (rule: panel composition)`, href }));
+    return problems.map((text) => ({ text, href }));
   }
   if (error instanceof PanelConflictError) {
     const conflicts = (error.details?.conflicts ?? []) as PanelConflict[];
-    return conflicts.map((c) => ({ text: `${c.message} (rule: ${words(c.rule)})`, href }));
+    return conflicts.map((c) => ({ text: c.message, href }));
   }
   if (error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'conflict')) {
     // the message says what to do; the first field it names is where the summary links

@@ -267,10 +267,7 @@ export class HearingPagesController {
       res.redirect(303, `/cases/${caseId}#timeline`);
     } catch (error) {
       if (error instanceof OutcomeNotAllowedError) {
-        const rule = (error.details?.rule as string | undefined) ?? '';
-        return this.render(req, res, id, 422, body, [
-          { text: `${error.message} (rule: ${words(rule)})`, href: '#outcome' },
-        ]);
+        return this.render(req, res, id, 422, body, [{ text: error.message, href: '#outcome' }]);
       }
       if (error instanceof DecisionIncompleteError) {
         const problems = (error.details?.fields ?? []) as { field: string; message: string }[];

@@ -2,7 +2,7 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { addDays, format, parseISO } from 'date-fns';
-import { CaseDueDatesService, type DeadlineName } from '@precedent/cases';
+import { CaseDueDatesService, CasesService, type DeadlineName, type DueCase } from '@precedent/cases';
 import { FailedEvidenceService } from '@precedent/evidence';
 import { HearingsService, NoticesService } from '@precedent/hearings';
 import { hasRole, type Principal } from '@precedent/identity';
@@ -36,6 +36,7 @@ const when = (at: Date) => at.toISOString().replace('T', ' ').slice(0, 16);
 export class MyWorkController {
   constructor(
     private readonly dueDates: CaseDueDatesService,
+    private readonly cases: CasesService,
     private readonly hearings: HearingsService,
     private readonly inbox: InboxService,
     private readonly failedEvidence: FailedEvidenceService,
@@ -49,8 +50,16 @@ export class MyWorkController {
     const today = this.clock.today();
     const until = format(addDays(parseISO(today), HEARINGS_AHEAD_DAYS), 'yyyy-MM-dd');
     const triagesInbox = hasRole(by, 'investigator', 'appropriate_authority');
-    const [cases, hearings, reports, replies, failed, undelivered] = await Promise.all([
+    // an investigator's cases are those assigned to them; an appropriate authority's, all it may open
+    const onlyAssigned = hasRole(by, 'investigator') && !hasRole(by, 'appropriate_authority');
+    const [cases, openCases, toAssess, hearings, reports, replies, failed, undelivered] = await Promise.all([
       this.dueDates.mine(by, { limit: SECTION_SIZE }, req.id),
+      this.cases.list(
+        { open: true, ...(onlyAssigned ? { investigator: by.userId } : {}), limit: 1, offset: 0 },
+        by,
+        req.id,
+      ),
+      this.cases.awaitingAssessment(by, { limit: SECTION_SIZE }),
       this.hearings.comingUpFor({ from: today, to: until, limit: SECTION_SIZE }, by, req.id),
       triagesInbox
         ? this.inbox.list({ status: 'received', limit: SECTION_SIZE, offset: 0 }, by, req.id)
@@ -66,26 +75,23 @@ export class MyWorkController {
       principal: req.principal,
       today,
       until,
+      toAssess: hasRole(by, 'appropriate_authority') && {
+        total: toAssess.total,
+        rows: toAssess.items.map((kase) => ({
+          id: kase.id,
+          reference: kase.reference,
+          summary: kase.summary.length > 120 ? `${kase.summary.slice(0, 117)}…` : kase.summary,
+          sentOn: kase.sentForAssessmentAt ? when(kase.sentForAssessmentAt).slice(0, 10) : '',
+          iopc: kase.iopcReferralRequired && !kase.iopcReferralDecision,
+        })),
+      },
       cases: {
         total: cases.total,
-        seeAll:
-          hasRole(by, 'investigator') && !hasRole(by, 'appropriate_authority')
-            ? '/cases?investigator=me'
-            : '/cases',
-        rows: cases.items.map((item) => ({
-          id: item.id,
-          reference: item.reference,
-          status: words(item.status),
-          what: DEADLINE_LABELS[item.next.name],
-          dueOn: item.next.dueOn,
-          // a report to the local policing body is due rather than late (case-deadlines.rules)
-          tag: item.next.overdue
-            ? { text: 'Overdue', classes: 'govuk-tag--red' }
-            : item.next.dueOn <= today
-              ? { text: 'Due', classes: 'govuk-tag--orange' }
-              : null,
-          more: item.deadlineCount - 1,
-        })),
+        openTotal: openCases.total,
+        whose: onlyAssigned ? 'assigned to you' : 'you may open',
+        seeAll: onlyAssigned ? '/cases?investigator=me&state=open' : '/cases?state=open',
+        comingUp: { total: cases.comingUp.total, rows: cases.comingUp.items.map(dueRow(today)) },
+        overdue: { total: cases.overdue.total, rows: cases.overdue.items.map(dueRow(today)) },
       },
       hearings: {
         total: hearings.total,
@@ -132,6 +138,24 @@ export class MyWorkController {
       },
     });
   }
+}
+
+/** A case on My work by its next time limit: what, when, and whether it is due or overdue. */
+export function dueRow(today: string) {
+  return (item: DueCase) => ({
+    id: item.id,
+    reference: item.reference,
+    status: words(item.status),
+    what: DEADLINE_LABELS[item.next.name],
+    dueOn: item.next.dueOn,
+    // a report to the local policing body is due rather than late (case-deadlines.rules)
+    tag: item.next.overdue
+      ? { text: 'Overdue', classes: 'govuk-tag--red' }
+      : item.next.dueOn <= today
+        ? { text: 'Due', classes: 'govuk-tag--orange' }
+        : null,
+    more: item.deadlineCount - 1,
+  });
 }
 
 function principalOf(req: AuthenticatedRequest): Principal {

@@ -35,29 +35,36 @@ export class CaseDueDatesService {
     private readonly clock: Clock,
   ) {}
 
-  /** The cases with a time limit this person answers for; the ids shown are audited as one read. */
+  /**
+   * The cases with a time limit this person answers for; the ids shown are audited as one read.
+   * `items` are the soonest of all; `comingUp` and `overdue` split them, so a limit due tomorrow is
+   * never hidden behind a long list of overdue ones.
+   */
   async mine(
     by: Principal,
     options: { limit: number },
     requestId: string,
-  ): Promise<{ items: DueCase[]; total: number }> {
+  ): Promise<{
+    items: DueCase[];
+    total: number;
+    comingUp: { items: DueCase[]; total: number };
+    overdue: { items: DueCase[]; total: number };
+  }> {
     const due = await this.unauditedMine(by, options);
-    await this.cases.auditListRead(
-      by,
-      requestId,
-      'case.list.my_work',
-      due.items.map((item) => item.id),
-      {
-        total: due.total,
-      },
-    );
+    const shown = new Set([...due.items, ...due.comingUp.items, ...due.overdue.items].map((item) => item.id));
+    await this.cases.auditListRead(by, requestId, 'case.list.my_work', [...shown], { total: due.total });
     return due;
   }
 
   private async unauditedMine(
     by: Principal,
     options: { limit: number },
-  ): Promise<{ items: DueCase[]; total: number }> {
+  ): Promise<{
+    items: DueCase[];
+    total: number;
+    comingUp: { items: DueCase[]; total: number };
+    overdue: { items: DueCase[]; total: number };
+  }> {
     const today = this.clock.today();
     const query = this.dataSource
       .getRepository(Case)
@@ -99,6 +106,14 @@ export class CaseDueDatesService {
       ];
     });
     due.sort((a, b) => a.next.dueOn.localeCompare(b.next.dueOn) || a.reference.localeCompare(b.reference));
-    return { items: due.slice(0, options.limit), total: due.length };
+    const comingUp = due.filter((item) => !item.next.overdue);
+    // the longest overdue first: they have waited most
+    const overdue = due.filter((item) => item.next.overdue);
+    return {
+      items: due.slice(0, options.limit),
+      total: due.length,
+      comingUp: { items: comingUp.slice(0, options.limit), total: comingUp.length },
+      overdue: { items: overdue.slice(0, options.limit), total: overdue.length },
+    };
   }
 }

@@ -2,11 +2,18 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 export type CaseEventKind =
   | 'recorded'
+  | 'sent_for_assessment'
   | 'transition'
   | 'assessed'
   | 'subject_added'
   | 'allegation_added'
   | 'conduct_item_added'
+  | 'subject_changed'
+  | 'allegation_changed'
+  | 'conduct_item_changed'
+  | 'subject_removed'
+  | 'allegation_removed'
+  | 'conduct_item_removed'
   | 'iopc_criteria_met'
   // who may open the case (the access route and grants)
   | 'access_changed'

@@ -22,6 +22,8 @@ export interface CaseFilters {
   receivedTo?: string;
   /** An open investigation that has run 12 months and needs the report to the local policing body (or not). */
   lpbReportDue?: boolean;
+  /** Only cases not closed or withdrawn. */
+  open?: boolean;
   /** Words, each found in the summary or in one of the conduct items' text. */
   q?: string;
   sort?: CaseSort;

@@ -63,7 +63,8 @@ describe('case lifecycle', () => {
     });
     expect(answer).toEqual({
       allowed: false,
-      reason: 'Moving a case to "referred to hearing" needs the appropriate_authority role.',
+      reason:
+        'Only the appropriate authority can move a case to "referred to hearing": the case is on their My work.',
       allowedNext: ['withdrawn'],
     });
   });
@@ -92,7 +93,7 @@ describe('case lifecycle', () => {
       checkTransition('investigating', 'referred_to_accelerated_hearing', ['appropriate_authority'], facts),
     ).toMatchObject({
       allowed: false,
-      reason: 'Certify the special conditions (reg 49) first.',
+      reason: 'Certify the special conditions for an accelerated hearing first.',
     });
   });
 });

@@ -34,7 +34,7 @@ export interface CaseFacts {
   outcomeRecorded: boolean;
 }
 
-interface Transition {
+export interface Transition {
   from: readonly CaseStatus[];
   to: CaseStatus;
   roles: readonly Role[];
@@ -58,7 +58,7 @@ const needsSeverity =
     return null;
   };
 
-const TRANSITIONS: readonly Transition[] = [
+export const TRANSITIONS: readonly Transition[] = [
   {
     from: ['received'],
     to: 'iopc_referral_hold',
@@ -100,7 +100,9 @@ const TRANSITIONS: readonly Transition[] = [
     roles: AA,
     blockedBy: (f) =>
       needsSeverity('gross_misconduct')(f) ??
-      (f.specialConditionsCertified ? null : 'Certify the special conditions (reg 49) first.'),
+      (f.specialConditionsCertified
+        ? null
+        : 'Certify the special conditions for an accelerated hearing first.'),
   },
   {
     from: ['referred_to_meeting', 'referred_to_hearing', 'referred_to_accelerated_hearing'],
@@ -144,11 +146,21 @@ export function checkTransition(
   const transition = TRANSITIONS.find((t) => t.from.includes(from) && t.to === to);
   if (!transition) return refuse(`A case cannot go from ${label(from)} to ${label(to)}.`);
   if (!transition.roles.some((r) => roles.includes(r))) {
-    return refuse(`Moving a case to ${label(to)} needs the ${transition.roles.join(' or ')} role.`);
+    const who = transition.roles.map((role) => ROLE_WORDS[role]).join(' or ');
+    return refuse(`Only ${who} can move a case to ${label(to)}: the case is on their My work.`);
   }
   const blocked = transition.blockedBy?.(facts);
   return blocked ? refuse(blocked) : { allowed: true };
 }
+
+const ROLE_WORDS: Record<Role, string> = {
+  appropriate_authority: 'the appropriate authority',
+  investigator: 'the investigator',
+  panel_member: 'the panel',
+  senior_officer: 'a senior officer',
+  admin: 'an administrator',
+  access_manager: 'a PSD access manager',
+};
 
 function label(status: CaseStatus): string {
   return `"${status.replace(/_/g, ' ')}"`;

@@ -13,6 +13,14 @@ import type { Regime } from './regime.rules';
 import type { IntakeSource } from './intake-source';
 import type { IopcCriterionMatch } from './iopc-referral.rules';
 
+/** The proportionality test for a decision that relies on off-duty speech or private messages. */
+export interface Article10Balancing {
+  interference: string;
+  prescribedByLaw: string;
+  legitimateAim: string;
+  necessityAndProportionality: string;
+}
+
 @Entity('cases')
 @Index('ux_cases_reference', ['reference'], { unique: true })
 @Index('ix_cases_status', ['status'])
@@ -101,6 +109,17 @@ export class Case {
   /** The day the severity assessment referred the matter to the vetting procedures (from 28 May 2025). */
   @Column({ type: 'date', nullable: true })
   referredToVettingOn: string | null;
+
+  /**
+   * The Article 10 (and 8) balancing the appropriate authority records with an assessment that relies
+   * on off-duty speech: whether a right is engaged, the law, the aim and why the step is necessary.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  article10Balancing: Article10Balancing | null;
+
+  /** When the investigator sent the case to the appropriate authority for assessment (their My work lists it). */
+  @Column({ type: 'timestamptz', nullable: true })
+  sentForAssessmentAt: Date | null;
 
   @Column({ type: 'boolean', default: false })
   iopcReferralRequired: boolean;

@@ -5,7 +5,7 @@ export class TransitionNotAllowedError extends ConflictError {
   constructor(reason: string, allowed: CaseStatus[]) {
     super(
       'transition_not_allowed',
-      `${reason} ${allowed.length ? `From here you can move it to: ${allowed.join(', ')}.` : 'You cannot move this case from here.'}`,
+      `${reason} ${allowed.length ? `From here you can move it to ${allowed.map((status) => status.replace(/_/g, ' ')).join(', ')}.` : 'You cannot move this case from here.'}`,
       { allowed },
     );
   }
@@ -54,5 +54,24 @@ export class CaseEditForbiddenError extends ForbiddenError {}
 export class AssessmentNotAllowedError extends InvalidInputError {
   constructor(rule: string, message: string) {
     super(rule, message, { rule });
+  }
+}
+
+export class Article10BalancingRequiredError extends InvalidInputError {
+  constructor() {
+    super(
+      'article10_balancing_required',
+      'The case relies on off-duty speech: record the Article 10 balancing (whether a right is engaged, the law, the aim, and why the step is necessary and proportionate) with the assessment.',
+      { fields: [{ field: 'article10', message: 'required for off-duty speech' }] },
+    );
+  }
+}
+
+export class CaseNotAwaitingAssessmentError extends ConflictError {
+  constructor() {
+    super(
+      'not_awaiting_assessment',
+      'This case has already been sent for assessment, or is past it: the appropriate authority has it.',
+    );
   }
 }

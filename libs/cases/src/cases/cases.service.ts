@@ -4,7 +4,10 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@precedent/audit';
 import { auditContextOf, hasRole, type Principal } from '@precedent/identity';
 import { Clock, Env, londonDate, WorkingDayCalendar } from '@precedent/platform';
-import { Case } from './case.entity';
+import { Case, type Article10Balancing } from './case.entity';
+import { casePermissions, needsArticle10Balancing, type CasePermissions } from './case-actions.rules';
+import { Article10BalancingRequiredError, CaseNotAwaitingAssessmentError } from './case.errors';
+import { ConductItem } from '../conduct/conduct-item.entity';
 import type { CaseFilters, CaseSort } from './case-filters';
 import { findOpenableCase } from './openable-case';
 import { CaseEvent, type CaseEventKind } from './case-event.entity';
@@ -91,6 +94,9 @@ export interface CaseView {
   /** Possible duplicates the person may open: given where a case is recorded or opened. */
   warnings?: DuplicateWarning[];
 }
+
+/** A case reference as people type it in the search box. */
+const REFERENCE = /^PSD-\d{4}-\d{5}$/;
 
 const ORDER: Record<CaseSort, [column: string, direction: 'ASC' | 'DESC']> = {
   '-received': ['c.received_at', 'DESC'],
@@ -296,7 +302,11 @@ export class CasesService {
         category: filters.category,
       });
     }
-    for (const [i, words] of (await this.searchQueries(filters.q)).entries()) {
+    if (filters.open) query.andWhere(`c.status NOT IN ('closed', 'withdrawn')`);
+    // a case reference is found as itself, whatever else the words would match
+    const reference = filters.q?.trim().toUpperCase().match(REFERENCE)?.[0];
+    if (reference) query.andWhere('c.reference = :reference', { reference });
+    for (const [i, words] of (reference ? [] : await this.searchQueries(filters.q)).entries()) {
       // one column (summary and conduct items, kept by triggers): the planner walks the received-date
       // index for common words and the GIN index for rare ones
       query.andWhere(`c.search_vector @@ CAST(:words${i} AS tsquery)`, { [`words${i}`]: words });
@@ -346,6 +356,7 @@ export class CasesService {
       indictableOnlyConviction?: boolean;
       /** Refer the matter to the vetting procedures (possible from 28 May 2025). */
       referToVetting?: boolean;
+      article10?: Article10Balancing;
     },
     by: Principal,
     requestId: string,
@@ -364,9 +375,15 @@ export class CasesService {
       );
     }
     return this.change(id, input.version, by, requestId, async (em, kase) => {
+      const conduct = await em.find(ConductItem, { select: { offDuty: true }, where: { caseId: id } });
+      const balancing = input.article10;
+      const complete =
+        balancing && Object.values(balancing).every((text) => typeof text === 'string' && text.trim());
+      if (needsArticle10Balancing(conduct) && !complete) throw new Article10BalancingRequiredError();
       kase.severity = input.severity;
       kase.severityRationale = input.rationale;
       kase.referredToVettingOn = input.referToVetting ? today : null;
+      kase.article10Balancing = complete ? balancing : null;
       await em.insert(CaseEvent, {
         caseId: id,
         actorId: by.userId,
@@ -528,6 +545,64 @@ export class CasesService {
       entityId: id,
     });
     return this.dataSource.getRepository(CaseEvent).find({ where: { caseId: id }, order: { id: 'ASC' } });
+  }
+
+  /**
+   * The investigator hands the case to the appropriate authority: it appears on their My work.
+   * Only once, and only before the assessment.
+   */
+  async sendForAssessment(id: string, note: string, by: Principal, requestId: string): Promise<CaseView> {
+    return this.change(id, undefined, by, requestId, async (em, kase) => {
+      if (!this.permissionsFor(kase, by).sendForAssessment) throw new CaseNotAwaitingAssessmentError();
+      kase.sentForAssessmentAt = new Date();
+      await em.insert(CaseEvent, {
+        caseId: id,
+        actorId: by.userId,
+        kind: 'sent_for_assessment',
+        reason: note || null,
+      });
+      return { action: 'case.send_for_assessment', details: {} };
+    });
+  }
+
+  /** What this person may do with the case now, and who makes the other changes (case-actions.rules). */
+  permissionsFor(kase: Case, by: Principal, offDutySpeech = false): CasePermissions {
+    return casePermissions(
+      {
+        ...factsOf(kase),
+        status: kase.status,
+        sentForAssessment: kase.sentForAssessmentAt !== null,
+        offDutySpeech,
+      },
+      by.roles,
+    );
+  }
+
+  /** Why this person may not move the case to `to` now, in a sentence; null when they may. */
+  whyNot(kase: Case, to: CaseStatus, by: Principal): string | null {
+    const check = checkTransition(kase.status, to, by.roles, factsOf(kase));
+    return check.allowed ? null : check.reason;
+  }
+
+  /**
+   * Cases sent for assessment that the appropriate authority has not yet assessed, oldest first,
+   * for their My work (those they may open).
+   */
+  async awaitingAssessment(
+    by: Principal,
+    options: { limit: number },
+  ): Promise<{ items: Case[]; total: number }> {
+    if (!hasRole(by, 'appropriate_authority')) return { items: [], total: 0 };
+    const [items, total] = await this.visibleTo(
+      this.dataSource.getRepository(Case).createQueryBuilder('c'),
+      by,
+    )
+      .andWhere(`c.status IN ('received', 'iopc_referral_hold')`)
+      .andWhere('c.sent_for_assessment_at IS NOT NULL')
+      .orderBy('c.sent_for_assessment_at', 'ASC')
+      .take(options.limit)
+      .getManyAndCount();
+    return { items, total };
   }
 
   /** The statuses this person may move the case to now (what the web UI offers as buttons). */

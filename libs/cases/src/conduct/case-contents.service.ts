@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@precedent/audit';
 import { auditContextOf, type Principal } from '@precedent/identity';
-import { InvalidInputError } from '@precedent/platform';
+import { ConflictError, InvalidInputError, NotFoundError } from '@precedent/platform';
+import { contentsEditable } from '../cases/case-actions.rules';
 import { findOpenableCase } from '../cases/openable-case';
 import { CaseEvent } from '../cases/case-event.entity';
 import { reviewIopcCriteria } from '../cases/iopc-criteria';
@@ -181,6 +182,98 @@ export class CaseContentsService {
     );
   }
 
+  /** Corrects a subject while the case is open to changes (case-actions.rules). */
+  correctSubject(caseId: string, id: string, input: AddSubjectInput, by: Principal, requestId: string) {
+    return this.change(caseId, 'subject', id, by, requestId, async (em) => {
+      const subject = await this.part(em, Subject, caseId, id, 'subject');
+      Object.assign(subject, {
+        name: input.name,
+        staffNumber: input.staffNumber,
+        role: input.role,
+        rank: input.rank ?? null,
+        force: input.force,
+        serviceStart: input.serviceStart ?? null,
+        formerOfficer: input.formerOfficer ?? false,
+      });
+      await em.save(subject);
+    });
+  }
+
+  correctAllegation(caseId: string, id: string, input: AddAllegationInput, by: Principal, requestId: string) {
+    return this.change(caseId, 'allegation', id, by, requestId, async (em) => {
+      const allegation = await this.part(em, Allegation, caseId, id, 'allegation');
+      if (!(await em.findOneBy(Subject, { id: input.subjectId, caseId }))) {
+        throw new InvalidInputError('unknown_subject', 'Choose one of the subjects on this case.', {
+          fields: [{ field: 'subjectId', message: 'not a subject of this case' }],
+        });
+      }
+      Object.assign(allegation, {
+        subjectId: input.subjectId,
+        standards: [...new Set(input.standards)],
+        description: input.description,
+      });
+      await em.save(allegation);
+    });
+  }
+
+  /** A conduct item taken from evidence keeps the evidence's words: only its classification changes. */
+  correctConductItem(
+    caseId: string,
+    id: string,
+    input: Omit<AddConductItemInput, 'source'>,
+    by: Principal,
+    requestId: string,
+  ) {
+    return this.change(caseId, 'conduct_item', id, by, requestId, async (em) => {
+      const item = await this.part(em, ConductItem, caseId, id, 'conduct item');
+      const fromEvidence = item.sourceEvidenceId !== null;
+      Object.assign(item, {
+        ...(fromEvidence ? {} : { platform: input.platform, text: input.text }),
+        audience: input.audience,
+        audienceSize: input.audienceSize ?? null,
+        postedAt: input.postedAt ? new Date(input.postedAt) : fromEvidence ? item.postedAt : null,
+        url: input.url ?? null,
+        categories: [...new Set(input.categories)],
+        targets: [...new Set(input.targets ?? [])],
+        offDuty: input.offDuty ?? null,
+        identifiableAsPolice: input.identifiableAsPolice ?? null,
+        participation: input.participation ?? 'author',
+        messageCount: input.messageCount ?? null,
+      });
+      await em.save(item);
+    });
+  }
+
+  /** Removes a subject (with no allegations left), an allegation or a conduct item, audited. */
+  remove(
+    caseId: string,
+    kind: 'subject' | 'allegation' | 'conduct_item',
+    id: string,
+    by: Principal,
+    requestId: string,
+  ): Promise<void> {
+    return this.change(
+      caseId,
+      kind,
+      id,
+      by,
+      requestId,
+      async (em) => {
+        const entity: new () => object =
+          kind === 'subject' ? Subject : kind === 'allegation' ? Allegation : ConductItem;
+        await this.part(em, entity, caseId, id, kind.replace('_', ' '));
+        if (kind === 'subject' && (await em.countBy(Allegation, { caseId, subjectId: id })) > 0) {
+          throw new ConflictError(
+            'subject_has_allegations',
+            'Remove the allegations against this person first, or move them to another subject.',
+          );
+        }
+        await em.delete(entity, { id, caseId });
+      },
+      'removed',
+    );
+  }
+
   /** Everything on the case the person may open; the read is audited. */
   async contents(
     caseId: string,
@@ -217,6 +310,49 @@ export class CaseContentsService {
     const allegations = await em.getRepository(Allegation).find({ where: { caseId }, order });
     const conductItems = await em.getRepository(ConductItem).find({ where: { caseId }, order });
     return { subjects, allegations, conductItems };
+  }
+
+  private async part<T extends object>(
+    em: EntityManager,
+    entity: new () => T,
+    caseId: string,
+    id: string,
+    what: string,
+  ): Promise<T> {
+    const found = await em.getRepository(entity).findOneBy({ id, caseId } as never);
+    if (!found) throw new NotFoundError(what, id);
+    return found;
+  }
+
+  /** One correction or removal: the case locked and open to changes, the timeline and the audit written. */
+  private change(
+    caseId: string,
+    kind: 'subject' | 'allegation' | 'conduct_item',
+    id: string,
+    by: Principal,
+    requestId: string,
+    apply: (em: EntityManager) => Promise<void>,
+    how: 'changed' | 'removed' = 'changed',
+  ): Promise<void> {
+    return this.dataSource.transaction(async (em) => {
+      const kase = await findOpenableCase(em, caseId, by, true);
+      if (!contentsEditable(kase.status)) {
+        throw new ConflictError(
+          'contents_closed',
+          'The case is closed or withdrawn: its subjects, allegations and conduct items can no longer be changed.',
+        );
+      }
+      await apply(em);
+      await em.insert(CaseEvent, { caseId, actorId: by.userId, kind: `${kind}_${how}`, reason: null });
+      if (how === 'changed' && kind !== 'subject') await reviewIopcCriteria(em, kase, by.userId);
+      if (how === 'changed' && kind === 'conduct_item') await detectDuplicates(em, caseId, id);
+      await this.audit.record(em, auditContextOf(by, requestId), {
+        action: `case.${kind}.${how === 'changed' ? 'change' : 'remove'}`,
+        entityType: 'case',
+        entityId: caseId,
+        details: { [`${kind === 'conduct_item' ? 'conductItem' : kind}Id`]: id },
+      });
+    });
   }
 
   private write<T extends { id: string }>(

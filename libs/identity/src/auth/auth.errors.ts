@@ -31,11 +31,21 @@ export class NotSignedInError extends DomainError {
   }
 }
 
+/** The roles as people name them, for the message a person sees when a page is not for them. */
+const ROLE_NAMES: Record<string, string> = {
+  admin: 'administrators',
+  investigator: 'investigators',
+  appropriate_authority: 'the appropriate authority',
+  panel_member: 'panel members',
+  senior_officer: 'senior officers',
+};
+
 export class ForbiddenRoleError extends DomainError {
   readonly code = 'role_required';
   readonly kind = 'forbidden';
   constructor(roles: readonly string[]) {
-    super(`This needs the ${roles.join(' or ')} role. Ask an administrator if your work requires it.`, {
+    const named = roles.map((role) => ROLE_NAMES[role] ?? role.replace(/_/g, ' '));
+    super(`This is for ${named.join(' or ')}. Ask an administrator if your work requires it.`, {
       requiredRoles: roles,
     });
   }
