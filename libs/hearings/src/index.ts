@@ -9,6 +9,7 @@ export {
   type Finding,
   type SubjectKind,
 } from './outcomes/outcome';
+export { outcomeDateProblems, recordingOpen, type DateProblem } from './outcomes/outcome-dates.rules';
 export { checkOutcome, type OutcomeQuestion, type OutcomeAnswer } from './outcomes/outcome-validity.rules';
 export {
   warningExpiry,

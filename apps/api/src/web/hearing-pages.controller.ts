@@ -16,6 +16,7 @@ import {
   OutcomesService,
   PanelPoolService,
   panelModel,
+  recordingOpen,
   PERSONAL_MITIGATING_FACTORS,
   REQUIRED_SEATS,
   SANCTION_PURPOSES,
@@ -263,10 +264,7 @@ export class HearingPagesController {
       res.redirect(303, `/cases/${caseId}#timeline`);
     } catch (error) {
       if (error instanceof OutcomeNotAllowedError) {
-        const rule = (error.details?.rule as string | undefined) ?? '';
-        return this.render(req, res, id, 422, body, [
-          { text: `${error.message} (rule: ${words(rule)})`, href: '#outcome' },
-        ]);
+        return this.render(req, res, id, 422, body, [{ text: error.message, href: '#outcome' }]);
       }
       if (error instanceof DecisionIncompleteError) {
         const problems = (error.details?.fields ?? []) as { field: string; message: string }[];
@@ -289,7 +287,8 @@ export class HearingPagesController {
           body,
           fields.length
             ? fields.map((f) => ({
-                text: `${words(f.field)} ${f.message}`,
+                // the outcome's own rules speak in sentences; older ones give a phrase after the field
+                text: /^[A-Z]/.test(f.message) ? f.message : `${words(f.field)} ${f.message}`,
                 href: `#${FIELD_IDS[f.field] ?? 'outcome'}`,
               }))
             : [{ text: error.message, href: '#outcome' }],
@@ -465,11 +464,14 @@ export class HearingPagesController {
     const principal = principalOf(req);
     const view = await this.hearings.view(id, principal, req.id);
     const { hearing } = view;
-    const mayDecide =
+    const decides =
       hearing.status === 'fixed' &&
+      !!hearing.scheduledOn &&
       (hasRole(principal, 'appropriate_authority') ||
         view.seats.some((seat) => seat.panelMember.userId === principal.userId));
-    const decision = mayDecide ? await this.decisionForm(hearing.caseId, principal, req.id, form) : null;
+    // the form only from the hearing day: before it no decision date could be accepted
+    const open = decides && recordingOpen(hearing.scheduledOn!, this.clock.today());
+    const decision = open ? await this.decisionForm(hearing.caseId, principal, req.id, form) : null;
     res.status(status).render('pages/hearing', {
       title: `${words(hearing.forum)} ${hearing.scheduledOn ?? ''}`.trim(),
       active: 'hearings',
@@ -499,6 +501,8 @@ export class HearingPagesController {
         text: notice.text,
       })),
       decision,
+      recordingOpensOn: decides && !open ? hearing.scheduledOn : null,
+      caseReference: view.caseReference,
       form,
     });
   }
@@ -549,6 +553,7 @@ export class HearingPagesController {
       ],
       culpability: radios(LEVELS, 'culpability'),
       harm: radios(LEVELS, 'harm'),
+      factorsChosen: checked('aggravating').length + checked('mitigating').length,
       aggravating: boxes(AGGRAVATING_FACTORS, 'aggravating'),
       conductMitigating: boxes(CONDUCT_MITIGATING_FACTORS, 'mitigating'),
       personalMitigating: boxes(PERSONAL_MITIGATING_FACTORS, 'mitigating'),
