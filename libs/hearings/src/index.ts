@@ -154,3 +154,4 @@ export {
 export { HearingPeriods } from './config/hearing-periods';
 export { OutcomeReportsService } from './outcomes/outcome-reports.service';
 export { outcomesByYear, type OutcomeYear } from './outcomes/outcome-reports.rules';
+export { DemoHearingsLoader, type DemoHearingsOptions } from './demo/demo-hearings.loader';

@@ -13,7 +13,13 @@ type Page = { href: string; text: string; key: string; controller: object; handl
 const PAGES: Page[] = [
   { href: '/', text: 'My work', key: 'my-work', controller: MyWorkController, handler: 'page' },
   { href: '/cases', text: 'Cases', key: 'cases', controller: CasePagesController, handler: 'list' },
-  { href: '/hearings', text: 'Hearings', key: 'hearings', controller: HearingPagesController, handler: 'list' },
+  {
+    href: '/hearings',
+    text: 'Hearings',
+    key: 'hearings',
+    controller: HearingPagesController,
+    handler: 'list',
+  },
   {
     href: '/anonymous',
     text: 'Anonymous reports',
@@ -28,7 +34,13 @@ const PAGES: Page[] = [
     controller: AnalyticsPagesController,
     handler: 'comparables',
   },
-  { href: '/reports', text: 'Reports', key: 'reports', controller: AnalyticsPagesController, handler: 'reports' },
+  {
+    href: '/reports',
+    text: 'Reports',
+    key: 'reports',
+    controller: AnalyticsPagesController,
+    handler: 'reports',
+  },
   { href: '/admin', text: 'Administration', key: 'admin', controller: AdminPagesController, handler: 'page' },
 ];
 
