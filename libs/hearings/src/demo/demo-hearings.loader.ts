@@ -241,15 +241,13 @@ export class DemoHearingsLoader {
         subject.id,
       ])) as { id: string }[];
       if (allegations.length)
-        await em
-          .getRepository(AllegationFinding)
-          .insert(
-            allegations.map((a) => ({
-              outcomeRecordId: record.id,
-              allegationId: a.id,
-              finding: plan.finding,
-            })),
-          );
+        await em.getRepository(AllegationFinding).insert(
+          allegations.map((a) => ({
+            outcomeRecordId: record.id,
+            allegationId: a.id,
+            finding: plan.finding,
+          })),
+        );
     }
     if (!first || !plan.appealLodgedOn) return false;
     await em.getRepository(Appeal).insert({

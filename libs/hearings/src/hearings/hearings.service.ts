@@ -599,7 +599,9 @@ export class HearingsService {
       this.seatsOf(em, hearing.id),
       em.getRepository(HearingDateChange).find({ where: { hearingId: hearing.id }, order: { id: 'ASC' } }),
       this.notices.list(hearing.id),
-      em.query(`SELECT reference FROM cases WHERE id = $1`, [hearing.caseId]) as Promise<{ reference: string }[]>,
+      em.query(`SELECT reference FROM cases WHERE id = $1`, [hearing.caseId]) as Promise<
+        { reference: string }[]
+      >,
     ]);
     return { hearing, seats, history, notices, caseReference: kase?.reference ?? '' };
   }
