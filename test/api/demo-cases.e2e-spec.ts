@@ -56,7 +56,8 @@ describe('demo cases', () => {
     );
     const verify = runCli(['audit', 'verify']);
     expect(verify.status).toBe(0);
-  });
+    // the demo command runs twice and the audit is verified: minutes on a busy machine
+  }, 240_000);
 
   it('has hearings coming up with seated panels, concluded hearings with outcomes, and an appeal', async () => {
     const today = api.app.get(Clock).today();
