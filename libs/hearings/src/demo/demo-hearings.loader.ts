@@ -6,6 +6,7 @@ import { AuditService, systemContext } from '@precedent/audit';
 import { WorkingDayCalendar } from '@precedent/platform';
 import { Appeal } from '../appeals/appeal.entity';
 import { appealBody, appealDeadline } from '../appeals/appeal-period.rules';
+import { HearingDateChange } from '../hearings/hearing-date-change.entity';
 import { Hearing } from '../hearings/hearing.entity';
 import { AllegationFinding } from '../outcomes/allegation-finding.entity';
 import { OutcomeRecord } from '../outcomes/outcome-record.entity';
@@ -80,6 +81,18 @@ export class DemoHearingsLoader {
         const plan = demoHearingPlan(kase, index, upcomingDays);
         if (!plan) continue;
         const hearing = await this.hearing(em, kase.id, plan, options.today);
+        // the date's history, as the scheduler would have left it: fixed when the documents went out
+        await em.getRepository(HearingDateChange).insert({
+          hearingId: hearing.id,
+          kind: 'fixed',
+          date: hearing.scheduledOn,
+          startsAt: hearing.startsAt,
+          venue: hearing.venue,
+          remoteLink: null,
+          reason: null,
+          actorId: options.authorityId,
+          at: new Date(`${hearing.documentsSuppliedOn}T10:00:00Z`),
+        });
         await this.seat(em, hearing, plan, pool, index);
         if (plan.kind === 'upcoming') {
           result.upcoming++;
