@@ -1,4 +1,7 @@
-import { CASE_STATUSES } from '@precedent/cases';
+import request from 'supertest';
+import { CASE_STATUSES, CaseDueDatesService } from '@precedent/cases';
+import type { Principal } from '@precedent/identity';
+import { Clock } from '@precedent/platform';
 import { runCli } from '../support/cli';
 import { startTestApi, TestApi } from '../support/test-api';
 
@@ -53,5 +56,77 @@ describe('demo cases', () => {
     );
     const verify = runCli(['audit', 'verify']);
     expect(verify.status).toBe(0);
+    // the demo command runs twice and the audit is verified: minutes on a busy machine
+  }, 240_000);
+
+  it('has hearings coming up with seated panels, concluded hearings with outcomes, and an appeal', async () => {
+    const today = api.app.get(Clock).today();
+    const upcoming = await api.dataSource.query<{ id: string; seats: number; status: string }[]>(
+      `SELECT h.id, h.status, (SELECT count(*)::int FROM hearing_seats s WHERE s.hearing_id = h.id) AS seats
+         FROM hearings h WHERE h.scheduled_on >= $1 AND h.status <> 'concluded'`,
+      [today],
+    );
+    expect(upcoming.length).toBeGreaterThan(0);
+    for (const hearing of upcoming) {
+      expect(hearing.status).toBe('fixed');
+      // a misconduct hearing after 7 May 2024: chair, independent member, lay member and adviser
+      expect(hearing.seats).toBeGreaterThanOrEqual(4);
+    }
+    const [concluded] = await api.dataSource.query<{ hearings: number; without: number }[]>(
+      `SELECT count(*)::int AS hearings,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM outcome_records o WHERE o.hearing_id = h.id))::int AS without
+         FROM hearings h WHERE h.status = 'concluded'`,
+    );
+    expect(concluded.hearings).toBeGreaterThan(0);
+    expect(concluded.without).toBe(0);
+    // every decided case has an outcome, and every case with a hearing scheduled has its hearing
+    const [gaps] = await api.dataSource.query<{ decided: number; scheduled: number; appeals: number }[]>(
+      `SELECT (SELECT count(*)::int FROM cases c WHERE c.status IN ('decided', 'appeal', 'closed')
+                 AND NOT EXISTS (SELECT 1 FROM outcome_records o WHERE o.case_id = c.id)) AS decided,
+              (SELECT count(*)::int FROM cases c WHERE c.status = 'hearing_scheduled'
+                 AND NOT EXISTS (SELECT 1 FROM hearings h WHERE h.case_id = c.id AND h.status = 'fixed')) AS scheduled,
+              (SELECT count(*)::int FROM appeals) AS appeals`,
+    );
+    expect(gaps).toMatchObject({ decided: 0, scheduled: 0 });
+    expect(gaps.appeals).toBeGreaterThan(0);
   });
+
+  it('keeps most time limits running: fewer than half of the open cases are overdue', async () => {
+    // the appropriate authority sees every case that is not restricted, with its next time limit
+    const [user] = await api.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE username = 'authority'`,
+    );
+    const authority: Principal = {
+      userId: user.id,
+      username: 'authority',
+      displayName: 'Supt Jo Example',
+      roles: ['appropriate_authority'],
+      team: null,
+      sessionId: 'demo-check',
+    };
+    const [open] = await api.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM cases WHERE status NOT IN ('closed', 'withdrawn') AND NOT restricted`,
+    );
+    const due = await api.app.get(CaseDueDatesService).mine(authority, { limit: 1000 }, 'demo-check');
+    const overdue = due.items.filter((item) => item.next.overdue).length;
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBeLessThan(open.n / 2);
+  });
+
+  it.each(['investigator', 'authority', 'panel'])(
+    'lands %s on a My work that lists something to do',
+    async (username) => {
+      const agent = request.agent(api.app.getHttpServer());
+      const signInPage = await agent.get('/sign-in').expect(200);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(signInPage.text)![1];
+      await agent
+        .post('/sign-in')
+        .type('form')
+        .send({ username, password: 'precedent-demo-2026', _csrf: csrf })
+        .expect(303);
+      const myWork = await agent.get('/').set('Accept', 'text/html').expect(200);
+      expect(myWork.text).toContain('My work');
+      expect(myWork.text).toMatch(/<td class="govuk-table__cell/);
+    },
+  );
 });

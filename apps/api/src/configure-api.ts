@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import nunjucks from 'nunjucks';
 import { Env, projectRoot } from '@precedent/platform';
 import { WebCsrf } from './web/csrf';
+import { navigationFor } from './web/navigation';
 
 /** What main.ts and the e2e tests both apply to the API app, so tests run what production runs. */
 export function configureApi(app: NestExpressApplication): void {
@@ -44,11 +45,13 @@ export function configureApi(app: NestExpressApplication): void {
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
 
   // the staff web UI: GOV.UK Frontend, server-rendered with Nunjucks
-  nunjucks.configure([join(root, 'apps', 'api', 'views'), govuk], {
+  const views = nunjucks.configure([join(root, 'apps', 'api', 'views'), govuk], {
     autoescape: true,
     express: app.getHttpAdapter().getInstance(),
     noCache: env.VIEWS_RELOAD === 'true',
   });
+  // the header offers only the pages the signed-in person's roles open
+  views.addGlobal('navigationFor', navigationFor);
   app.setViewEngine('njk');
   app.set('views', [join(root, 'apps', 'api', 'views'), govuk]);
   app.set('signInPath', '/sign-in');

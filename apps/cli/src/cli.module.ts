@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AnalyticsModule } from '@precedent/analytics';
 import { AuditModule } from '@precedent/audit';
 import { CasesModule } from '@precedent/cases';
+import { HearingsModule } from '@precedent/hearings';
 import { IdentityModule } from '@precedent/identity';
 import { PlatformModule } from '@precedent/platform';
 import { ReportingInboxModule } from '@precedent/reporting';
@@ -20,7 +21,15 @@ import { SynthCommand } from './commands/synth.command';
 import { CreateUserCommand, UsersCommand } from './commands/users.command';
 
 @Module({
-  imports: [PlatformModule, AuditModule, IdentityModule, AnalyticsModule, CasesModule, ReportingInboxModule],
+  imports: [
+    PlatformModule,
+    AuditModule,
+    IdentityModule,
+    AnalyticsModule,
+    CasesModule,
+    HearingsModule,
+    ReportingInboxModule,
+  ],
   providers: [
     DemoCommand,
     MigrateCommand,

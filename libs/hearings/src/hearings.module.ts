@@ -6,6 +6,7 @@ import { AnalyticsModule } from '@precedent/analytics';
 import { AuditModule } from '@precedent/audit';
 import { CasesModule } from '@precedent/cases';
 import { Appeal } from './appeals/appeal.entity';
+import { DemoHearingsLoader } from './demo/demo-hearings.loader';
 import { HearingsService } from './hearings/hearings.service';
 import { NoticesService } from './notices/notices.service';
 import { OutcomesService } from './outcomes/outcomes.service';
@@ -43,7 +44,15 @@ export const HEARINGS_ENTITIES = [
     NoticesService,
     HearingPeriods,
     OutcomeReportsService,
+    DemoHearingsLoader,
   ],
-  exports: [HearingsService, PanelPoolService, OutcomesService, NoticesService, OutcomeReportsService],
+  exports: [
+    HearingsService,
+    PanelPoolService,
+    OutcomesService,
+    NoticesService,
+    OutcomeReportsService,
+    DemoHearingsLoader,
+  ],
 })
 export class HearingsModule {}

@@ -9,6 +9,7 @@ export {
   type Finding,
   type SubjectKind,
 } from './outcomes/outcome';
+export { outcomeDateProblems, recordingOpen, type DateProblem } from './outcomes/outcome-dates.rules';
 export { checkOutcome, type OutcomeQuestion, type OutcomeAnswer } from './outcomes/outcome-validity.rules';
 export {
   warningExpiry,
@@ -154,3 +155,4 @@ export {
 export { HearingPeriods } from './config/hearing-periods';
 export { OutcomeReportsService } from './outcomes/outcome-reports.service';
 export { outcomesByYear, type OutcomeYear } from './outcomes/outcome-reports.rules';
+export { DemoHearingsLoader, type DemoHearingsOptions } from './demo/demo-hearings.loader';

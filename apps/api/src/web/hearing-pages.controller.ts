@@ -6,6 +6,8 @@ import { CaseContentsService, caseProfile } from '@precedent/cases';
 import { FINDINGS, type Finding } from '@precedent/exchange';
 import {
   AGGRAVATING_FACTORS,
+  APPEAL_GROUNDS,
+  APPEAL_RESULTS,
   CONDUCT_MITIGATING_FACTORS,
   DecisionIncompleteError,
   HearingsService,
@@ -17,6 +19,7 @@ import {
   OutcomesService,
   PanelPoolService,
   panelModel,
+  recordingOpen,
   PERSONAL_MITIGATING_FACTORS,
   REQUIRED_SEATS,
   SANCTION_PURPOSES,
@@ -38,6 +41,7 @@ import { presentComparables } from './analytics-pages.controller';
 import { presentOtherWay } from './analytics/other-way.presenter';
 import { words } from '../common/code-words';
 import { AdjournDto, FixDateDto, HearingDateDto, PANEL_ROLES, SeatDto } from '../hearings/hearing.dto';
+import { DecideAppealDto, LodgeAppealDto } from '../hearings/outcome.dto';
 import {
   checkAgainst,
   errorsByField,
@@ -290,7 +294,8 @@ export class HearingPagesController {
           body,
           fields.length
             ? fields.map((f) => ({
-                text: `${words(f.field)} ${f.message}`,
+                // the outcome's own rules speak in sentences; older ones give a phrase after the field
+                text: /^[A-Z]/.test(f.message) ? f.message : `${words(f.field)} ${f.message}`,
                 href: `#${FIELD_IDS[f.field] ?? 'outcome'}`,
               }))
             : [{ text: error.message, href: '#outcome' }],
@@ -298,6 +303,88 @@ export class HearingPagesController {
       }
       throw error;
     }
+  }
+
+  /** An appeal against an outcome of this hearing, through the same service (and time limit) as the API. */
+  @Post(':id/appeals')
+  @Roles(...CASEWORK)
+  async lodgeAppeal(
+    @Req() req: AuthenticatedRequest,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Form,
+    @Res() res: Response,
+  ) {
+    const principal = principalOf(req);
+    const { hearing } = await this.hearings.view(id, principal, req.id);
+    const input = filled(body, ['subjectId', 'lodgedOn', 'details']);
+    const { value, errors } = await checkAgainst(
+      LodgeAppealDto,
+      { ...input, grounds: many(body.grounds) },
+      {
+        subjectId: 'Choose the outcome that is appealed',
+        lodgedOn: 'Enter the day the appeal was lodged as YYYY-MM-DD, or leave it empty for today',
+        grounds: 'Choose at least one ground of appeal',
+        details: 'Describe the appeal in at least 10 characters',
+      },
+      {
+        lodgedOn: 'appealLodgedOn',
+        grounds: 'appealGrounds',
+        details: 'appealDetails',
+        subjectId: 'appeals',
+      },
+    );
+    await this.act(
+      req,
+      res,
+      id,
+      body,
+      errors,
+      'The appeal was not recorded',
+      '#appealLodgedOn',
+      '#appeals',
+      () => this.outcomes.lodgeAppeal(hearing.caseId, value, principal, req.id),
+    );
+  }
+
+  /** The appeal's result: a varied or allowed appeal rewrites the precedent (the service does it). */
+  @Post(':id/appeals/:appealId/decision')
+  @Roles(...CASEWORK)
+  async decideAppeal(
+    @Req() req: AuthenticatedRequest,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('appealId', ParseUUIDPipe) appealId: string,
+    @Body() body: Form,
+    @Res() res: Response,
+  ) {
+    const principal = principalOf(req);
+    const { hearing } = await this.hearings.view(id, principal, req.id);
+    const { value, errors } = await checkAgainst(
+      DecideAppealDto,
+      filled(body, ['result', 'variedOutcome', 'reasons', 'decidedOn']),
+      {
+        result: 'Choose the result of the appeal',
+        variedOutcome: 'Choose the outcome it was varied to',
+        reasons: 'Give the reasons in at least 10 characters',
+        decidedOn: 'Enter the day of the appeal decision as YYYY-MM-DD, or leave it empty for today',
+      },
+      {
+        result: 'appealResult',
+        variedOutcome: 'variedOutcome',
+        reasons: 'appealReasons',
+        decidedOn: 'appealDecidedOn',
+      },
+    );
+    await this.act(
+      req,
+      res,
+      id,
+      body,
+      errors,
+      'The appeal result was not recorded',
+      '#appealResult',
+      '#appeals',
+      () => this.outcomes.decideAppeal(hearing.caseId, appealId, value, principal, req.id),
+    );
   }
 
   @Post(':id/proposed-date')
@@ -466,11 +553,14 @@ export class HearingPagesController {
     const principal = principalOf(req);
     const view = await this.hearings.view(id, principal, req.id);
     const { hearing } = view;
-    const mayDecide =
+    const decides =
       hearing.status === 'fixed' &&
+      !!hearing.scheduledOn &&
       (hasRole(principal, 'appropriate_authority') ||
         view.seats.some((seat) => seat.panelMember.userId === principal.userId));
-    const decision = mayDecide ? await this.decisionForm(hearing.caseId, principal, req.id, form) : null;
+    // the form only from the hearing day: before it no decision date could be accepted
+    const open = decides && recordingOpen(hearing.scheduledOn!, this.clock.today());
+    const decision = open ? await this.decisionForm(hearing.caseId, principal, req.id, form) : null;
     res.status(status).render('pages/hearing', {
       title: `${words(hearing.forum)} ${hearing.scheduledOn ?? ''}`.trim(),
       active: 'hearings',
@@ -500,8 +590,69 @@ export class HearingPagesController {
         text: notice.text,
       })),
       decision,
+      recordingOpensOn: decides && !open ? hearing.scheduledOn : null,
+      appeals: await this.appealsSection(view, principal, req.id, form),
+      caseReference: view.caseReference,
       form,
     });
+  }
+
+  /** The outcomes this hearing gave, their appeals, and (for casework) the forms to lodge and decide one. */
+  private async appealsSection(view: HearingView, principal: Principal, requestId: string, form: Form) {
+    if (view.hearing.status !== 'concluded' && view.hearing.status !== 'fixed') return null;
+    const records = (await this.outcomes.forCase(view.hearing.caseId, principal, requestId)).filter(
+      (r) => r.outcome.hearingId === view.hearing.id,
+    );
+    if (!records.length) return null;
+    const contents = await this.contents.contents(view.hearing.caseId, principal, requestId);
+    const nameOf = (id: string) => contents.subjects.find((s) => s.id === id)?.name ?? 'The subject';
+    const casework = CASEWORK.some((role) => hasRole(principal, role));
+    const label = (code: string | null) => (code ? (OUTCOME_LABELS[code as Outcome] ?? words(code)) : '');
+    return {
+      casework,
+      outcomes: records.map(({ outcome, appeals }) => ({
+        subjectId: outcome.subjectId,
+        name: nameOf(outcome.subjectId),
+        outcome: label(outcome.outcome),
+        current: outcome.currentOutcome !== outcome.outcome ? label(outcome.currentOutcome) : null,
+        decidedOn: outcome.decidedOn,
+        notifiedOn: outcome.notifiedOn,
+        appeals: appeals.map((a) => ({
+          id: a.id,
+          lodgedOn: a.lodgedOn,
+          deadline: a.deadline,
+          body: a.body === 'internal_appeal' ? 'an internal appeal' : 'the Police Appeals Tribunal',
+          grounds: a.grounds.map(words).join(', '),
+          result: a.result ? words(a.result) : null,
+          varied: label(a.variedOutcome),
+          decidedOn: a.decidedOn,
+        })),
+        open: appeals.find((a) => !a.result)?.id ?? null,
+      })),
+      grounds: APPEAL_GROUNDS.map((code) => ({
+        value: code,
+        text: words(code),
+        checked: many(form.grounds).includes(code),
+      })),
+      results: APPEAL_RESULTS.map((code) => ({
+        value: code,
+        text:
+          code === 'outcome_varied'
+            ? 'Outcome varied'
+            : code === 'allowed'
+              ? 'Allowed (no further action)'
+              : 'Dismissed (the outcome stands)',
+        checked: one(form.result) === code,
+      })),
+      outcomeChoices: [
+        { value: '', text: 'Choose an outcome', selected: !one(form.variedOutcome) },
+        ...OUTCOMES.map((code) => ({
+          value: code,
+          text: OUTCOME_LABELS[code],
+          selected: code === one(form.variedOutcome),
+        })),
+      ],
+    };
   }
 
   /** What the outcome form needs: the undecided subjects, their allegations, the choices, the comparables. */
@@ -559,6 +710,7 @@ export class HearingPagesController {
       ],
       culpability: radios(LEVELS, 'culpability'),
       harm: radios(LEVELS, 'harm'),
+      factorsChosen: checked('aggravating').length + checked('mitigating').length,
       aggravating: boxes(AGGRAVATING_FACTORS, 'aggravating'),
       conductMitigating: boxes(CONDUCT_MITIGATING_FACTORS, 'mitigating'),
       personalMitigating: boxes(PERSONAL_MITIGATING_FACTORS, 'mitigating'),

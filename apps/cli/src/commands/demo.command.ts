@@ -1,6 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { systemContext } from '@precedent/audit';
 import { DemoCasesLoader } from '@precedent/cases';
+import { DemoHearingsLoader } from '@precedent/hearings';
 import { UsersService, type Role } from '@precedent/identity';
 import { Clock, Env, servesRealUsers } from '@precedent/platform';
 
@@ -26,6 +27,7 @@ export class DemoCommand extends CommandRunner {
   constructor(
     private readonly users: UsersService,
     private readonly demoCases: DemoCasesLoader,
+    private readonly demoHearings: DemoHearingsLoader,
     private readonly clock: Clock,
     private readonly env: Env,
   ) {
@@ -67,6 +69,17 @@ export class DemoCommand extends CommandRunner {
       result.loaded
         ? `Demo cases: ${result.loaded} fictional cases loaded across every status.\n`
         : `Demo cases: already loaded (${result.alreadyThere}); nothing added.\n`,
+    );
+    const hearings = await this.demoHearings.load({
+      today: this.clock.today(),
+      panelUserId: ids.get('panel')!,
+      authorityId: ids.get('authority')!,
+      force: this.env.FORCE_CODE || 'kent',
+    });
+    process.stdout.write(
+      hearings.upcoming + hearings.concluded
+        ? `Demo hearings: ${hearings.upcoming} coming up with seated panels, ${hearings.concluded} concluded with outcomes, ${hearings.appeals} appealed.\n`
+        : 'Demo hearings: already loaded; nothing added.\n',
     );
   }
 

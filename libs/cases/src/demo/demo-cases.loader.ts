@@ -59,7 +59,8 @@ export class DemoCasesLoader {
       conductItems: demo.conductItems,
       allegations: demo.allegations,
     });
-    const pastReferral = demo.status !== 'received' && demo.status !== 'iopc_referral_hold';
+    // held cases have been referred and wait for the IOPC's answer; only a new case is still undecided
+    const pastReferral = demo.status !== 'received';
     const last = demo.path[demo.path.length - 1]?.on ?? demo.receivedAt;
     const kase = await em.save(
       em.create(Case, {
@@ -86,7 +87,9 @@ export class DemoCasesLoader {
         iopcCriteriaMetAt: criteria.length ? at(demo.receivedAt, 11) : null,
         iopcReferralDecision:
           criteria.length && pastReferral
-            ? 'Fictional: referred to the IOPC, which returned it for local investigation.'
+            ? demo.status === 'iopc_referral_hold'
+              ? 'Fictional: referred to the IOPC; waiting for its decision on who investigates.'
+              : 'Fictional: referred to the IOPC, which returned it for local investigation.'
             : null,
         createdAt: at(demo.receivedAt, 9),
       }),

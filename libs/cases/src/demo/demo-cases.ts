@@ -212,6 +212,18 @@ const PLACES = [
   'X',
 ];
 
+/**
+ * Statuses whose time limit runs from the day they were reached (case-deadlines.rules), with how many
+ * calendar days back that day may lie and the limit still run: 5 working days for reflective practice
+ * and the chair's report, 15 for an accelerated hearing, 20 for a meeting.
+ */
+const RUNNING_WITHIN_DAYS: Partial<Record<CaseStatus, number>> = {
+  reflective_practice: 4,
+  decided: 4,
+  referred_to_accelerated_hearing: 12,
+  referred_to_meeting: 20,
+};
+
 /** `count` fictional cases received up to `today`, each status in turn so every one is present. */
 export function demoCases(count: number, options: { seed: string; today: string }): DemoCase[] {
   const random = seedrandom(options.seed);
@@ -225,7 +237,13 @@ export function demoCases(count: number, options: { seed: string; today: string 
     const status = statuses[i % statuses.length];
     const { path, severity } = DEMO_PATHS[status];
     // open early statuses are recent; later ones go back up to two and a half years
-    const ageDays = int(20 + path.length * 30, 120 + path.length * 140);
+    // a case still awaiting assessment arrived in the last few days (its IOPC referral is due in one working day)
+    const ageDays =
+      status === 'received'
+        ? i % 5 === 4
+          ? int(3, 10)
+          : 0
+        : int(20 + path.length * 30, 120 + path.length * 140);
     const receivedAt = day(options.today, -ageDays);
     const cameToAttentionOn = random() < 0.2 ? day(receivedAt, -int(1, 20)) : receivedAt;
     const steps: { to: CaseStatus; on: string }[] = [];
@@ -233,6 +251,15 @@ export function demoCases(count: number, options: { seed: string; today: string 
     for (const to of path) {
       on = day(on, int(3, Math.max(4, Math.floor(ageDays / (path.length + 1)))));
       steps.push({ to, on: on > options.today ? options.today : on });
+    }
+    // a status with its own time limit was reached recently, so its limit is mostly still running;
+    // one case in five is left late, so a few are overdue as in a real department
+    const recent = RUNNING_WITHIN_DAYS[status];
+    if (recent !== undefined && steps.length && i % 5 !== 4) {
+      const last = steps[steps.length - 1];
+      const before = steps[steps.length - 2]?.on ?? receivedAt;
+      const lately = day(options.today, -int(0, recent));
+      last.on = lately > before ? lately : before;
     }
     const theme = status === 'iopc_referral_hold' ? THEMES[0] : pick(THEMES);
     const source = pick(SOURCES);

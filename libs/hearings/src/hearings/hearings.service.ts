@@ -111,6 +111,8 @@ export interface HearingView {
   seats: (HearingSeat & { panelMember: PanelMember })[];
   history: HearingDateChange[];
   notices: HearingNotice[];
+  /** The reference of the hearing's case: whoever may see the hearing may open the case. */
+  caseReference: string;
 }
 
 /** Meetings and hearings: created on referral, panel seated, date proposed and fixed, adjourned. */
@@ -593,12 +595,15 @@ export class HearingsService {
 
   private async viewOf(hearing: Hearing): Promise<HearingView> {
     const em = this.dataSource.manager;
-    const [seats, history, notices] = await Promise.all([
+    const [seats, history, notices, [kase]] = await Promise.all([
       this.seatsOf(em, hearing.id),
       em.getRepository(HearingDateChange).find({ where: { hearingId: hearing.id }, order: { id: 'ASC' } }),
       this.notices.list(hearing.id),
+      em.query(`SELECT reference FROM cases WHERE id = $1`, [hearing.caseId]) as Promise<
+        { reference: string }[]
+      >,
     ]);
-    return { hearing, seats, history, notices };
+    return { hearing, seats, history, notices, caseReference: kase?.reference ?? '' };
   }
 
   private checkDate(

@@ -36,6 +36,7 @@ import { HearingSeat } from '../panels/hearing-seat.entity';
 import { PanelMember } from '../panels/panel-member.entity';
 import { AllegationFinding } from './allegation-finding.entity';
 import { checkOutcome } from './outcome-validity.rules';
+import { outcomeDateProblems } from './outcome-dates.rules';
 import { OUTCOME_LABELS, type Finding, type Outcome } from './outcome';
 import { HearingPeriods } from '../config/hearing-periods';
 import { outcomeNotices } from '../notices/notice-plan.rules';
@@ -120,15 +121,13 @@ export class OutcomesService {
         throw new NotFoundError('case', caseId);
       }
       const decidedOn = input.decidedOn ?? today;
-      const dates: { field: string; message: string }[] = [];
-      if (decidedOn < hearing.scheduledOn)
-        dates.push({ field: 'decidedOn', message: `cannot be before the hearing on ${hearing.scheduledOn}` });
-      if (decidedOn > today) dates.push({ field: 'decidedOn', message: 'cannot be in the future' });
-      if (input.notifiedOn < decidedOn)
-        dates.push({ field: 'notifiedOn', message: 'cannot be before the decision' });
-      if (input.notifiedOn > today) dates.push({ field: 'notifiedOn', message: 'cannot be in the future' });
-      if (dates.length)
-        throw new InvalidInputError('bad_dates', 'The dates do not fit the hearing.', { fields: dates });
+      const dates = outcomeDateProblems({
+        hearingOn: hearing.scheduledOn,
+        today,
+        decidedOn,
+        notifiedOn: input.notifiedOn,
+      });
+      if (dates.length) throw new InvalidInputError('bad_dates', dates[0].message, { fields: dates });
 
       const contents = await this.contents.contentsIn(em, caseId);
       const subjectIndex = contents.subjects.findIndex((s) => s.id === input.subjectId);
