@@ -23,9 +23,10 @@ describe('SVG charts', () => {
       max: 2,
       margin: 0.25,
     });
-    // x(0.5) = 200 + (2.5 / 4) * 420 = 462.5; the high end is clamped to x(2) = 620
-    expect(svg).toContain('cx="462.5"');
-    expect(svg).toContain('x2="620.0"');
+    // the label column is at least 230 wide (it grows for long force names), so
+    // x(0.5) = 230 + (2.5 / 4) * 420 = 492.5, and the high end is clamped to x(2) = 650
+    expect(svg).toContain('cx="492.5"');
+    expect(svg).toContain('x2="650.0"');
     expect(escapeXml(`"a" & 'b'`)).toBe('&#34;a&#34; &#38; &#39;b&#39;');
   });
 
