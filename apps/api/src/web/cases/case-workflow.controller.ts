@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Next, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { NextFunction, Response } from 'express';
 import {
   CASE_STATUSES,
   CaseNotAwaitingAssessmentError,
@@ -8,7 +8,7 @@ import {
   type CaseStatus,
 } from '@precedent/cases';
 import { ROLES } from '@precedent/identity';
-import { DomainError, NotFoundError } from '@precedent/platform';
+import { DomainError } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../../common/authenticated-request';
 import { Roles } from '../../common/roles.decorator';
 import { one, type Posted } from '../case-forms';
@@ -38,15 +38,20 @@ const FORM_TABS: Record<string, string> = {
 export class CaseWorkflowPagesController {
   constructor(private readonly cases: CasesService) {}
 
-  /** A form's address typed in or reloaded: the case page, at the form's tab. */
+  /**
+   * A form's address typed in or reloaded: the case page, at the form's tab. Any other address is
+   * passed on, so pages of other controllers under /cases/:id/ (such as the access page) answer
+   * whichever order the controllers were registered in.
+   */
   @Get(':id/:form')
   formAddress(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('form') form: string,
     @Res() res: Response,
+    @Next() next: NextFunction,
   ): void {
     const tab = FORM_TABS[form];
-    if (!tab) throw new NotFoundError('page');
+    if (!tab) return next();
     res.redirect(303, `/cases/${id}#${tab}`);
   }
 
