@@ -217,7 +217,11 @@ describe.each([
     await page.click(`a:has-text("${reportSummary}")`);
     expect(new URL(page.url()).pathname).toMatch(/^\/anonymous\/[0-9a-f-]{36}$/);
 
-    // once opened, the report is no longer new
+    // reading a report changes nothing; once someone starts the review (a POST), it is no longer new
+    await page.goto(`${base}/`);
+    expect(await section(page, 'anonymous').textContent()).toContain(reportSummary);
+    await page.click(`a:has-text("${reportSummary}")`);
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Start the review")')]);
     await page.goto(`${base}/`);
     expect(await section(page, 'anonymous').textContent()).not.toContain(reportSummary);
 
