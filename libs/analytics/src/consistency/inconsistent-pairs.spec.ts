@@ -46,7 +46,10 @@ describe('inconsistent pairs in a synthetic national set', () => {
   };
 
   const index = indexRecords(records, records.length);
-  const pairs = findInconsistentPairs(index);
+  let pairs: Awaited<ReturnType<typeof findInconsistentPairs>> = [];
+  beforeAll(async () => {
+    pairs = await findInconsistentPairs(index);
+  }, 300_000);
   const rankOf = ([first, second]: [string, string]) =>
     pairs.findIndex((pair) => {
       const refs = [index.precedentAt(pair.a).ref, index.precedentAt(pair.b).ref];

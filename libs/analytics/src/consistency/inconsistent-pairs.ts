@@ -45,11 +45,11 @@ export interface FoundPair {
  * least minSimilarity alike: the index's blocks keep that near linear in the store's size. A pair
  * is found from both sides and counted once.
  */
-export function findInconsistentPairs(
+export async function findInconsistentPairs(
   index: PrecedentIndex,
   options: PairSearchOptions = DEFAULT_PAIR_OPTIONS,
   onProgress?: (done: number, total: number) => void,
-): FoundPair[] {
+): Promise<FoundPair[]> {
   const total = index.count;
   // Candidates as columns (a, b, score): at a million precedents they stay a few megabytes.
   let left: Int32Array = new Int32Array(1024);
@@ -100,7 +100,11 @@ export function findInconsistentPairs(
       );
       found++;
     }
-    if (onProgress && ++done % 5000 === 0) onProgress(done, total);
+    done += 1;
+    if (onProgress && done % 5000 === 0) onProgress(done, total);
+    // Yield to the event loop now and then: the worker must keep renewing its job's lock and
+    // answering /health while a large store is searched.
+    if (done % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   onProgress?.(total, total);
 

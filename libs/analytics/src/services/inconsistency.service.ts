@@ -83,7 +83,7 @@ export class InconsistencyService {
   ): Promise<InconsistencyResult> {
     const dataVersion = loaded?.dataVersion ?? (await this.store.dataVersion());
     const index = loaded?.index ?? (await this.store.loadIndex());
-    const found = findInconsistentPairs(index, DEFAULT_PAIR_OPTIONS, onProgress);
+    const found = await findInconsistentPairs(index, DEFAULT_PAIR_OPTIONS, onProgress);
     const records = await this.store.recordsOf(
       found.flatMap((pair) => [index.precedentAt(pair.a).id, index.precedentAt(pair.b).id]),
     );
