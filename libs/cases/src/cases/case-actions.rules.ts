@@ -1,5 +1,11 @@
 import type { Role } from '@precedent/identity';
-import { allowedNext, TRANSITIONS, type CaseFacts, type CaseStatus } from './case-lifecycle.rules';
+import {
+  allowedNext,
+  ROLE_WORDS,
+  TRANSITIONS,
+  type CaseFacts,
+  type CaseStatus,
+} from './case-lifecycle.rules';
 
 /** The statuses from which the appropriate authority assesses a case. */
 const BEFORE_ASSESSMENT: readonly CaseStatus[] = ['received', 'iopc_referral_hold'];
@@ -46,17 +52,8 @@ export interface CasePermissions {
   waitingOn: string[];
 }
 
-const WHO: Record<Role, string> = {
-  appropriate_authority: 'the appropriate authority',
-  investigator: 'the investigator',
-  panel_member: 'the panel',
-  senior_officer: 'a senior officer',
-  admin: 'an administrator',
-  access_manager: 'a PSD access manager',
-};
-
 function who(roles: readonly Role[]): string {
-  return roles.map((role) => WHO[role]).join(' or ');
+  return roles.map((role) => ROLE_WORDS[role]).join(' or ');
 }
 
 function statusWords(status: CaseStatus): string {

@@ -153,7 +153,8 @@ export function checkTransition(
   return blocked ? refuse(blocked) : { allowed: true };
 }
 
-const ROLE_WORDS: Record<Role, string> = {
+/** Each role as a sentence names it ("… is for the appropriate authority"). */
+export const ROLE_WORDS: Record<Role, string> = {
   appropriate_authority: 'the appropriate authority',
   investigator: 'the investigator',
   panel_member: 'the panel',
