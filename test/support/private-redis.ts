@@ -30,7 +30,9 @@ export class PrivateRedis {
         '--loglevel',
         'warning',
       ],
-      { stdio: 'ignore' },
+      // the shared Redis runs on the real clock; a test run under a moved clock (faketime, see
+      // docs/testing.md) must not move this one's: redis-server under libfaketime does not start
+      { stdio: 'ignore', env: realClockEnv() },
     );
     const deadline = Date.now() + 10_000;
     while (!(await answersPing(this.port))) {
@@ -48,6 +50,15 @@ export class PrivateRedis {
     });
     this.process = undefined;
   }
+}
+
+/** This process's environment without libfaketime's variables. */
+function realClockEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['LD_PRELOAD', 'FAKETIME', 'FAKETIME_DONT_FAKE_MONOTONIC', 'FAKETIME_NO_CACHE']) {
+    delete env[name];
+  }
+  return env;
 }
 
 /** A TCP port nothing listens on now. */
