@@ -27,7 +27,8 @@ export async function startHearingsWithWorker(options: {
   team: string;
 }): Promise<HearingsWithWorker> {
   const api = await startTestApi({ clock: options.clock });
-  const worker = await startTestWorker();
+  // the worker decides which notices are due on the same day as the API: one clock for both
+  const worker = await startTestWorker({ clock: options.clock });
   const queue = worker.get<Queue>(getQueueToken(HEARINGS_QUEUE), { strict: false });
   const authority = await api.signedIn(['appropriate_authority']);
   const investigator = await api.signedIn(['investigator'], { team: options.team });

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Clock } from '../clock/clock';
 import { OutboxMessage } from './outbox-message.entity';
 import { QueueRegistry } from './queue-registry';
 import { whenReady } from './redis-connection';
@@ -28,6 +29,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: QueueRegistry,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -67,7 +69,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       for (const row of rows) {
         try {
           await whenReady(this.queues.redis(), ADD_TIMEOUT_MS);
-          const delay = row.delayUntil ? Math.max(0, row.delayUntil.getTime() - Date.now()) : 0;
+          // the due time was set on the application's clock, so the wait is counted on it too
+          const delay = row.delayUntil
+            ? Math.max(0, row.delayUntil.getTime() - this.clock.now().getTime())
+            : 0;
           await withTimeout(
             this.queues
               .get(row.queue)
