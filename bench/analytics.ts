@@ -98,12 +98,22 @@ async function main(): Promise<void> {
         measured: number;
         precedents: number;
         forces: { force: string; relativeSeverity: number; flagged: boolean }[];
+        similarity?: { learned: boolean; reason?: string };
       };
       const kent = result.forces.find((force) => force.force === 'kent');
       report(
         size,
         'disparity job',
-        `${job.seconds.toFixed(1)} s, peak RSS ${job.peakMb} MB; ${result.measured} of ${result.precedents} measured; kent (biased +1) ${kent?.relativeSeverity} flagged ${kent?.flagged}; ${result.forces.filter((force) => force.flagged).length} forces flagged`,
+        `${job.seconds.toFixed(1)} s, peak RSS ${job.peakMb} MB; ${result.measured} of ${result.precedents} measured; kent (biased +1) ${kent?.relativeSeverity} flagged ${kent?.flagged}; ${result.forces.filter((force) => force.flagged).length} forces flagged; similarity ${result.similarity?.learned ? 'learned' : `fixed (${result.similarity?.reason})`}`,
+      );
+      // The inconsistent pairs, computed afresh by the CLI on the stored data (after the disparity
+      // job, so with the similarity it learned).
+      const pairs = timedCli(env, ['analytics', 'inconsistencies', '--json', '--limit', '50']);
+      const found = JSON.parse(pairs.stdout) as { pairs: unknown[] };
+      report(
+        size,
+        'inconsistent pairs',
+        `${pairs.seconds.toFixed(1)} s, peak RSS ${pairs.peakMb} MB (CLI process, incl. start-up and loading the index); ${found.pairs.length} pairs printed`,
       );
     }
     execFileSync('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', database]);

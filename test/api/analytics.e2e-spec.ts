@@ -249,6 +249,18 @@ describe('analytics through the CLI and the API', () => {
       changed: expect.any(Number),
     });
     expect(disparity.body.consistencyByYear.length).toBeGreaterThan(5);
+    // how similarity was counted: learned from these precedents at this recompute, with its check
+    const { similarity } = disparity.body;
+    expect(similarity).toMatchObject({
+      precedents: 3201,
+      dataVersion: disparity.body.dataVersion,
+      learned: expect.any(Boolean),
+      check: { queries: expect.any(Number) },
+    });
+    const weights = Object.values(similarity.model.weights as Record<string, number>);
+    expect(weights.reduce((sum, weight) => sum + weight, 0)).toBeCloseTo(1, 6);
+    if (similarity.learned) expect(similarity.check.withLearned).toBeLessThan(similarity.check.withDefault);
+    else expect(similarity.reason).toEqual(expect.any(String));
     const outliers = await api.http().get('/api/analytics/outliers').set(admin.auth).expect(200);
     expect(outliers.body.items.length).toBeGreaterThan(0);
   });

@@ -38,6 +38,7 @@ export { InconsistencyResult } from './store/inconsistency-result.entity';
 export { whatWasSaid } from './comparables/what-was-said.rules';
 export {
   REFORMS,
+  reformMarkerForYear,
   eraOn,
   eraWords,
   regimeOn,
@@ -50,7 +51,18 @@ export { indexRecords, FORCE_CODE_LIST } from './comparables/indexing';
 export { DEFAULT_WEIGHTS, type SimilarityParts } from './comparables/similarity.rules';
 export { outcomeBand, type OutcomeBand } from './comparables/outcome-band.rules';
 export { analyseDisparity, type DisparityAnalysis, type Outlier } from './consistency/disparity-analysis';
-export { syntheticPrecedents, type SynthOptions, type SynthTruth } from './synth/synthetic-precedents';
+export {
+  syntheticPrecedents,
+  type SeriousnessDriver,
+  type SynthOptions,
+  type SynthTruth,
+} from './synth/synthetic-precedents';
+export {
+  learnSimilarity,
+  MIN_PRECEDENTS_TO_LEARN,
+  type LearnedSimilarity,
+  type StoredSimilarity,
+} from './comparables/similarity-learning';
 export { normaliseText, textFingerprint } from './text/text-matching.rules';
 export {
   findPassage,

@@ -6,6 +6,7 @@ import { CasesService } from '@precedent/cases';
 import {
   AnalyticsJobsService,
   todaysRulesFrom,
+  reformMarkerForYear,
   ComparablesService,
   DisparityService,
 } from '@precedent/analytics';
@@ -32,6 +33,7 @@ import { Roles } from '../common/roles.decorator';
 import { barChart, intervalChart } from './charts/svg-charts';
 import { words } from '../common/code-words';
 import { presentComparables } from './analytics/comparables.presenter';
+import { similarityInWords } from './reports/similarity.presenter';
 
 // The case and hearing pages read comparables the same way.
 export { presentComparables, whyComparable } from './analytics/comparables.presenter';
@@ -187,7 +189,11 @@ export class AnalyticsPagesController {
         },
       ),
       yearChart: barChart(
-        report.consistencyByYear.map((year) => ({ label: year.group, value: year.index })),
+        report.consistencyByYear.map((year) => ({
+          label: year.group,
+          value: year.index,
+          marker: reformMarkerForYear(year.group),
+        })),
         {
           title: 'Consistency index by year (lower is more consistent)',
           max: Math.max(...report.consistencyByYear.map((year) => year.index), 0.01),
@@ -196,6 +202,7 @@ export class AnalyticsPagesController {
         },
       ),
       drift: report.stageDrift.filter((drift) => drift.force === null),
+      similarity: similarityInWords(report.similarity),
       outliers: latest.analysis.outliers.slice(0, 25).map((outlier) => ({
         ...outlier,
         forceName: FORCE_NAMES.get(outlier.force) ?? outlier.force,

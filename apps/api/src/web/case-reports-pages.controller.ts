@@ -12,6 +12,7 @@ import {
   type FeatureCount,
   type TimelinessState,
 } from '@precedent/cases';
+import { reformMarkerForYear } from '@precedent/analytics';
 import { OUTCOMES, OUTCOME_LABELS, OutcomeReportsService } from '@precedent/hearings';
 import type { Principal } from '@precedent/identity';
 import { Clock } from '@precedent/platform';
@@ -97,6 +98,7 @@ export class CaseReportsPagesController {
             years.map((year) => ({
               label: year.year,
               values: OUTCOMES.map((outcome) => year.counts[outcome]),
+              marker: reformMarkerForYear(year.year),
             })),
             series,
             { title: 'Outcomes decided each year, by outcome (subjects)', id: 'chart-outcomes' },

@@ -7,7 +7,7 @@ import { DisparityService, PrecedentStore } from '@precedent/analytics';
 import { Clock, dataSourceOptions, ENTITY_GLOB, loadEnv } from '@precedent/platform';
 
 export type RecomputeMessage =
-  | { type: 'progress'; stage: 'loading' | 'measuring'; done: number; total: number }
+  | { type: 'progress'; stage: 'loading' | 'learning' | 'measuring'; done: number; total: number }
   | { type: 'done'; id: string; computedAt: string; precedents: number }
   | { type: 'failed'; message: string };
 

@@ -6,11 +6,15 @@ import {
 } from '../text/text-matching.rules';
 import type { ConductFeatures } from './conduct-features';
 import {
-  DEFAULT_WEIGHTS,
+  DEFAULT_MODEL,
   PARTICIPATION_SHARE,
   REACH_SHARE,
+  aggravatingCount,
   audienceSimilarity,
+  factorBalanceSimilarity,
+  factorCountSimilarity,
   jaccard,
+  mitigatingCount,
   levelSimilarity,
   ordinal,
   participationSimilarity,
@@ -18,6 +22,8 @@ import {
   subjectSimilarity,
   volumeSimilarity,
   combine,
+  type FactorShares,
+  type SimilarityModel,
   type SimilarityParts,
 } from './similarity.rules';
 
@@ -63,6 +69,8 @@ interface BlockOrder {
   base: Float64Array;
 }
 const MAX_CACHED_ORDERS = 512;
+/** Rows of the factor-count table: up to 16 aggravating or mitigating factors (the format has 13 and 9). */
+const COUNT_ROW = 16;
 
 /** The fingerprint is cut into 8 pieces of 16 bits for multi-index search (Norouzi et al.). */
 const PIECES = 8;
@@ -81,7 +89,7 @@ const PIECE_VARIANTS = piecesWithin(PIECE_RADIUS);
  *    the search stops when no block left can beat the k-th best found. The answer is exact.
  */
 export class PrecedentIndex {
-  readonly weights: Readonly<SimilarityParts>;
+  private model: SimilarityModel;
   private size = 0;
   private category = new Uint16Array(0);
   private target = new Uint16Array(0);
@@ -126,9 +134,31 @@ export class PrecedentIndex {
   private probed = new Uint32Array(0);
   private generation = 0;
 
-  constructor(capacity: number, weights: Readonly<SimilarityParts> = DEFAULT_WEIGHTS) {
-    this.weights = weights;
+  constructor(capacity: number, model: SimilarityModel = DEFAULT_MODEL) {
+    this.model = model;
     this.grow(Math.max(16, capacity));
+  }
+
+  get weights(): Readonly<SimilarityParts> {
+    return this.model.weights;
+  }
+
+  get factorShares(): Readonly<FactorShares> {
+    return this.model.factorShares;
+  }
+
+  get similarityModel(): SimilarityModel {
+    return this.model;
+  }
+
+  /**
+   * Counts similarity another way from now on (weights learned from the data). The blocks depend
+   * on the features alone and stay; the block orders cached for queries depend on the weights.
+   */
+  reweight(model: SimilarityModel): this {
+    this.model = model;
+    this.orders.clear();
+    return this;
   }
 
   get count(): number {
@@ -214,7 +244,7 @@ export class PrecedentIndex {
   }
 
   parts(query: ConductFeatures, index: number): SimilarityParts {
-    return similarityParts(query, this.featuresAt(index));
+    return similarityParts(query, this.featuresAt(index), this.model.factorShares);
   }
 
   /** The k most similar precedents passing the filters, most similar first. */
@@ -231,7 +261,7 @@ export class PrecedentIndex {
     if (query.fingerprint) {
       for (const index of this.textCandidates(query.fingerprint, generation)) {
         if (!this.passes(index, options)) continue;
-        const parts = similarityParts(query, this.featuresAt(index));
+        const parts = similarityParts(query, this.featuresAt(index), this.model.factorShares);
         best.offer(index, combine(parts, weights, true));
       }
     }
@@ -247,9 +277,19 @@ export class PrecedentIndex {
       options.awayFromStep !== undefined ||
       options.excludeRefs !== undefined;
     const { order, bounds, base: blockBase } = this.blockOrder(query, totalWeight);
-    const { platformTable, subjectTable, levelTable, volumeTable, identifiableSame, identifiableDifferent } =
-      tables;
-    const factorMaximum = weights.factors * 0.5 + weights.volume;
+    const {
+      platformTable,
+      subjectTable,
+      levelTable,
+      countTable,
+      volumeTable,
+      identifiableSame,
+      identifiableDifferent,
+    } = tables;
+    const shares = this.model.factorShares;
+    const whichWeight = weights.factors * shares.which;
+    const factorMaximum = weights.factors * (shares.which + shares.count + shares.balance) + weights.volume;
+    const countsMatter = shares.count > 0 || shares.balance > 0;
     for (const block of order) {
       if (bounds[block] < best.least || (best.full && bounds[block] <= best.floor)) break;
       const base = blockBase[block];
@@ -273,11 +313,14 @@ export class PrecedentIndex {
           const index = this.blockMembers[at];
           if (this.seen[index] === generation || index === options.excludeIndex) continue;
           if (filtered && !this.passes(index, options)) continue;
-          const union = popcount32(query.factorMask | this.factor[index]);
-          const factorJaccard = union === 0 ? 1 : popcount32(query.factorMask & this.factor[index]) / union;
+          const factor = this.factor[index];
+          const union = popcount32(query.factorMask | factor);
+          const factorJaccard = union === 0 ? 1 : popcount32(query.factorMask & factor) / union;
+          const counts = countsMatter
+            ? countTable[aggravatingCount(factor) * COUNT_ROW + mitigatingCount(factor)]
+            : 0;
           const score =
-            (cellBase + weights.factors * 0.5 * factorJaccard + volumeTable[this.volume[index]]) /
-            totalWeight;
+            (cellBase + whichWeight * factorJaccard + counts + volumeTable[this.volume[index]]) / totalWeight;
           best.offer(index, score);
         }
       }
@@ -339,11 +382,26 @@ export class PrecedentIndex {
         (1 - PARTICIPATION_SHARE) *
         subjectSimilarity(query.role, query.formerOfficer, role, (code & 16) !== 0);
     }
+    const shares = this.model.factorShares;
     const levelTable = new Float64Array(16);
     for (let code = 0; code < 16; code++) {
       levelTable[code] =
         weights.factors *
-        (0.25 * levelSimilarity(query.culpability, code >> 2) + 0.25 * levelSimilarity(query.harm, code & 3));
+        (shares.culpability * levelSimilarity(query.culpability, code >> 2) +
+          shares.harm * levelSimilarity(query.harm, code & 3));
+    }
+    // The counts and balance part, by the item's numbers of aggravating and mitigating factors.
+    const queryAggravating = aggravatingCount(query.factorMask);
+    const queryMitigating = mitigatingCount(query.factorMask);
+    const countTable = new Float64Array(COUNT_ROW * COUNT_ROW);
+    for (let aggravating = 0; aggravating < COUNT_ROW; aggravating++) {
+      for (let mitigating = 0; mitigating < COUNT_ROW; mitigating++) {
+        countTable[aggravating * COUNT_ROW + mitigating] =
+          weights.factors *
+          (shares.count * factorCountSimilarity(queryAggravating, queryMitigating, aggravating, mitigating) +
+            shares.balance *
+              factorBalanceSimilarity(queryAggravating, queryMitigating, aggravating, mitigating));
+      }
     }
     const volumeTable = new Float64Array(72);
     for (let code = 0; code < 72; code++) {
@@ -353,7 +411,15 @@ export class PrecedentIndex {
     // The audience part's identifiable share, for an item with the query's reach already counted.
     const identifiableSame = weights.audience * (audienceSimilarity(0, true, 0, true) - REACH_SHARE);
     const identifiableDifferent = weights.audience * (audienceSimilarity(0, true, 0, false) - REACH_SHARE);
-    return { platformTable, subjectTable, levelTable, volumeTable, identifiableSame, identifiableDifferent };
+    return {
+      platformTable,
+      subjectTable,
+      levelTable,
+      countTable,
+      volumeTable,
+      identifiableSame,
+      identifiableDifferent,
+    };
   }
 
   private passes(index: number, options: SearchOptions): boolean {

@@ -1,5 +1,5 @@
 import { hammingDistance, popcount32, textSimilarityFromDistance } from '../text/text-matching.rules';
-import type { ConductFeatures } from './conduct-features';
+import { MITIGATING_SHIFT, type ConductFeatures } from './conduct-features';
 
 /** The parts a similarity is made of, each in [0, 1], so a panel can read why a case is comparable. */
 export interface SimilarityParts {
@@ -28,6 +28,62 @@ export const DEFAULT_WEIGHTS: Readonly<SimilarityParts> = {
   role: 0.2,
   volume: 0.08,
 };
+
+/**
+ * How the factors part is made up: which factors were found (their overlap), how many of each
+ * kind, the balance of aggravating against mitigating, and the culpability and harm levels. The
+ * shares add up to 1. By default the overlap and the two levels decide, as they always have;
+ * learning from the national data may give the counts and the balance a share
+ * (similarity-learning.ts), because on some data how many factors there are matters more than
+ * which ones.
+ */
+export interface FactorShares {
+  which: number;
+  count: number;
+  balance: number;
+  culpability: number;
+  harm: number;
+}
+export const DEFAULT_FACTOR_SHARES: Readonly<FactorShares> = {
+  which: 0.5,
+  count: 0,
+  balance: 0,
+  culpability: 0.25,
+  harm: 0.25,
+};
+
+/** Everything that sets how similarity is counted: the parts' weights and the factors' shares. */
+export interface SimilarityModel {
+  weights: Readonly<SimilarityParts>;
+  factorShares: Readonly<FactorShares>;
+}
+export const DEFAULT_MODEL: SimilarityModel = {
+  weights: DEFAULT_WEIGHTS,
+  factorShares: DEFAULT_FACTOR_SHARES,
+};
+
+/** Counts differ by this many factors or more: no likeness left in the count or the balance. */
+const FACTOR_COUNT_SPAN = 4;
+const AGGRAVATING_BITS = (1 << MITIGATING_SHIFT) - 1;
+
+export function aggravatingCount(mask: number): number {
+  return popcount32(mask & AGGRAVATING_BITS);
+}
+
+export function mitigatingCount(mask: number): number {
+  return popcount32(mask >>> MITIGATING_SHIFT);
+}
+
+/** How alike the numbers of aggravating and of mitigating factors are, each counting half. */
+export function factorCountSimilarity(aggA: number, mitA: number, aggB: number, mitB: number): number {
+  const near = (a: number, b: number) => Math.max(0, 1 - Math.abs(a - b) / FACTOR_COUNT_SPAN);
+  return 0.5 * near(aggA, aggB) + 0.5 * near(mitA, mitB);
+}
+
+/** How alike the balances (aggravating minus mitigating) are. */
+export function factorBalanceSimilarity(aggA: number, mitA: number, aggB: number, mitB: number): number {
+  return Math.max(0, 1 - Math.abs(aggA - mitA - (aggB - mitB)) / FACTOR_COUNT_SPAN);
+}
 
 /**
  * How alike two parts in a comment are (0 author, 1 shared, 2 reacted, 3 failed to challenge).
@@ -94,11 +150,20 @@ export function factorSimilarity(
   maskB: number,
   culpabilityB: number,
   harmB: number,
+  shares: Readonly<FactorShares> = DEFAULT_FACTOR_SHARES,
 ): number {
+  const [aggA, mitA, aggB, mitB] = [
+    aggravatingCount(maskA),
+    mitigatingCount(maskA),
+    aggravatingCount(maskB),
+    mitigatingCount(maskB),
+  ];
   return (
-    0.5 * jaccard(maskA, maskB) +
-    0.25 * levelSimilarity(culpabilityA, culpabilityB) +
-    0.25 * levelSimilarity(harmA, harmB)
+    shares.which * jaccard(maskA, maskB) +
+    shares.count * factorCountSimilarity(aggA, mitA, aggB, mitB) +
+    shares.balance * factorBalanceSimilarity(aggA, mitA, aggB, mitB) +
+    shares.culpability * levelSimilarity(culpabilityA, culpabilityB) +
+    shares.harm * levelSimilarity(harmA, harmB)
   );
 }
 
@@ -107,7 +172,11 @@ export function volumeSimilarity(messagesA: number, sizeA: number, messagesB: nu
   return 0.5 * ordinal(messagesA, messagesB, 7) + 0.5 * size;
 }
 
-export function similarityParts(query: ConductFeatures, other: ConductFeatures): SimilarityParts {
+export function similarityParts(
+  query: ConductFeatures,
+  other: ConductFeatures,
+  factorShares: Readonly<FactorShares> = DEFAULT_FACTOR_SHARES,
+): SimilarityParts {
   return {
     text:
       query.fingerprint && other.fingerprint
@@ -129,6 +198,7 @@ export function similarityParts(query: ConductFeatures, other: ConductFeatures):
       other.factorMask,
       other.culpability,
       other.harm,
+      factorShares,
     ),
     role:
       PARTICIPATION_SHARE * participationSimilarity(query.participation, other.participation) +

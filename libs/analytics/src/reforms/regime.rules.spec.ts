@@ -1,4 +1,20 @@
-import { eraOn, eraWords, reformsBetween, regimeOn, todaysRulesFrom } from './regime.rules';
+import {
+  eraOn,
+  eraWords,
+  reformMarkerForYear,
+  reformsBetween,
+  regimeOn,
+  todaysRulesFrom,
+} from './regime.rules';
+
+describe('reforms on charts over time', () => {
+  it('marks the years in which a reform took effect, with the day, and no other year', () => {
+    expect(reformMarkerForYear('2020')).toBe('from 1 February: 2020 Regulations');
+    expect(reformMarkerForYear('2025')).toBe('from 28 May: presumed dismissal');
+    expect(reformMarkerForYear('2026')).toBe('from 30 June: criminal-law force test');
+    expect(reformMarkerForYear('2021')).toBeUndefined();
+  });
+});
 
 describe('the rules a precedent was decided under', () => {
   it('changes on the day each reform applies, not the day before', () => {

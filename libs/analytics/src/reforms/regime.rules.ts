@@ -16,17 +16,61 @@ export interface Reform {
   from: string;
   /** What changed, in words a panel reads. */
   change: string;
+  /** A few words for a chart's marker. */
+  short: string;
 }
 
 export const REFORMS: readonly Reform[] = [
-  { from: '2020-02-01', change: 'the 2020 Conduct Regulations replaced those of 2012' },
+  {
+    from: '2020-02-01',
+    change: 'the 2020 Conduct Regulations replaced those of 2012',
+    short: '2020 Regulations',
+  },
   {
     from: '2024-05-07',
     change: 'hearings were chaired by the chief officer instead of a legally qualified chair',
+    short: 'chief officer chairs',
   },
-  { from: '2025-05-28', change: 'dismissal became presumed after a proven finding of gross misconduct' },
-  { from: '2026-06-30', change: 'the use-of-force standard began to follow the criminal-law test' },
+  {
+    from: '2025-05-28',
+    change: 'dismissal became presumed after a proven finding of gross misconduct',
+    short: 'presumed dismissal',
+  },
+  {
+    from: '2026-06-30',
+    change: 'the use-of-force standard began to follow the criminal-law test',
+    short: 'criminal-law force test',
+  },
 ];
+
+/**
+ * The reforms that took effect in a calendar year ("2025"), as a chart's marker: "from 28 May:
+ * presumed dismissal"; undefined when none did.
+ */
+export function reformMarkerForYear(year: string): string | undefined {
+  const inYear = REFORMS.filter((reform) => reform.from.startsWith(`${year}-`));
+  if (inYear.length === 0) return undefined;
+  return inYear.map((reform) => `from ${dayAndMonth(reform.from)}: ${reform.short}`).join('; ');
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function dayAndMonth(isoDate: string): string {
+  return `${Number(isoDate.slice(8, 10))} ${MONTHS[Number(isoDate.slice(5, 7)) - 1]}`;
+}
 
 export interface RegimeFacts {
   /** 0 before the first reform; n after the n-th. */

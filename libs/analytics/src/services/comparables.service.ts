@@ -14,7 +14,7 @@ import { conductFeatures } from '../comparables/conduct-features';
 import { dayNumber, FORCE_CODE_LIST, forceNumber } from '../comparables/indexing';
 import { DEFAULT_BAND_OPTIONS, outcomeBand, type OutcomeBand } from '../comparables/outcome-band.rules';
 import type { PrecedentIndex } from '../comparables/precedent-index';
-import type { SimilarityParts } from '../comparables/similarity.rules';
+import { DEFAULT_MODEL, type SimilarityParts } from '../comparables/similarity.rules';
 import { whatWasSaid } from '../comparables/what-was-said.rules';
 import { eraOnDay, eraWords, todaysRulesFrom } from '../reforms/regime.rules';
 import { PrecedentStore } from '../store/precedent-store.service';
@@ -96,8 +96,8 @@ const VERSION_CHECK_MS = 1000;
 @Injectable()
 export class ComparablesService {
   private readonly logger = new Logger(ComparablesService.name);
-  private index: { version: string; index: PrecedentIndex } | null = null;
-  private loading: Promise<{ version: string; index: PrecedentIndex }> | null = null;
+  private index: LoadedIndex | null = null;
+  private loading: Promise<LoadedIndex> | null = null;
   private versionCheckedAt = 0;
 
   constructor(
@@ -221,19 +221,31 @@ export class ComparablesService {
     await this.currentIndex();
   }
 
-  private async currentIndex(): Promise<{ version: string; index: PrecedentIndex }> {
+  private async currentIndex(): Promise<LoadedIndex> {
     // The data version is read at most once a second: an import shows within a second, and busy
     // comparables traffic does not cost a query per request.
     if (this.index && Date.now() - this.versionCheckedAt < VERSION_CHECK_MS) return this.index;
-    const version = await this.store.dataVersion();
+    const [version, similarity] = await Promise.all([
+      this.store.dataVersion(),
+      this.store.latestSimilarity(),
+    ]);
     this.versionCheckedAt = Date.now();
-    if (this.index?.version === version) return this.index;
+    const model = similarity?.model ?? DEFAULT_MODEL;
+    const learnedAt = similarity?.learnedAt ?? null;
+    if (this.index?.version === version) {
+      // A recompute learned new weights on the same data: the precedents stay, the counting changes.
+      if (this.index.learnedAt !== learnedAt) {
+        this.index.index.reweight(model);
+        this.index.learnedAt = learnedAt;
+      }
+      return this.index;
+    }
     if (!this.loading) {
       const started = Date.now();
       this.loading = this.store
-        .loadIndex()
+        .loadIndex(undefined, model)
         .then((index) => {
-          this.index = { version, index };
+          this.index = { version, index, learnedAt };
           this.logger.log(
             `Comparables index loaded: ${index.count} precedents, data version ${version}, in ${Date.now() - started} ms`,
           );
@@ -244,6 +256,13 @@ export class ComparablesService {
     // While a newer index loads, the one in memory answers; the first load must be waited for.
     return this.index ?? this.loading;
   }
+}
+
+interface LoadedIndex {
+  version: string;
+  index: PrecedentIndex;
+  /** When the similarity model in use was learned; null for today's fixed weights. */
+  learnedAt: string | null;
 }
 
 function round(value: number): number {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@precedent/platform';
-import { FORCE_CODE_LIST } from '../comparables/indexing';
+import { FORCE_CODE_LIST, forceNumber } from '../comparables/indexing';
+import { learnSimilarity, type StoredSimilarity } from '../comparables/similarity-learning';
 import {
   analyseDisparity,
   DEFAULT_ANALYSIS_OPTIONS,
@@ -25,9 +26,15 @@ export interface DisparityReport {
   consistencyByCategory: DisparityAnalysis['consistencyByCategory'];
   /** How the outcome recommended at each stage differs from the final one, nationally and per force. */
   stageDrift: StageDrift[];
+  /** How similarity was counted for this result: learned from the store, or today's fixed weights. */
+  similarity: StoredSimilarity | null;
 }
 
-export type ComputeProgress = (stage: 'loading' | 'measuring', done: number, total: number) => void;
+export type ComputeProgress = (
+  stage: 'loading' | 'learning' | 'measuring',
+  done: number,
+  total: number,
+) => void;
 
 /** Consistency, force disparity and outliers: computed over the whole store and kept with their data version. */
 @Injectable()
@@ -42,10 +49,22 @@ export class DisparityService {
     const dataVersion = await this.store.dataVersion();
     const total = await this.store.count();
     const index = await this.store.loadIndex((loaded) => onProgress?.('loading', loaded, total));
+    // Weights are fitted to outcomes with each force's severity (as last measured) taken out, so
+    // they are not rewarded for finding a force's own cases; the first recompute has none yet.
+    onProgress?.('learning', 0, 1);
+    const severity = severityByForce(await this.latest());
+    const learned = learnSimilarity(index, (force) => severity.get(force) ?? 0);
+    const similarity: StoredSimilarity = {
+      ...learned,
+      dataVersion,
+      learnedAt: this.clock.now().toISOString(),
+    };
+    index.reweight(learned.model);
+    onProgress?.('learning', 1, 1);
     const measured = analyseDisparity(index, FORCE_CODE_LIST, DEFAULT_ANALYSIS_OPTIONS, (done, of) =>
       onProgress?.('measuring', done, of),
     );
-    const analysis = { ...measured, stageDrift: stageDrift(await this.stageTallies()) };
+    const analysis = { ...measured, stageDrift: stageDrift(await this.stageTallies()), similarity };
     const repo = this.dataSource.getRepository(DisparityResult);
     return repo.save(
       repo.create({ computedAt: this.clock.now(), dataVersion, precedents: analysis.precedents, analysis }),
@@ -94,6 +113,16 @@ export class DisparityService {
       consistencyByYear: analysis.consistencyByYear,
       consistencyByCategory: analysis.consistencyByCategory,
       stageDrift: analysis.stageDrift ?? [],
+      similarity: analysis.similarity ?? null,
     };
   }
+}
+
+/** Each force's measured severity against the national picture, by force number. */
+function severityByForce(result: DisparityResult | null): Map<number, number> {
+  const severity = new Map<number, number>();
+  for (const force of result?.analysis.forces ?? []) {
+    if (FORCE_CODE_LIST.includes(force.force)) severity.set(forceNumber(force.force), force.relativeSeverity);
+  }
+  return severity;
 }

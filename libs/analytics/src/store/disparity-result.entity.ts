@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { DisparityAnalysis } from '../consistency/disparity-analysis';
 import type { StageDrift } from '../consistency/stage-drift.rules';
+import type { StoredSimilarity } from '../comparables/similarity-learning';
 
 /** A stored consistency and disparity computation, with when and on which data it was made. */
 @Entity('disparity_results')
@@ -18,5 +19,5 @@ export class DisparityResult {
   precedents: number;
 
   @Column({ type: 'jsonb' })
-  analysis: DisparityAnalysis & { stageDrift?: StageDrift[] };
+  analysis: DisparityAnalysis & { stageDrift?: StageDrift[]; similarity?: StoredSimilarity };
 }

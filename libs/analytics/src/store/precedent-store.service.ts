@@ -13,6 +13,8 @@ import {
 import { Clock, londonDate } from '@precedent/platform';
 import { conductFeatures } from '../comparables/conduct-features';
 import { PrecedentIndex } from '../comparables/precedent-index';
+import type { StoredSimilarity } from '../comparables/similarity-learning';
+import { DEFAULT_MODEL, type SimilarityModel } from '../comparables/similarity.rules';
 import { FINDINGS, FORUMS, OUTCOMES } from '@precedent/exchange';
 import { dayNumber, forceNumber } from '../comparables/indexing';
 import { FINGERPRINT_WORDS } from '../text/text-matching.rules';
@@ -276,9 +278,24 @@ export class PrecedentStore {
     return Number(rows[0].count);
   }
 
-  /** Reads every precedent's features into a sealed index, a page at a time. */
-  async loadIndex(onProgress?: (loaded: number) => void): Promise<PrecedentIndex> {
-    const index = new PrecedentIndex(Math.max(1024, await this.count()));
+  /**
+   * How similarity is counted now: the model the latest recompute learned from the store, kept with
+   * its consistency result (docs/analytics-method.md §3.4); null before the first recompute.
+   */
+  async latestSimilarity(): Promise<StoredSimilarity | null> {
+    const rows: { similarity: StoredSimilarity | null }[] = await this.dataSource.query(
+      `SELECT analysis->'similarity' AS similarity FROM disparity_results ORDER BY computed_at DESC LIMIT 1`,
+    );
+    return rows[0]?.similarity ?? null;
+  }
+
+  /**
+   * Reads every precedent's features into a sealed index, a page at a time, counting similarity
+   * with `model`, by default the latest learned one (today's fixed weights before any).
+   */
+  async loadIndex(onProgress?: (loaded: number) => void, model?: SimilarityModel): Promise<PrecedentIndex> {
+    const chosen = model ?? (await this.latestSimilarity())?.model ?? DEFAULT_MODEL;
+    const index = new PrecedentIndex(Math.max(1024, await this.count()), chosen);
     let after = 0;
     for (;;) {
       const rows: FeatureRow[] = await this.dataSource.query(

@@ -36,7 +36,62 @@ export interface SynthOptions {
   noise?: number;
   /** The latest decision date (YYYY-MM-DD); decisions spread over the ten years before it. */
   until?: string;
+  /**
+   * What drives seriousness. 'what-was-said' (the default): the categories, targets and which
+   * factors. 'factor-counts': how many aggravating and mitigating factors there are, not which,
+   * with what was said counting half. 'reach-and-volume': the audience, being identifiable as
+   * police and the number of messages count more, what was said half. The similarity weights were
+   * first tuned on the default; the others check that learned weights follow the data instead.
+   */
+  seriousness?: SeriousnessDriver;
 }
+
+export type SeriousnessDriver = 'what-was-said' | 'factor-counts' | 'reach-and-volume';
+
+interface DriverScales {
+  said: number;
+  audience: number;
+  identifiable: number;
+  messages: number;
+  aggravatingChance: number;
+  mitigatingChance: number;
+  /** Per factor, by count, instead of each factor's own weight; null: each factor's own weight. */
+  perAggravating: number | null;
+  perMitigating: number | null;
+}
+
+const DRIVERS: Record<SeriousnessDriver, DriverScales> = {
+  'what-was-said': {
+    said: 1,
+    audience: 1,
+    identifiable: 0.3,
+    messages: 0.25,
+    aggravatingChance: 0.15,
+    mitigatingChance: 0.2,
+    perAggravating: null,
+    perMitigating: null,
+  },
+  'factor-counts': {
+    said: 0.5,
+    audience: 1,
+    identifiable: 0.3,
+    messages: 0.25,
+    aggravatingChance: 0.25,
+    mitigatingChance: 0.25,
+    perAggravating: 0.5,
+    perMitigating: -0.35,
+  },
+  'reach-and-volume': {
+    said: 0.5,
+    audience: 2.5,
+    identifiable: 0.6,
+    messages: 0.6,
+    aggravatingChance: 0.15,
+    mitigatingChance: 0.2,
+    perAggravating: null,
+    perMitigating: null,
+  },
+};
 
 export interface SynthTruth {
   ref: string;
@@ -339,6 +394,7 @@ export function* syntheticPrecedents(options: SynthOptions): Generator<SynthCase
   const noise = options.noise ?? 0.45;
   const until = Date.parse(`${options.until ?? '2026-10-31'}T00:00:00Z`);
   const tenYears = 10 * 365 * 86_400_000;
+  const driver = DRIVERS[options.seriousness ?? 'what-was-said'];
 
   for (let index = 0; index < options.cases; index++) {
     const force = forces[Math.floor(random() * forces.length)];
@@ -347,10 +403,10 @@ export function* syntheticPrecedents(options: SynthOptions): Generator<SynthCase
 
     const [primary, , primaryWeight] = pick(CATEGORY_WEIGHTS) as [Category, number, number];
     const categories = new Set<Category>([primary]);
-    let latent = primaryWeight;
+    let latent = driver.said * primaryWeight;
     if (random() < 0.25) {
       const [second, , secondWeight] = pick(CATEGORY_WEIGHTS) as [Category, number, number];
-      if (!categories.has(second)) latent += 0.3 * secondWeight;
+      if (!categories.has(second)) latent += driver.said * 0.3 * secondWeight;
       categories.add(second);
     }
     const targets = new Set<Target>();
@@ -360,11 +416,11 @@ export function* syntheticPrecedents(options: SynthOptions): Generator<SynthCase
     } else if ((categories.has('sexual') || categories.has('abusive_or_offensive')) && random() < 0.3) {
       targets.add('sex');
     }
-    latent += 0.3 * targets.size;
+    latent += driver.said * 0.3 * targets.size;
     const [audience, , audienceWeight] = pick(AUDIENCE_WEIGHTS) as [Audience, number, number];
-    latent += audienceWeight;
+    latent += driver.audience * audienceWeight;
     const identifiable = random() < 0.3;
-    if (identifiable) latent += 0.3;
+    if (identifiable) latent += driver.identifiable;
     const [participation, , participationWeight] = pick(PARTICIPATION_WEIGHTS) as [
       Participation,
       number,
@@ -374,11 +430,17 @@ export function* syntheticPrecedents(options: SynthOptions): Generator<SynthCase
     const [role, , roleWeight] = pick(ROLE_WEIGHTS) as [SubjectRole, number, number];
     latent += roleWeight;
     const messageCount = 1 + Math.floor(-Math.log(1 - random()) * 4);
-    latent += 0.25 * Math.log2(messageCount);
-    const aggravating = AGGRAVATING.filter(() => random() < 0.15);
-    const mitigating = MITIGATING.filter(() => random() < 0.2);
-    latent += aggravating.reduce((sum, [, weight]) => sum + weight, 0);
-    latent += mitigating.reduce((sum, [, weight]) => sum + weight, 0);
+    latent += driver.messages * Math.log2(messageCount);
+    const aggravating = AGGRAVATING.filter(() => random() < driver.aggravatingChance);
+    const mitigating = MITIGATING.filter(() => random() < driver.mitigatingChance);
+    latent +=
+      driver.perAggravating === null
+        ? aggravating.reduce((sum, [, weight]) => sum + weight, 0)
+        : driver.perAggravating * aggravating.length;
+    latent +=
+      driver.perMitigating === null
+        ? mitigating.reduce((sum, [, weight]) => sum + weight, 0)
+        : driver.perMitigating * mitigating.length;
     latent += 0.3 * normal();
 
     const fairContinuous = continuousStep(latent);

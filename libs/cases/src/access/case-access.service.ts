@@ -107,7 +107,7 @@ export class CaseAccessService {
       const lockout = lockoutReason(
         {
           ...after,
-          grantedUserIds: await grantedUserIds(em, id),
+          grantedUserIds: await grantedUserIds(em, id, this.clock.today()),
           panelMemberIds: await panelUserIds(em, id),
         },
         by.userId,
@@ -197,7 +197,9 @@ export class CaseAccessService {
       if (!grant) throw new NotFoundError('grant', grantId);
       if (grant.revokedAt !== null)
         throw new ConflictError('already_revoked', 'This grant has already been revoked.');
-      const remaining = (await grantedUserIds(em, kase.id)).filter((userId) => userId !== grant.userId);
+      const remaining = (await grantedUserIds(em, kase.id, this.clock.today())).filter(
+        (userId) => userId !== grant.userId,
+      );
       const lockout = lockoutReason(
         {
           restricted: kase.restricted,

@@ -1,6 +1,15 @@
+import { londonDate } from '@precedent/platform';
+
 /**
  * grantInForce (case-access-change.rules) as SQL on the case_grants table under `alias`: not revoked,
- * and its last day not yet past in Europe/London, where the force works.
+ * and its last day not before `today`, the parameter named by `todayParameter` (`:today` or `$2`).
+ * Today is the application's (its Clock, in Europe/London), never the database's now(): the rules
+ * and the SQL must agree on the day, also when the two clocks differ (a test clock, clock skew).
  */
-export const GRANT_IN_FORCE_SQL = (alias: string): string =>
-  `${alias}.revoked_at IS NULL AND ${alias}.until >= (now() AT TIME ZONE 'Europe/London')::date`;
+export const GRANT_IN_FORCE_SQL = (alias: string, todayParameter: string): string =>
+  `${alias}.revoked_at IS NULL AND ${alias}.until >= ${todayParameter}::date`;
+
+/** Today in Europe/London on this process's clock, for callers that hold no Clock. */
+export function processToday(): string {
+  return londonDate(new Date());
+}

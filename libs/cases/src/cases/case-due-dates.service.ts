@@ -80,7 +80,7 @@ export class CaseDueDatesService {
         'c.iopcCriteriaMetAt',
         'c.iopcReferralDecision',
       ])
-      .where(...visibleCasesWhere('c', by))
+      .where(...visibleCasesWhere('c', by, today))
       .andWhere('c.status NOT IN (:...finished)', { finished: FINISHED_STATUSES })
       .andWhere(
         `(c.status IN (:...timed) OR (c.iopc_referral_required AND c.iopc_criteria_met_at IS NOT NULL

@@ -1,11 +1,15 @@
 import { CASE_CONTENT_ROLES, type Principal } from '@precedent/identity';
-import { GRANT_IN_FORCE_SQL } from '../access/grant-in-force';
+import { GRANT_IN_FORCE_SQL, processToday } from '../access/grant-in-force';
 
 /**
  * The access policy (libs/identity case-access.rules) as a SQL condition on the cases table under
  * `alias`, so lists and links hold only cases the person may open. Parameters are named for a query builder.
  */
-export function visibleCasesWhere(alias: string, by: Principal): [string, Record<string, unknown>] {
+export function visibleCasesWhere(
+  alias: string,
+  by: Principal,
+  today: string = processToday(),
+): [string, Record<string, unknown>] {
   const clauses: string[] = [];
   if (by.roles.includes('investigator')) {
     clauses.push(`${alias}.assigned_investigator_id = :me`);
@@ -20,8 +24,8 @@ export function visibleCasesWhere(alias: string, by: Principal): [string, Record
   // cases granted to them, while the grant is in force (grant-in-force, as the rules' grantInForce)
   if (by.roles.some((role) => CASE_CONTENT_ROLES.includes(role))) {
     clauses.push(
-      `${alias}.id IN (SELECT g.case_id FROM case_grants g WHERE g.user_id = :me AND ${GRANT_IN_FORCE_SQL('g')})`,
+      `${alias}.id IN (SELECT g.case_id FROM case_grants g WHERE g.user_id = :me AND ${GRANT_IN_FORCE_SQL('g', ':today')})`,
     );
   }
-  return [clauses.length ? `(${clauses.join(' OR ')})` : 'false', { me: by.userId, team: by.team }];
+  return [clauses.length ? `(${clauses.join(' OR ')})` : 'false', { me: by.userId, team: by.team, today }];
 }

@@ -659,7 +659,7 @@ export class CasesService {
   }
 
   private visibleTo(query: SelectQueryBuilder<Case>, by: Principal): SelectQueryBuilder<Case> {
-    return query.where(...visibleCasesWhere('c', by));
+    return query.where(...visibleCasesWhere('c', by, this.clock.today()));
   }
 }
 

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { canOpenCase, type Principal } from '@precedent/identity';
 import { NotFoundError } from '@precedent/platform';
 import { Case } from './case.entity';
-import { GRANT_IN_FORCE_SQL } from '../access/grant-in-force';
+import { GRANT_IN_FORCE_SQL, processToday } from '../access/grant-in-force';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,6 +16,7 @@ export async function findOpenableCase(
   id: string,
   by: Principal,
   lock = false,
+  today: string = processToday(),
 ): Promise<Case> {
   const query = em.getRepository(Case).createQueryBuilder('c').where('c.id = :id', { id });
   if (lock) query.setLock('pessimistic_write');
@@ -26,7 +27,7 @@ export async function findOpenableCase(
       assignedInvestigatorId: kase.assignedInvestigatorId,
       team: kase.team,
       panelMemberIds: by.roles.includes('panel_member') ? await panelUserIds(em, kase.id) : [],
-      grantedUserIds: await grantedUserIds(em, kase.id),
+      grantedUserIds: await grantedUserIds(em, kase.id, today),
       restricted: kase.restricted,
     });
   if (!openable) throw new NotFoundError('case', id);
@@ -34,10 +35,14 @@ export async function findOpenableCase(
 }
 
 /** Users holding a grant of this case that is in force today (revoked and expired ones are not). */
-export async function grantedUserIds(em: EntityManager, caseId: string): Promise<string[]> {
+export async function grantedUserIds(
+  em: EntityManager,
+  caseId: string,
+  today: string = processToday(),
+): Promise<string[]> {
   const rows: { user_id: string }[] = await em.query(
-    `SELECT DISTINCT user_id FROM case_grants WHERE case_id = $1 AND ${GRANT_IN_FORCE_SQL('case_grants')}`,
-    [caseId],
+    `SELECT DISTINCT user_id FROM case_grants WHERE case_id = $1 AND ${GRANT_IN_FORCE_SQL('case_grants', '$2')}`,
+    [caseId, today],
   );
   return rows.map((row) => row.user_id);
 }

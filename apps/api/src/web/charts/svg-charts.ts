@@ -7,6 +7,8 @@ export interface BarRow {
   label: string;
   value: number;
   highlight?: boolean;
+  /** A short note after the value, such as a reform that took effect in that period. */
+  marker?: string;
 }
 
 export interface IntervalRow {
@@ -23,6 +25,16 @@ const INK = '#0b0c0c';
 const BLUE = '#1d70b8';
 const ORANGE = '#f47738';
 const GREY = '#b1b4b6';
+const DARK_GREY = '#505a5f';
+/** Room for a marker after a row's value. */
+const MARKER_WIDTH = 300;
+
+/** A row's marker, after its value text ending at `x`. */
+function markerText(marker: string | undefined, x: number, y: number): string {
+  return marker
+    ? `<text x="${(x + 44).toFixed(1)}" y="${y + 17}" ${FONT} fill="${DARK_GREY}">◆ ${escapeXml(marker)}</text>`
+    : '';
+}
 
 /** Horizontal bars, one row a label: for shares of outcomes and similar. */
 export function barChart(
@@ -33,7 +45,7 @@ export function barChart(
   const barWidth = 360;
   const rowHeight = 26;
   const height = rows.length * rowHeight + 10;
-  const width = labelWidth + barWidth + 70;
+  const width = labelWidth + barWidth + 70 + (rows.some((row) => row.marker) ? MARKER_WIDTH : 0);
   const bars = rows
     .map((row, index) => {
       const y = 5 + index * rowHeight;
@@ -41,7 +53,8 @@ export function barChart(
       return (
         `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end" ${FONT} fill="${INK}">${escapeXml(row.label)}</text>` +
         `<rect x="${labelWidth}" y="${y + 3}" width="${length.toFixed(1)}" height="${rowHeight - 8}" fill="${row.highlight ? ORANGE : BLUE}"/>` +
-        `<text x="${labelWidth + length + 6}" y="${y + 17}" ${FONT} fill="${INK}">${escapeXml(options.format(row.value))}</text>`
+        `<text x="${labelWidth + length + 6}" y="${y + 17}" ${FONT} fill="${INK}">${escapeXml(options.format(row.value))}</text>` +
+        markerText(row.marker, labelWidth + length + 6, y)
       );
     })
     .join('');
@@ -92,6 +105,8 @@ export interface StackedRow {
   label: string;
   /** One value a series, in the series' order. */
   values: readonly number[];
+  /** A short note after the total, such as a reform that took effect in that period. */
+  marker?: string;
 }
 
 export interface Series {
@@ -129,7 +144,10 @@ export function stackedBarChart(
   const legendColumnWidth = 220;
   const legendHeight = Math.ceil(series.length / legendColumns) * 22 + 8;
   const height = legendHeight + rows.length * rowHeight + 10;
-  const width = Math.max(labelWidth + barWidth + 70, legendColumns * legendColumnWidth);
+  const width = Math.max(
+    labelWidth + barWidth + 70 + (rows.some((row) => row.marker) ? MARKER_WIDTH : 0),
+    legendColumns * legendColumnWidth,
+  );
   const max = Math.max(0, ...rows.map((row) => row.values.reduce((sum, value) => sum + value, 0)));
   const legend = series
     .map((item, index) => {
@@ -158,7 +176,8 @@ export function stackedBarChart(
       return (
         `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end" ${FONT} fill="${INK}">${escapeXml(row.label)}</text>` +
         parts +
-        `<text x="${(x + 6).toFixed(1)}" y="${y + 17}" ${FONT} fill="${INK}">${total}</text>`
+        `<text x="${(x + 6).toFixed(1)}" y="${y + 17}" ${FONT} fill="${INK}">${total}</text>` +
+        markerText(row.marker, x + 6, y)
       );
     })
     .join('');
