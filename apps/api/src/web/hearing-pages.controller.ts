@@ -10,6 +10,10 @@ import {
   APPEAL_RESULTS,
   CONDUCT_MITIGATING_FACTORS,
   DecisionIncompleteError,
+  AppealsService,
+  HearingDatesService,
+  HearingListingsService,
+  HearingPanelService,
   HearingsService,
   LEVELS,
   OUTCOME_LABELS,
@@ -111,6 +115,10 @@ const FIELD_IDS: Record<string, string> = {
 export class HearingPagesController {
   constructor(
     private readonly hearings: HearingsService,
+    private readonly listings: HearingListingsService,
+    private readonly dates: HearingDatesService,
+    private readonly panel: HearingPanelService,
+    private readonly appeals: AppealsService,
     private readonly outcomes: OutcomesService,
     private readonly contents: CaseContentsService,
     private readonly comparables: ComparablesService,
@@ -133,8 +141,8 @@ export class HearingPagesController {
     const today = this.clock.today();
     const month = calendarMonth(monthOf(asked, today), (date) => this.workingDays.isBankHoliday(date));
     const [inMonth, upcoming] = await Promise.all([
-      this.hearings.between({ from: month.first, to: month.last }, principal, req.id),
-      this.hearings.upcoming({ from: today, limit: 200 }, principal, req.id),
+      this.listings.between({ from: month.first, to: month.last }, principal, req.id),
+      this.listings.upcoming({ from: today, limit: 200 }, principal, req.id),
     ]);
     const entry = ({ hearing, caseReference }: UpcomingHearing) => ({
       id: hearing.id,
@@ -342,7 +350,7 @@ export class HearingPagesController {
       'The appeal was not recorded',
       '#appealLodgedOn',
       '#appeals',
-      () => this.outcomes.lodgeAppeal(hearing.caseId, value, principal, req.id),
+      () => this.appeals.lodgeAppeal(hearing.caseId, value, principal, req.id),
     );
   }
 
@@ -383,7 +391,7 @@ export class HearingPagesController {
       'The appeal result was not recorded',
       '#appealResult',
       '#appeals',
-      () => this.outcomes.decideAppeal(hearing.caseId, appealId, value, principal, req.id),
+      () => this.appeals.decideAppeal(hearing.caseId, appealId, value, principal, req.id),
     );
   }
 
@@ -397,7 +405,7 @@ export class HearingPagesController {
   ) {
     const { value, errors } = await checkAgainst(HearingDateDto, filled(body, DATE_FIELDS), DATE_MESSAGES);
     await this.act(req, res, id, body, errors, 'The date was not proposed', '#date', '#dates', () =>
-      this.hearings.proposeDate(id, value, principalOf(req), req.id),
+      this.dates.proposeDate(id, value, principalOf(req), req.id),
     );
   }
 
@@ -411,7 +419,7 @@ export class HearingPagesController {
   ) {
     const { value, errors } = await checkAgainst(FixDateDto, filled(body, DATE_FIELDS), DATE_MESSAGES);
     await this.act(req, res, id, body, errors, 'The date was not fixed', '#date', '#dates', () =>
-      this.hearings.fixDate(id, value, principalOf(req), req.id),
+      this.dates.fixDate(id, value, principalOf(req), req.id),
     );
   }
 
@@ -438,7 +446,7 @@ export class HearingPagesController {
       'The hearing was not adjourned',
       '#adjournReason',
       '#dates',
-      () => this.hearings.adjourn(id, value.reason, principalOf(req), req.id),
+      () => this.dates.adjourn(id, value.reason, principalOf(req), req.id),
     );
   }
 
@@ -459,7 +467,7 @@ export class HearingPagesController {
       { panelMemberId: field, role: field },
     );
     await this.act(req, res, id, body, errors, 'The member was not seated', `#${field}`, '#panel', () =>
-      this.hearings.seat(id, value, principalOf(req), req.id),
+      this.panel.seat(id, value, principalOf(req), req.id),
     );
   }
 
