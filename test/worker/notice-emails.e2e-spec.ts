@@ -247,8 +247,30 @@ describe('notices delivered by email', () => {
     expect(myWork.text).toContain('robin.sample@refusing.example');
     expect(myWork.text).toContain('Mailbox unavailable');
 
-    // the server accepts again: the retries waiting in the outbox go out
+    // an investigator of another team may not retry an email of this case: for them it does not exist
+    const outsider = await api.signedIn(['investigator'], { team: 'north' });
+    await api.http().post(`/api/notice-emails/${failed[0].id}/retry`).set(outsider.auth).expect(404);
+
+    // the server accepts again; "Try again" on My work (a form with its CSRF token) sends one at once
     refusing = false;
+    const form = new RegExp(
+      `action="/notice-emails/${failed[0].id}/retry"[^>]*>\\s*<input type="hidden" name="_csrf" value="([^"]+)"`,
+    ).exec(myWork.text);
+    expect(form).not.toBeNull();
+    await agent.post(`/notice-emails/${failed[0].id}/retry`).type('form').send({}).expect(403);
+    await agent
+      .post(`/notice-emails/${failed[0].id}/retry`)
+      .type('form')
+      .send({ _csrf: form![1] })
+      .expect(303)
+      .expect('location', '/#undelivered-notices');
+    const [audited] = (await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'notice_email.retry' AND entity_id = $1 AND actor_id = $2`,
+      [failed[0].id, investigator.id],
+    )) as { n: number }[];
+    expect(audited.n).toBe(1);
+
+    // the retries waiting in the outbox go out
     const failedIds = new Set(failed.map((d) => d.id));
     const sent = await eventually(
       async () => {

@@ -46,6 +46,7 @@ import { CsrfGuard, WebCsrf } from './web/csrf';
 import { EvidencePagesController } from './web/evidence-pages.controller';
 import { HearingArrangementPagesController } from './web/hearing-arrangement-pages.controller';
 import { HearingPagesController } from './web/hearing-pages.controller';
+import { NoticeRetryPagesController } from './web/notice-retry-pages.controller';
 import { HearingAppealPagesController } from './web/hearings/hearing-appeal-pages.controller';
 import { HearingAppealsSection } from './web/hearings/hearing-appeals-section';
 import { HearingDatePagesController } from './web/hearings/hearing-date-pages.controller';
@@ -110,6 +111,7 @@ import { WebSessionController } from './web/web-session.controller';
     HearingAppealPagesController,
     WebSessionController,
     MyWorkController,
+    NoticeRetryPagesController,
     CaseContentsPagesController,
     // last: its GET /cases/:id/:form answers only the case page's own form addresses
     CaseWorkflowPagesController,

@@ -129,6 +129,7 @@ export class MyWorkController {
       undelivered: undelivered && {
         total: undelivered.total,
         rows: undelivered.items.map((d) => ({
+          id: d.id,
           caseId: d.caseId,
           subject: d.subject,
           to: `${d.recipientName} <${d.toAddress}>`,

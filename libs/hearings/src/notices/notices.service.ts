@@ -11,7 +11,7 @@ import {
   Outbox,
   WorkingDayCalendar,
 } from '@precedent/platform';
-import type { Principal } from '@precedent/identity';
+import { auditContextOf, type Principal } from '@precedent/identity';
 import { HEARINGS_QUEUE, HearingsJob } from '../hearings.jobs';
 import { Hearing } from '../hearings/hearing.entity';
 import { hearingICalendar } from '../hearings/icalendar.rules';
@@ -251,12 +251,17 @@ export class NoticesService {
     });
   }
 
-  /** Tries a failed email again now, through the outbox (My work's "try again"). */
-  async retry(deliveryId: string, by: Principal): Promise<NoticeDelivery> {
+  /**
+   * Tries a failed email again now, through the outbox (My work's "Try again"): only for those who may
+   * change the email's case; an email of a case they may not open does not exist for them. Audited.
+   */
+  async retry(deliveryId: string, by: Principal, requestId: string): Promise<NoticeDelivery> {
     return this.dataSource.transaction(async (em) => {
       const row = await em.getRepository(NoticeDelivery).findOneBy({ id: deliveryId });
       if (!row) throw new NotFoundError('notice email', deliveryId);
-      await this.cases.openableIn(em, row.caseId, by, true);
+      await this.cases.openableIn(em, row.caseId, by, true).catch(() => {
+        throw new NotFoundError('notice email', deliveryId);
+      });
       if (row.status !== 'failed') return row;
       row.status = 'queued';
       await em.save(row);
@@ -265,6 +270,12 @@ export class NoticesService {
         name: HearingsJob.DeliverMail,
         data: { deliveryId: row.id },
         jobId: `mail-${row.id}-${row.attempts}-retry`,
+      });
+      await this.audit.record(em, auditContextOf(by, requestId), {
+        action: 'notice_email.retry',
+        entityType: 'notice_delivery',
+        entityId: row.id,
+        details: { caseId: row.caseId, attempts: row.attempts },
       });
       return row;
     });
