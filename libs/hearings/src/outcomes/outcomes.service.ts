@@ -225,6 +225,15 @@ export class OutcomesService {
           record.warningExpiresOn ? ` (live until ${record.warningExpiresOn})` : ''
         }${barred ? '; barred list referral' : ''}.`,
       });
+      // the officer is told their outcome, by email where they have an address (served on the working day)
+      await this.notices.plan(em, hearing, [
+        {
+          kind: 'outcome_to_officer',
+          dueOn: this.calendar.onOrAfter(today),
+          subjectId: subject.id,
+          text: `Notice to subject ${subjectIndex + 1} of the outcome: ${OUTCOME_LABELS[input.outcome]}.`,
+        },
+      ]);
       const decided = await em.getRepository(OutcomeRecord).count({ where: { caseId } });
       const withAllegations = new Set(contents.allegations.map((a) => a.subjectId)).size;
       if (decided >= withAllegations) {

@@ -41,6 +41,7 @@ const NOTICE_WORDS: Record<string, string> = {
   chair_report_due: "The chair's report is due (reg 43)",
   outcome_publication: 'Outcome report published (reg 43)',
   outcome_publication_removal: 'Outcome report taken down',
+  outcome_to_officer: 'Notice of the outcome to the officer',
 };
 
 /**
