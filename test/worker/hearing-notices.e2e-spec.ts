@@ -1,3 +1,4 @@
+import { fixedHearing, hearingPanelPool } from '../support/fixed-hearing';
 import { HearingsWithWorker, startHearingsWithWorker } from '../support/hearings-with-worker';
 import type { SignedInUser } from '../support/test-api';
 import { TestClock } from '../support/test-clock';
@@ -18,48 +19,12 @@ describe('hearing notices through the outbox and the worker', () => {
   const post = (path: string, user: SignedInUser, body: object) =>
     hearings.api.http().post(path).set(user.auth).send(body);
 
-  async function hearingFor(
-    documentsSuppliedOn: string,
-    date: string,
-  ): Promise<{ caseId: string; hearingId: string }> {
-    const { authority, investigator } = hearings;
-    const created = await post('/api/cases', investigator, {
-      source: 'line_manager',
-      receivedAt: '2026-11-02',
-      summary: 'Offensive post shared to a public page.',
-    }).expect(201);
-    const caseId = created.body.id as string;
-    await post(`/api/cases/${caseId}/assessment`, authority, {
-      severity: 'gross_misconduct',
-      rationale: 'Discriminatory post, identifiable as police.',
-      version: created.body.version,
-    }).expect(201);
-    for (const to of ['assessed', 'investigating', 'referred_to_hearing']) {
-      await post(`/api/cases/${caseId}/transitions`, authority, {
-        to,
-        reason: `moving to ${to}`,
-      }).expect(201);
-    }
-    const hearing = await post('/api/hearings', investigator, {
-      caseId,
+  const hearingFor = (documentsSuppliedOn: string, date: string) =>
+    fixedHearing(hearings.api, hearings, members, {
       documentsSuppliedOn,
-    }).expect(201);
-    const hearingId = hearing.body.id as string;
-    await post(`/api/hearings/${hearingId}/proposed-date`, investigator, {
       date,
-      startsAt: '09:30',
-      remoteLink: 'https://meet.example.org/hearing',
-    }).expect(201);
-    const roles = ['chair', 'independent_member', 'lay_member', 'legally_qualified_adviser'];
-    for (const [i, role] of roles.entries()) {
-      await post(`/api/hearings/${hearingId}/panel`, investigator, {
-        panelMemberId: members[i],
-        role,
-      }).expect(201);
-    }
-    await post(`/api/hearings/${hearingId}/fixed-date`, investigator, {}).expect(201);
-    return { caseId, hearingId };
-  }
+      place: { remoteLink: 'https://meet.example.org/hearing' },
+    });
 
   async function notices(hearingId: string): Promise<Record<string, Notice>> {
     const { api, investigator } = hearings;
@@ -70,17 +35,14 @@ describe('hearing notices through the outbox and the worker', () => {
   beforeAll(async () => {
     clock.setToday('2027-03-01');
     hearings = await startHearingsWithWorker({ clock, team: 'south' });
-    for (const [name, role] of [
-      ['Chair', 'chair'],
-      ['Independent', 'independent_member'],
-      ['Lay', 'lay_member'],
-      ['Adviser', 'legally_qualified_adviser'],
-    ]) {
-      const response = await post('/api/panel-members', hearings.authority, { name, roles: [role] }).expect(
-        201,
-      );
-      members.push(response.body.id as string);
-    }
+    members.push(
+      ...(await hearingPanelPool(hearings.api, hearings.authority, [
+        { name: 'Chair' },
+        { name: 'Independent' },
+        { name: 'Lay' },
+        { name: 'Adviser' },
+      ])),
+    );
   });
 
   afterAll(() => hearings?.close());

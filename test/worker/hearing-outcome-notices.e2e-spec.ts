@@ -1,3 +1,7 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { HearingsWithWorker, startHearingsWithWorker } from '../support/hearings-with-worker';
 import { dismissalOutcome } from '../support/referred-case';
 import type { SignedInUser } from '../support/test-api';
@@ -21,13 +25,24 @@ describe('reg 43 notices after an outcome, through the outbox and the worker', (
   const post = (path: string, user: SignedInUser, body: object) =>
     hearings.api.http().post(path).set(user.auth).send(body);
 
+  const previousMailDir = process.env.MAIL_DIR;
+  let mailDir: string;
+
   beforeAll(async () => {
+    // without SMTP_URL the mails are written to a folder: this spec's own
+    mailDir = await mkdtemp(join(tmpdir(), 'precedent-outcome-mail-'));
+    process.env.MAIL_DIR = mailDir;
     // Fri 21 May 2027: the accelerated hearing sits today, 10 working days after its notice
     clock.setToday('2027-05-21');
     hearings = await startHearingsWithWorker({ clock, team: 'west' });
   });
 
-  afterAll(() => hearings?.close());
+  afterAll(async () => {
+    await hearings?.close();
+    if (previousMailDir === undefined) delete process.env.MAIL_DIR;
+    else process.env.MAIL_DIR = previousMailDir;
+    await rm(mailDir, { recursive: true, force: true });
+  });
 
   it("plans the chair's report over the late May bank holiday and keeps the outcome report up for 28 days", async () => {
     const { api, authority, investigator } = hearings;
@@ -43,6 +58,7 @@ describe('reg 43 notices after an outcome, through the outbox and the worker', (
       role: 'constable',
       rank: 'PC',
       force: 'leicestershire',
+      email: 'robin.fictional@police.example',
     }).expect(201);
     const allegation = await post(`/api/cases/${caseId}/allegations`, investigator, {
       subjectId: subject.body.id,
@@ -102,6 +118,41 @@ describe('reg 43 notices after an outcome, through the outbox and the worker', (
       authority,
       dismissalOutcome(subject.body.id, allegation.body.id, '2027-05-21'),
     ).expect(201);
+
+    // the officer is emailed their outcome the same working day, and only they are
+    const outcomeEmail = await eventually(
+      async () => {
+        const response = await api
+          .http()
+          .get(`/api/cases/${caseId}/notice-emails`)
+          .set(investigator.auth)
+          .expect(200);
+        const items = response.body.items as {
+          subject: string;
+          to: string;
+          status: string;
+          deemedServedOn: string | null;
+        }[];
+        return items.find(
+          (d) =>
+            d.subject.endsWith('the outcome of your accelerated misconduct hearing') && d.status === 'sent',
+        );
+      },
+      { what: "the officer's outcome email", timeoutMs: 30_000 },
+    );
+    expect(outcomeEmail.to).toBe('robin.fictional@police.example');
+    expect(outcomeEmail.deemedServedOn).not.toBeNull();
+    const written = await Promise.all(
+      (await readdir(mailDir)).map(async (name) => simpleParser(await readFile(join(mailDir, name)))),
+    );
+    const outcomeMail = written.find((mail) =>
+      mail.subject?.endsWith('the outcome of your accelerated misconduct hearing'),
+    );
+    expect(outcomeMail?.to).toMatchObject({
+      text: expect.stringContaining('robin.fictional@police.example'),
+    });
+    expect(outcomeMail?.text).toContain('The outcome is: dismissal without notice.');
+    expect(outcomeMail?.text).toContain('Police Appeals Tribunal');
 
     const reg43 = async () => {
       const view = await api.http().get(`/api/hearings/${hearingId}`).set(investigator.auth).expect(200);

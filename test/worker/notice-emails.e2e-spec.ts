@@ -6,6 +6,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import { HEARINGS_QUEUE } from '@precedent/hearings';
+import { fixedHearing, HEARING_SEATS, hearingPanelPool } from '../support/fixed-hearing';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
 import { TestClock } from '../support/test-clock';
 import { arriveDelayedJobs, eventually, startTestWorker } from '../support/test-worker';
@@ -40,9 +41,6 @@ describe('notices delivered by email', () => {
   const members: string[] = [];
   const previousSmtpUrl = process.env.SMTP_URL;
 
-  const post = (path: string, user: SignedInUser, body: object) =>
-    api.http().post(path).set(user.auth).send(body);
-
   async function emails(caseId: string): Promise<Delivery[]> {
     const response = await api
       .http()
@@ -54,48 +52,18 @@ describe('notices delivered by email', () => {
 
   /** A referred case whose officer has an email address, with a hearing fixed for the day (the panel sits once a day). */
   async function arrangedHearing(officerEmail: string, date = '2027-04-01'): Promise<string> {
-    const created = await post('/api/cases', investigator, {
-      source: 'line_manager',
-      receivedAt: '2026-11-02',
-      summary: 'Offensive post shared to a public page.',
-    }).expect(201);
-    const caseId = created.body.id as string;
-    await post(`/api/cases/${caseId}/subjects`, investigator, {
-      name: 'PC Robin Sample',
-      staffNumber: '9911',
-      role: 'constable',
-      force: 'leicestershire',
-      email: officerEmail,
-    }).expect(201);
-    const current = await api.http().get(`/api/cases/${caseId}`).set(authority.auth).expect(200);
-    await post(`/api/cases/${caseId}/assessment`, authority, {
-      severity: 'gross_misconduct',
-      rationale: 'Discriminatory post, identifiable as police.',
-      version: current.body.version,
-    }).expect(201);
-    for (const to of ['assessed', 'investigating', 'referred_to_hearing']) {
-      await post(`/api/cases/${caseId}/transitions`, authority, { to, reason: `moving to ${to}` }).expect(
-        201,
-      );
-    }
-    const hearing = await post('/api/hearings', investigator, {
-      caseId,
+    const { caseId } = await fixedHearing(api, { authority, investigator }, members, {
       documentsSuppliedOn: '2027-02-26',
-    }).expect(201);
-    const hearingId = hearing.body.id as string;
-    await post(`/api/hearings/${hearingId}/proposed-date`, investigator, {
       date,
-      startsAt: '09:30',
-      venue: 'Force HQ, Committee Room 2',
-    }).expect(201);
-    const roles = ['chair', 'independent_member', 'lay_member', 'legally_qualified_adviser'];
-    for (const [i, role] of roles.entries()) {
-      await post(`/api/hearings/${hearingId}/panel`, investigator, {
-        panelMemberId: members[i],
-        role,
-      }).expect(201);
-    }
-    await post(`/api/hearings/${hearingId}/fixed-date`, investigator, {}).expect(201);
+      place: { venue: 'Force HQ, Committee Room 2' },
+      subject: {
+        name: 'PC Robin Sample',
+        staffNumber: '9911',
+        role: 'constable',
+        force: 'leicestershire',
+        email: officerEmail,
+      },
+    });
     return caseId;
   }
 
@@ -133,18 +101,17 @@ describe('notices delivered by email', () => {
     queue = worker.get<Queue>(getQueueToken(HEARINGS_QUEUE), { strict: false });
     authority = await api.signedIn(['appropriate_authority']);
     investigator = await api.signedIn(['investigator'], { team: 'south' });
-    for (const [name, role] of [
-      ['Chair Person', 'chair'],
-      ['Independent Person', 'independent_member'],
-      ['Lay Person', 'lay_member'],
-      ['Adviser Person', 'legally_qualified_adviser'],
-    ]) {
-      const email = `${role.replace(/_/g, '-')}@panel.example`;
-      const response = await post('/api/panel-members', authority, { name, roles: [role], email }).expect(
-        201,
-      );
-      members.push(response.body.id as string);
-    }
+    const people = ['Chair Person', 'Independent Person', 'Lay Person', 'Adviser Person'];
+    members.push(
+      ...(await hearingPanelPool(
+        api,
+        authority,
+        HEARING_SEATS.map((role, i) => ({
+          name: people[i],
+          email: `${role.replace(/_/g, '-')}@panel.example`,
+        })),
+      )),
+    );
   });
 
   afterAll(async () => {
@@ -247,8 +214,30 @@ describe('notices delivered by email', () => {
     expect(myWork.text).toContain('robin.sample@refusing.example');
     expect(myWork.text).toContain('Mailbox unavailable');
 
-    // the server accepts again: the retries waiting in the outbox go out
+    // an investigator of another team may not retry an email of this case: for them it does not exist
+    const outsider = await api.signedIn(['investigator'], { team: 'north' });
+    await api.http().post(`/api/notice-emails/${failed[0].id}/retry`).set(outsider.auth).expect(404);
+
+    // the server accepts again; "Try again" on My work (a form with its CSRF token) sends one at once
     refusing = false;
+    const form = new RegExp(
+      `action="/notice-emails/${failed[0].id}/retry"[^>]*>\\s*<input type="hidden" name="_csrf" value="([^"]+)"`,
+    ).exec(myWork.text);
+    expect(form).not.toBeNull();
+    await agent.post(`/notice-emails/${failed[0].id}/retry`).type('form').send({}).expect(403);
+    await agent
+      .post(`/notice-emails/${failed[0].id}/retry`)
+      .type('form')
+      .send({ _csrf: form![1] })
+      .expect(303)
+      .expect('location', '/#undelivered-notices');
+    const [audited] = (await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'notice_email.retry' AND entity_id = $1 AND actor_id = $2`,
+      [failed[0].id, investigator.id],
+    )) as { n: number }[];
+    expect(audited.n).toBe(1);
+
+    // the retries waiting in the outbox go out
     const failedIds = new Set(failed.map((d) => d.id));
     const sent = await eventually(
       async () => {

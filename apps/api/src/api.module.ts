@@ -46,6 +46,13 @@ import { CsrfGuard, WebCsrf } from './web/csrf';
 import { EvidencePagesController } from './web/evidence-pages.controller';
 import { HearingArrangementPagesController } from './web/hearing-arrangement-pages.controller';
 import { HearingPagesController } from './web/hearing-pages.controller';
+import { NoticeRetryPagesController } from './web/notice-retry-pages.controller';
+import { HearingAppealPagesController } from './web/hearings/hearing-appeal-pages.controller';
+import { HearingAppealsSection } from './web/hearings/hearing-appeals-section';
+import { HearingDatePagesController } from './web/hearings/hearing-date-pages.controller';
+import { HearingDecisionForm } from './web/hearings/hearing-decision-form';
+import { HearingOutcomePagesController } from './web/hearings/hearing-outcome-pages.controller';
+import { HearingPage } from './web/hearings/hearing-page';
 import { MyWorkController } from './web/my-work.controller';
 import { CaseWorkflowPagesController } from './web/cases/case-workflow.controller';
 import { CaseContentsPagesController } from './web/cases/case-contents-pages.controller';
@@ -99,8 +106,12 @@ import { WebSessionController } from './web/web-session.controller';
     // before the hearing pages, so /hearings/new and /hearings/panel-members are not read as ids
     HearingArrangementPagesController,
     HearingPagesController,
+    HearingDatePagesController,
+    HearingOutcomePagesController,
+    HearingAppealPagesController,
     WebSessionController,
     MyWorkController,
+    NoticeRetryPagesController,
     CaseContentsPagesController,
     // last: its GET /cases/:id/:form answers only the case page's own form addresses
     CaseWorkflowPagesController,
@@ -108,6 +119,9 @@ import { WebSessionController } from './web/web-session.controller';
   providers: [
     ...HTTP_APP_PROVIDERS,
     WebCsrf,
+    HearingPage,
+    HearingDecisionForm,
+    HearingAppealsSection,
     // in this order: who is signing in, then whether their form is genuine
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },

@@ -7,7 +7,15 @@ import { AuditModule } from '@precedent/audit';
 import { CasesModule } from '@precedent/cases';
 import { Appeal } from './appeals/appeal.entity';
 import { DemoHearingsLoader } from './demo/demo-hearings.loader';
+import { AppealsService } from './appeals/appeals.service';
+import { HearingChanges } from './hearings/hearing-changes.service';
+import { HearingListingsService } from './hearings/hearing-listings.service';
 import { HearingsService } from './hearings/hearings.service';
+import { ListReferralsService } from './outcomes/list-referrals.service';
+import { PrecedentWriter } from './outcomes/precedent-writer.service';
+import { HearingPanelService } from './panels/hearing-panel.service';
+import { HearingDatesService } from './scheduling/hearing-dates.service';
+import { PreHearingsService } from './scheduling/pre-hearings.service';
 import { NoticesService } from './notices/notices.service';
 import { OutcomesService } from './outcomes/outcomes.service';
 import { OutcomeReportsService } from './outcomes/outcome-reports.service';
@@ -38,7 +46,15 @@ export const HEARINGS_ENTITIES = [
 @Module({
   imports: [TypeOrmModule.forFeature(HEARINGS_ENTITIES), AuditModule, CasesModule, AnalyticsModule],
   providers: [
+    HearingChanges,
+    PrecedentWriter,
     HearingsService,
+    HearingListingsService,
+    HearingDatesService,
+    PreHearingsService,
+    HearingPanelService,
+    AppealsService,
+    ListReferralsService,
     PanelPoolService,
     OutcomesService,
     NoticesService,
@@ -48,6 +64,12 @@ export const HEARINGS_ENTITIES = [
   ],
   exports: [
     HearingsService,
+    HearingListingsService,
+    HearingDatesService,
+    PreHearingsService,
+    HearingPanelService,
+    AppealsService,
+    ListReferralsService,
     PanelPoolService,
     OutcomesService,
     NoticesService,

@@ -122,28 +122,27 @@ export type { Appeal } from './appeals/appeal.entity';
 export type { HearingNotice } from './notices/hearing-notice.entity';
 export { HEARINGS_QUEUE, HearingsJob, type SendNoticeData, type DeliverMailData } from './hearings.jobs';
 export type { NoticeDelivery, DeliveryStatus } from './notices/notice-delivery.entity';
-export {
-  HearingsService,
-  durationOf,
-  type CreateHearingInput,
-  type HearingDateInput,
-  type PreHearingInput,
-  type AlternativeDateInput,
-  type SpecialConditionsInput,
-  type HearingView,
-  type UpcomingHearing,
-} from './hearings/hearings.service';
+export { HearingsService, type HearingView } from './hearings/hearings.service';
+export { HearingListingsService, type UpcomingHearing } from './hearings/hearing-listings.service';
+export { HearingDatesService } from './scheduling/hearing-dates.service';
+export { PreHearingsService } from './scheduling/pre-hearings.service';
+export { HearingPanelService } from './panels/hearing-panel.service';
+export { durationOf, stepRefusal, type HearingStep } from './hearings/hearing-steps.rules';
+export type {
+  CreateHearingInput,
+  HearingDateInput,
+  PreHearingInput,
+  AlternativeDateInput,
+  SpecialConditionsInput,
+} from './hearings/hearing-inputs';
 export {
   PanelPoolService,
   type AddPanelMemberInput,
   type AddRelationshipInput,
 } from './panels/panel-pool.service';
-export {
-  OutcomesService,
-  type RecordOutcomeInput,
-  type LodgeAppealInput,
-  type DecideAppealInput,
-} from './outcomes/outcomes.service';
+export { OutcomesService, type RecordOutcomeInput } from './outcomes/outcomes.service';
+export { ListReferralsService } from './outcomes/list-referrals.service';
+export { AppealsService, type LodgeAppealInput, type DecideAppealInput } from './appeals/appeals.service';
 export { NoticesService } from './notices/notices.service';
 export * from './hearing.errors';
 export {

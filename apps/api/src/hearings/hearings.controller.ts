@@ -1,7 +1,13 @@
 import type { Response } from 'express';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { HearingsService, PanelPoolService } from '@precedent/hearings';
+import {
+  HearingDatesService,
+  HearingPanelService,
+  HearingsService,
+  PanelPoolService,
+  PreHearingsService,
+} from '@precedent/hearings';
 import { Ctx, type RequestContext } from '../common/request-context.decorator';
 import { Roles } from '../common/roles.decorator';
 import {
@@ -35,6 +41,9 @@ const CASE_READERS = ['investigator', 'appropriate_authority', 'panel_member', '
 export class HearingsController {
   constructor(
     private readonly hearings: HearingsService,
+    private readonly dates: HearingDatesService,
+    private readonly preHearings: PreHearingsService,
+    private readonly panel: HearingPanelService,
     private readonly pool: PanelPoolService,
   ) {}
 
@@ -87,7 +96,7 @@ export class HearingsController {
     @Body() body: HearingDateDto,
     @Ctx() ctx: RequestContext,
   ) {
-    return toHearingResponse(await this.hearings.proposeDate(id, body, ctx.principal, ctx.requestId));
+    return toHearingResponse(await this.dates.proposeDate(id, body, ctx.principal, ctx.requestId));
   }
 
   @Post('hearings/:id/fixed-date')
@@ -96,7 +105,7 @@ export class HearingsController {
     summary: 'Fix the date: lawful, a complete panel without conflicts, a venue or link; notices follow',
   })
   async fix(@Param('id', ParseUUIDPipe) id: string, @Body() body: FixDateDto, @Ctx() ctx: RequestContext) {
-    return toHearingResponse(await this.hearings.fixDate(id, body, ctx.principal, ctx.requestId));
+    return toHearingResponse(await this.dates.fixDate(id, body, ctx.principal, ctx.requestId));
   }
 
   @Post('hearings/:id/alternative-date')
@@ -110,9 +119,7 @@ export class HearingsController {
     @Body() body: AlternativeDateDto,
     @Ctx() ctx: RequestContext,
   ) {
-    return toHearingResponse(
-      await this.hearings.officerAlternativeDate(id, body, ctx.principal, ctx.requestId),
-    );
+    return toHearingResponse(await this.dates.officerAlternativeDate(id, body, ctx.principal, ctx.requestId));
   }
 
   @Post('hearings/:id/pre-hearing')
@@ -126,7 +133,7 @@ export class HearingsController {
     @Body() body: PreHearingDto,
     @Ctx() ctx: RequestContext,
   ) {
-    return toHearingResponse(await this.hearings.setPreHearing(id, body, ctx.principal, ctx.requestId));
+    return toHearingResponse(await this.preHearings.setPreHearing(id, body, ctx.principal, ctx.requestId));
   }
 
   @Post('hearings/:id/pre-hearing/alternative-date')
@@ -141,7 +148,7 @@ export class HearingsController {
     @Ctx() ctx: RequestContext,
   ) {
     return toHearingResponse(
-      await this.hearings.preHearingAlternative(id, body, ctx.principal, ctx.requestId),
+      await this.preHearings.preHearingAlternative(id, body, ctx.principal, ctx.requestId),
     );
   }
 
@@ -156,9 +163,7 @@ export class HearingsController {
     @Body() body: SpecialConditionsDto,
     @Ctx() ctx: RequestContext,
   ) {
-    return toHearingResponse(
-      await this.hearings.setSpecialConditions(id, body, ctx.principal, ctx.requestId),
-    );
+    return toHearingResponse(await this.panel.setSpecialConditions(id, body, ctx.principal, ctx.requestId));
   }
 
   @Post('hearings/:id/adjournments')
@@ -168,14 +173,14 @@ export class HearingsController {
     @Body() body: AdjournDto,
     @Ctx() ctx: RequestContext,
   ) {
-    return toHearingResponse(await this.hearings.adjourn(id, body.reason, ctx.principal, ctx.requestId));
+    return toHearingResponse(await this.dates.adjourn(id, body.reason, ctx.principal, ctx.requestId));
   }
 
   @Post('hearings/:id/panel')
   @Roles(...CASEWORK)
   @ApiOperation({ summary: 'Seat a panel member; composition and conflicts are refused with the reason' })
   async seat(@Param('id', ParseUUIDPipe) id: string, @Body() body: SeatDto, @Ctx() ctx: RequestContext) {
-    return toSeatResponse(await this.hearings.seat(id, body, ctx.principal, ctx.requestId));
+    return toSeatResponse(await this.panel.seat(id, body, ctx.principal, ctx.requestId));
   }
 
   @Post('panel-members')

@@ -23,7 +23,7 @@ export class NoticeDeliveriesController {
   @Roles('investigator', 'appropriate_authority')
   @ApiOperation({ summary: 'Try an undelivered notice email again now, through the outbox' })
   async retry(@Param('deliveryId', ParseUUIDPipe) deliveryId: string, @Ctx() ctx: RequestContext) {
-    return toDeliveryResponse(await this.notices.retry(deliveryId, ctx.principal));
+    return toDeliveryResponse(await this.notices.retry(deliveryId, ctx.principal, ctx.requestId));
   }
 }
 

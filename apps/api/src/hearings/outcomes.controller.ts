@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OutcomesService } from '@precedent/hearings';
+import { AppealsService, ListReferralsService, OutcomesService } from '@precedent/hearings';
 import { Ctx, type RequestContext } from '../common/request-context.decorator';
 import { Roles } from '../common/roles.decorator';
 import { DecideAppealDto, ListReferralDto, LodgeAppealDto, RecordOutcomeDto } from './outcome.dto';
@@ -11,7 +11,11 @@ import { toAppealResponse, toOutcomeResponse } from './hearing.response';
 @ApiBearerAuth()
 @Controller('api/cases/:id')
 export class OutcomesController {
-  constructor(private readonly outcomes: OutcomesService) {}
+  constructor(
+    private readonly outcomes: OutcomesService,
+    private readonly appeals: AppealsService,
+    private readonly listReferrals: ListReferralsService,
+  ) {}
 
   @Post('outcome')
   @Roles('panel_member', 'appropriate_authority')
@@ -45,7 +49,9 @@ export class OutcomesController {
     @Body() body: ListReferralDto,
     @Ctx() ctx: RequestContext,
   ) {
-    return toOutcomeResponse(await this.outcomes.recordListReferral(id, body, ctx.principal, ctx.requestId));
+    return toOutcomeResponse(
+      await this.listReferrals.recordListReferral(id, body, ctx.principal, ctx.requestId),
+    );
   }
 
   @Post('appeals')
@@ -58,7 +64,7 @@ export class OutcomesController {
     @Body() body: LodgeAppealDto,
     @Ctx() ctx: RequestContext,
   ) {
-    return toAppealResponse(await this.outcomes.lodgeAppeal(id, body, ctx.principal, ctx.requestId));
+    return toAppealResponse(await this.appeals.lodgeAppeal(id, body, ctx.principal, ctx.requestId));
   }
 
   @Post('appeals/:appealId/decision')
@@ -73,7 +79,7 @@ export class OutcomesController {
     @Ctx() ctx: RequestContext,
   ) {
     return toAppealResponse(
-      await this.outcomes.decideAppeal(id, appealId, body, ctx.principal, ctx.requestId),
+      await this.appeals.decideAppeal(id, appealId, body, ctx.principal, ctx.requestId),
     );
   }
 }

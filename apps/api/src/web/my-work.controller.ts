@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { addDays, format, parseISO } from 'date-fns';
 import { CaseDueDatesService, CasesService, type DeadlineName, type DueCase } from '@precedent/cases';
 import { FailedEvidenceService } from '@precedent/evidence';
-import { HearingsService, NoticesService } from '@precedent/hearings';
+import { HearingListingsService, NoticesService } from '@precedent/hearings';
 import { hasRole, type Principal } from '@precedent/identity';
 import { Clock } from '@precedent/platform';
 import { InboxService } from '@precedent/reporting';
@@ -37,7 +37,7 @@ export class MyWorkController {
   constructor(
     private readonly dueDates: CaseDueDatesService,
     private readonly cases: CasesService,
-    private readonly hearings: HearingsService,
+    private readonly hearings: HearingListingsService,
     private readonly inbox: InboxService,
     private readonly failedEvidence: FailedEvidenceService,
     private readonly notices: NoticesService,
@@ -129,6 +129,7 @@ export class MyWorkController {
       undelivered: undelivered && {
         total: undelivered.total,
         rows: undelivered.items.map((d) => ({
+          id: d.id,
           caseId: d.caseId,
           subject: d.subject,
           to: `${d.recipientName} <${d.toAddress}>`,

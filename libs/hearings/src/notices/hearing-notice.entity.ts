@@ -30,6 +30,10 @@ export class HearingNotice {
   @Column({ type: 'text' })
   kind: NoticeKind;
 
+  /** The subject a notice is about (their outcome): its email goes to them alone. */
+  @Column({ type: 'uuid', nullable: true })
+  subjectId: string | null;
+
   @Column({ type: 'date' })
   dueOn: string;
 

@@ -33,4 +33,27 @@ describe('notice emails', () => {
     expect(noticeMails({ ...facts, kind: 'public_notice' })).toEqual([]);
     expect(noticeMails({ ...facts, kind: 'chair_report_due' })).toEqual([]);
   });
+
+  it('tells the officer their outcome and the last day to appeal, in words, to them alone', () => {
+    const mails = noticeMails({
+      ...facts,
+      kind: 'outcome_to_officer',
+      outcome: {
+        finding: 'gross_misconduct',
+        outcome: 'final_written_warning',
+        appealBy: '2027-01-20',
+        appealTo: 'police_appeals_tribunal',
+      },
+    });
+    expect(mails.map((m) => [m.recipient, m.withCalendar])).toEqual([['officer', false]]);
+    expect(mails[0].subject).toBe('Case PSD-2026-00001: the outcome of your misconduct hearing');
+    expect(mails[0].body).toContain('gross misconduct was proven');
+    expect(mails[0].body).toContain('Police Appeals Tribunal');
+    expect(mails[0].body).toContain('by 2027-01-20');
+    expect(`${mails[0].subject} ${mails[0].body}`).not.toMatch(/[a-z]+_[a-z]+/);
+  });
+
+  it('sends no outcome email without the outcome', () => {
+    expect(noticeMails({ ...facts, kind: 'outcome_to_officer' })).toEqual([]);
+  });
 });

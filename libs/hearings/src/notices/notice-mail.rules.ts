@@ -1,4 +1,4 @@
-import type { Forum } from '../outcomes/outcome';
+import { OUTCOME_LABELS, type Finding, type Forum, type Outcome } from '../outcomes/outcome';
 import type { NoticeKind } from './notice-plan.rules';
 import type { Recipient } from './notice-delivery.entity';
 
@@ -13,7 +13,25 @@ export interface NoticeMailFacts {
   remoteLink: string | null;
   /** The officer's reg 31 response is due by this day (referral notice). */
   responseDueBy?: string | null;
+  /** The officer's own outcome (outcome notice). */
+  outcome?: OutcomeMailFacts | null;
 }
+
+/** What an outcome email tells the officer: the finding, the outcome, and where and by when to appeal. */
+export interface OutcomeMailFacts {
+  finding: Finding;
+  outcome: Outcome;
+  /** The last day to give notice of appeal. */
+  appealBy: string;
+  appealTo: 'internal_appeal' | 'police_appeals_tribunal';
+}
+
+const FINDING_WORDS: Record<Finding, string> = {
+  gross_misconduct: 'gross misconduct was proven',
+  misconduct: 'misconduct was proven',
+  practice_requiring_improvement: 'practice requiring improvement was found',
+  not_proven: 'the allegations were not proven',
+};
 
 export interface PlannedMail {
   recipient: Recipient;
@@ -90,6 +108,21 @@ export function noticeMails(f: NoticeMailFacts): PlannedMail[] {
             `Hello,\n\nA reminder that you are sitting on the ${forum} for case ${f.caseReference}, on ${where(f)}` +
             FOOTER,
           withCalendar: true,
+        },
+      ];
+    case 'outcome_to_officer':
+      if (!f.outcome) return [];
+      return [
+        {
+          recipient: 'officer',
+          subject: `Case ${f.caseReference}: the outcome of your ${forum}`,
+          body:
+            `Dear officer,\n\nAt your ${forum} for case ${f.caseReference}, ${FINDING_WORDS[f.outcome.finding]}. ` +
+            `The outcome is: ${OUTCOME_LABELS[f.outcome.outcome]}.\n\n` +
+            `You may appeal ${f.outcome.appealTo === 'internal_appeal' ? 'to an internal appeal' : 'to the Police Appeals Tribunal'}. ` +
+            `Notice of appeal must be given by ${f.outcome.appealBy}.` +
+            FOOTER,
+          withCalendar: false,
         },
       ];
     default:

@@ -28,6 +28,7 @@ export const NOTICE_KINDS = [
   'chair_report_due',
   'outcome_publication',
   'outcome_publication_removal',
+  'outcome_to_officer',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -36,6 +37,8 @@ export interface PlannedNotice {
   /** The working day it goes out (or, for a removal, comes down). */
   dueOn: string;
   text: string;
+  /** The subject it is about, when it concerns one officer (their outcome). */
+  subjectId?: string;
 }
 
 /** Reminders to panel members go out this many working days before the hearing (a practice choice, not a rule). */

@@ -11,12 +11,15 @@ import {
   Outbox,
   WorkingDayCalendar,
 } from '@precedent/platform';
-import type { Principal } from '@precedent/identity';
+import { auditContextOf, type Principal } from '@precedent/identity';
 import { HEARINGS_QUEUE, HearingsJob } from '../hearings.jobs';
 import { Hearing } from '../hearings/hearing.entity';
 import { hearingICalendar } from '../hearings/icalendar.rules';
 import { NoticeDelivery, type DeliveryStatus } from './notice-delivery.entity';
-import { noticeMails } from './notice-mail.rules';
+import { noticeMails, type OutcomeMailFacts } from './notice-mail.rules';
+import { appealBody, appealDeadline } from '../appeals/appeal-period.rules';
+import { HearingPeriods } from '../config/hearing-periods';
+import { OutcomeRecord } from '../outcomes/outcome-record.entity';
 import { HearingNotice } from './hearing-notice.entity';
 import type { NoticeKind, PlannedNotice } from './notice-plan.rules';
 
@@ -48,6 +51,7 @@ export class NoticesService {
     private readonly clock: Clock,
     private readonly mail: MailTransport,
     private readonly calendar: WorkingDayCalendar,
+    private readonly periods: HearingPeriods,
   ) {}
 
   async plan(em: EntityManager, hearing: Hearing, planned: PlannedNotice[]): Promise<HearingNotice[]> {
@@ -59,6 +63,7 @@ export class NoticesService {
           hearingId: hearing.id,
           caseId: hearing.caseId,
           kind: notice.kind,
+          subjectId: notice.subjectId ?? null,
           dueOn: notice.dueOn,
           text: notice.text,
           status: 'scheduled',
@@ -133,6 +138,7 @@ export class NoticesService {
       venue: hearing.venue,
       remoteLink: hearing.remoteLink,
       responseDueBy: hearing.officerResponseDue,
+      outcome: notice.kind === 'outcome_to_officer' ? await this.outcomeFacts(em, notice) : null,
     });
     if (mails.length === 0) return;
     const calendar =
@@ -153,9 +159,11 @@ export class NoticesService {
             this.clock.now(),
           )
         : null;
+    // a notice about one subject goes to that officer alone
     const officers: { name: string; email: string }[] = await em.query(
-      `SELECT name, email FROM case_subjects WHERE case_id = $1 AND email IS NOT NULL ORDER BY created_at`,
-      [kase.id],
+      `SELECT name, email FROM case_subjects WHERE case_id = $1 AND email IS NOT NULL
+        AND ($2::uuid IS NULL OR id = $2) ORDER BY created_at`,
+      [kase.id, notice.subjectId],
     );
     const panel: { name: string; email: string }[] = await em.query(
       `SELECT m.name, m.email FROM hearing_seats s JOIN panel_members m ON m.id = s.panel_member_id
@@ -188,6 +196,21 @@ export class NoticesService {
         });
       }
     }
+  }
+
+  /** What the officer's outcome email says: the finding, the outcome as it stands, and the appeal's last day. */
+  private async outcomeFacts(em: EntityManager, notice: HearingNotice): Promise<OutcomeMailFacts | null> {
+    if (!notice.subjectId) return null;
+    const record = await em
+      .getRepository(OutcomeRecord)
+      .findOneBy({ caseId: notice.caseId, subjectId: notice.subjectId });
+    if (!record) return null;
+    return {
+      finding: record.finding,
+      outcome: record.currentOutcome,
+      appealBy: appealDeadline(record.forum, record.notifiedOn, this.calendar, this.periods.appeal),
+      appealTo: appealBody(record.forum),
+    };
   }
 
   /**
@@ -251,12 +274,17 @@ export class NoticesService {
     });
   }
 
-  /** Tries a failed email again now, through the outbox (My work's "try again"). */
-  async retry(deliveryId: string, by: Principal): Promise<NoticeDelivery> {
+  /**
+   * Tries a failed email again now, through the outbox (My work's "Try again"): only for those who may
+   * change the email's case; an email of a case they may not open does not exist for them. Audited.
+   */
+  async retry(deliveryId: string, by: Principal, requestId: string): Promise<NoticeDelivery> {
     return this.dataSource.transaction(async (em) => {
       const row = await em.getRepository(NoticeDelivery).findOneBy({ id: deliveryId });
       if (!row) throw new NotFoundError('notice email', deliveryId);
-      await this.cases.openableIn(em, row.caseId, by, true);
+      await this.cases.openableIn(em, row.caseId, by, true).catch(() => {
+        throw new NotFoundError('notice email', deliveryId);
+      });
       if (row.status !== 'failed') return row;
       row.status = 'queued';
       await em.save(row);
@@ -265,6 +293,12 @@ export class NoticesService {
         name: HearingsJob.DeliverMail,
         data: { deliveryId: row.id },
         jobId: `mail-${row.id}-${row.attempts}-retry`,
+      });
+      await this.audit.record(em, auditContextOf(by, requestId), {
+        action: 'notice_email.retry',
+        entityType: 'notice_delivery',
+        entityId: row.id,
+        details: { caseId: row.caseId, attempts: row.attempts },
       });
       return row;
     });

@@ -1,31 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ComparablesService, PrecedentStore } from '@precedent/analytics';
+import { ComparablesService } from '@precedent/analytics';
 import { AuditService } from '@precedent/audit';
 import {
   amendmentSetOn,
   CaseContentsService,
-  chiefOfficerMayAppeal,
   caseProfile,
   CasesService,
   listReferralFor,
-  type Case,
   type Subject,
 } from '@precedent/cases';
-import { OUTCOME_STEPS, type Stage } from '@precedent/exchange';
+import { OUTCOME_STEPS } from '@precedent/exchange';
 import { auditContextOf, hasRole, type Principal } from '@precedent/identity';
 import { Clock, InvalidInputError, NotFoundError, WorkingDayCalendar } from '@precedent/platform';
-import { Appeal, type Appellant } from '../appeals/appeal.entity';
-import {
-  appealBody,
-  checkAppealInTime,
-  type AppealGround,
-  type AppealResult,
-} from '../appeals/appeal-period.rules';
+import { Appeal } from '../appeals/appeal.entity';
 import { decisionProblems, type DecisionRecord } from '../decisions/decision-record.rules';
 import {
-  AppealOutOfTimeError,
   DecisionIncompleteError,
   FindingsIncompleteError,
   HearingStateError,
@@ -42,7 +33,8 @@ import { HearingPeriods } from '../config/hearing-periods';
 import { outcomeNotices } from '../notices/notice-plan.rules';
 import { NoticesService } from '../notices/notices.service';
 import { OutcomeRecord } from './outcome-record.entity';
-import { overallFinding, precedentRecord, precedentRef } from './precedent.rules';
+import { overallFinding, precedentRef } from './precedent.rules';
+import { PrecedentWriter } from './precedent-writer.service';
 import { warningExpiry } from './warning-period.rules';
 
 export interface RecordOutcomeInput {
@@ -60,31 +52,9 @@ export interface RecordOutcomeInput {
   multipleUnconnectedIncidents?: boolean;
 }
 
-export interface LodgeAppealInput {
-  subjectId: string;
-  /** The officer (default), or the chief officer when chief-officer appeals are switched on. */
-  appellant?: Appellant;
-  lodgedOn?: string;
-  grounds: AppealGround[];
-  details: string;
-}
-
-export interface DecideAppealInput {
-  result: AppealResult;
-  variedOutcome?: Outcome;
-  reasons: string;
-  decidedOn?: string;
-}
-
-const DISMISSALS: readonly Outcome[] = [
-  'dismissal_with_notice',
-  'dismissal_without_notice',
-  'would_have_been_dismissed',
-];
-
 /**
- * Findings, outcomes and appeals. Recording an outcome writes the anonymised precedent in the same
- * transaction; a varied appeal outcome rewrites it and the live warning.
+ * Findings and outcomes. Recording an outcome writes the anonymised precedent in the same
+ * transaction; appeals against it are the appeals service's, list referrals the list referrals service's.
  */
 @Injectable()
 export class OutcomesService {
@@ -93,7 +63,7 @@ export class OutcomesService {
     private readonly cases: CasesService,
     private readonly contents: CaseContentsService,
     private readonly comparables: ComparablesService,
-    private readonly precedents: PrecedentStore,
+    private readonly precedentWriter: PrecedentWriter,
     private readonly audit: AuditService,
     private readonly calendar: WorkingDayCalendar,
     private readonly clock: Clock,
@@ -246,7 +216,7 @@ export class OutcomesService {
           finding: f.finding,
         })),
       );
-      await this.writePrecedent(em, kase, record, contents, subjectIndex);
+      await this.precedentWriter.write(em, kase, record, contents, subjectIndex);
 
       await this.cases.addEvent(em, caseId, {
         kind: 'outcome_recorded',
@@ -255,6 +225,15 @@ export class OutcomesService {
           record.warningExpiresOn ? ` (live until ${record.warningExpiresOn})` : ''
         }${barred ? '; barred list referral' : ''}.`,
       });
+      // the officer is told their outcome, by email where they have an address (served on the working day)
+      await this.notices.plan(em, hearing, [
+        {
+          kind: 'outcome_to_officer',
+          dueOn: this.calendar.onOrAfter(today),
+          subjectId: subject.id,
+          text: `Notice to subject ${subjectIndex + 1} of the outcome: ${OUTCOME_LABELS[input.outcome]}.`,
+        },
+      ]);
       const decided = await em.getRepository(OutcomeRecord).count({ where: { caseId } });
       const withAllegations = new Set(contents.allegations.map((a) => a.subjectId)).size;
       if (decided >= withAllegations) {
@@ -323,261 +302,6 @@ export class OutcomesService {
     );
   }
 
-  /**
-   * Records the referral of a dismissal, a "would have been dismissed" finding, or someone who left
-   * under investigation, to the College of Policing's barred or advisory list: what was sent, when,
-   * by whom. Only the appropriate authority makes it; only once.
-   */
-  async recordListReferral(
-    caseId: string,
-    input: { subjectId: string; sent: string; sentOn?: string },
-    by: Principal,
-    requestId: string,
-  ): Promise<OutcomeRecord> {
-    const today = this.clock.today();
-    const sentOn = input.sentOn ?? today;
-    if (sentOn > today) {
-      throw new InvalidInputError('future_date', 'The referral cannot be dated in the future.', {
-        fields: [{ field: 'sentOn', message: 'must be today or earlier' }],
-      });
-    }
-    return this.dataSource.transaction(async (em) => {
-      await this.cases.openableIn(em, caseId, by, true);
-      const record = await em
-        .getRepository(OutcomeRecord)
-        .findOne({ where: { caseId, subjectId: input.subjectId } });
-      if (!record) throw new NotFoundError('outcome for that subject', input.subjectId);
-      if (!record.barredListReferral && !record.advisoryListReferral) {
-        throw new HearingStateError(
-          'This outcome does not go to the barred or advisory list: nothing needs sending to the College of Policing.',
-        );
-      }
-      if (record.listReferralSentOn) {
-        throw new HearingStateError(
-          `The referral was already recorded as sent on ${record.listReferralSentOn}.`,
-        );
-      }
-      if (sentOn < record.decidedOn) {
-        throw new InvalidInputError('bad_dates', 'The referral cannot be before the decision.', {
-          fields: [{ field: 'sentOn', message: `cannot be before ${record.decidedOn}` }],
-        });
-      }
-      const list = record.barredListReferral ? 'barred list' : 'advisory list';
-      record.listReferralSentOn = sentOn;
-      record.listReferralSentBy = by.userId;
-      record.listReferralSent = input.sent;
-      await em.save(record);
-      await this.cases.addEvent(em, caseId, {
-        kind: 'list_referral_sent',
-        actorId: by.userId,
-        reason: `Referral to the College of Policing for the ${list} sent on ${sentOn}: ${input.sent}`,
-      });
-      await this.audit.record(em, auditContextOf(by, requestId), {
-        action: 'case.outcome.list_referral',
-        entityType: 'case',
-        entityId: caseId,
-        details: {
-          outcomeRecordId: record.id,
-          list: record.barredListReferral ? 'barred' : 'advisory',
-          sentOn,
-        },
-      });
-      return record;
-    });
-  }
-
-  async lodgeAppeal(
-    caseId: string,
-    input: LodgeAppealInput,
-    by: Principal,
-    requestId: string,
-  ): Promise<Appeal> {
-    const today = this.clock.today();
-    const lodgedOn = input.lodgedOn ?? today;
-    if (lodgedOn > today) {
-      throw new InvalidInputError('future_date', 'lodgedOn cannot be in the future.', {
-        fields: [{ field: 'lodgedOn', message: 'must be today or earlier' }],
-      });
-    }
-    return this.dataSource.transaction(async (em) => {
-      const kase = await this.cases.openableIn(em, caseId, by, true);
-      const record = await em
-        .getRepository(OutcomeRecord)
-        .findOne({ where: { caseId, subjectId: input.subjectId } });
-      if (!record) throw new NotFoundError('outcome for that subject', input.subjectId);
-      const open = await em
-        .getRepository(Appeal)
-        .createQueryBuilder('a')
-        .where('a.outcome_record_id = :id AND a.result IS NULL', { id: record.id })
-        .getExists();
-      if (open) throw new HearingStateError('An appeal against this outcome is already open.');
-      if (lodgedOn < record.notifiedOn) {
-        throw new InvalidInputError(
-          'bad_dates',
-          'An appeal cannot be lodged before the outcome was notified.',
-          {
-            fields: [{ field: 'lodgedOn', message: `must be on or after ${record.notifiedOn}` }],
-          },
-        );
-      }
-      const appellant = input.appellant ?? 'officer';
-      if (appellant === 'chief_officer') {
-        if (!hasRole(by, 'appropriate_authority')) {
-          throw new HearingStateError('Only the appropriate authority can lodge the chief officer’s appeal.');
-        }
-        if (!chiefOfficerMayAppeal(this.periods.chiefOfficerAppeals, record.decidedOn)) {
-          throw new HearingStateError(
-            'Chief officers cannot appeal this outcome to the Police Appeals Tribunal: the power is not switched on for outcomes decided on that day. It starts when the Crime and Policing Act 2026 provision commences.',
-          );
-        }
-        if (record.forum === 'misconduct_meeting') {
-          throw new HearingStateError(
-            'A chief officer’s appeal goes to the Police Appeals Tribunal, which hears appeals from hearings, not meetings.',
-          );
-        }
-      }
-      const time = checkAppealInTime(
-        record.forum,
-        record.notifiedOn,
-        lodgedOn,
-        this.calendar,
-        appellant === 'chief_officer'
-          ? { ...this.periods.appeal, tribunalAppeal: this.periods.chiefOfficerAppeals.workingDays }
-          : this.periods.appeal,
-      );
-      if (!time.inTime) throw new AppealOutOfTimeError(time.rule, time.message, time.deadline);
-      const appeal = await em.save(
-        em.create(Appeal, {
-          outcomeRecordId: record.id,
-          caseId,
-          body: appealBody(record.forum),
-          appellant,
-          lodgedOn,
-          deadline: time.deadline,
-          grounds: [...new Set(input.grounds)],
-          details: input.details,
-          result: null,
-          decidedOn: null,
-          variedOutcome: null,
-          reasons: null,
-        }),
-      );
-      const body = appeal.body === 'internal_appeal' ? 'an internal appeal' : 'the Police Appeals Tribunal';
-      await this.cases.addEvent(em, caseId, {
-        kind: 'appeal_lodged',
-        actorId: by.userId,
-        reason: `Appeal to ${body} lodged on ${lodgedOn} (in time: the last day was ${time.deadline}); grounds: ${appeal.grounds.join(', ').replace(/_/g, ' ')}.`,
-      });
-      if (kase.status === 'decided') {
-        await this.cases.transitionIn(
-          em,
-          kase,
-          { to: 'appeal', reason: `Appeal lodged on ${lodgedOn}.` },
-          by,
-          requestId,
-        );
-      }
-      await this.audit.record(em, auditContextOf(by, requestId), {
-        action: 'case.appeal.lodge',
-        entityType: 'case',
-        entityId: caseId,
-        details: { appealId: appeal.id, outcomeRecordId: record.id },
-      });
-      return appeal;
-    });
-  }
-
-  async decideAppeal(
-    caseId: string,
-    appealId: string,
-    input: DecideAppealInput,
-    by: Principal,
-    requestId: string,
-  ): Promise<Appeal> {
-    const today = this.clock.today();
-    const decidedOn = input.decidedOn ?? today;
-    return this.dataSource.transaction(async (em) => {
-      const kase = await this.cases.openableIn(em, caseId, by, true);
-      const appeal = await em.getRepository(Appeal).findOne({ where: { id: appealId, caseId } });
-      if (!appeal) throw new NotFoundError('appeal', appealId);
-      if (appeal.result) throw new HearingStateError('This appeal has already been decided.');
-      if (decidedOn > today || decidedOn < appeal.lodgedOn) {
-        throw new InvalidInputError('bad_dates', 'The decision date must be between the appeal and today.', {
-          fields: [{ field: 'decidedOn', message: `between ${appeal.lodgedOn} and ${today}` }],
-        });
-      }
-      const record = await em
-        .getRepository(OutcomeRecord)
-        .findOneOrFail({ where: { id: appeal.outcomeRecordId } });
-      const contents = await this.contents.contentsIn(em, caseId);
-      const subjectIndex = contents.subjects.findIndex((s) => s.id === record.subjectId);
-      const subject = contents.subjects[subjectIndex];
-      let finalOutcome: Outcome | null = null;
-      if (input.result === 'outcome_varied') {
-        if (!input.variedOutcome) {
-          throw new InvalidInputError('varied_outcome_required', 'Say what the outcome was varied to.', {
-            fields: [{ field: 'variedOutcome', message: 'required when the outcome is varied' }],
-          });
-        }
-        const answer = checkOutcome({
-          subjectKind:
-            subject.role === 'police_staff' || subject.role === 'pcso' ? 'police_staff' : 'officer',
-          regime: kase.regime,
-          forum: record.forum,
-          finding: record.finding,
-          outcome: input.variedOutcome,
-          formerOfficer: subject.formerOfficer,
-          // the appeal body substitutes an outcome the original forum could have given on its finding
-          finalWrittenWarningLive: true,
-          multipleUnconnectedIncidents: true,
-        });
-        if (!answer.allowed) throw new OutcomeNotAllowedError(answer.rule, answer.message);
-        finalOutcome = input.variedOutcome;
-      } else if (input.result === 'allowed') {
-        finalOutcome = 'no_further_action';
-      }
-      appeal.result = input.result;
-      appeal.decidedOn = decidedOn;
-      appeal.variedOutcome = input.result === 'outcome_varied' ? input.variedOutcome! : null;
-      appeal.reasons = input.reasons;
-      await em.save(appeal);
-      if (finalOutcome) {
-        record.currentOutcome = finalOutcome;
-        // a substituted warning runs from the day the appeal decision is given [U]
-        record.warningExpiresOn = warningExpiry(
-          {
-            outcome: finalOutcome,
-            regime: kase.regime,
-            notifiedOn: decidedOn,
-          },
-          this.periods.warning,
-        );
-        record.extendedFinalWarning = false;
-        record.barredListReferral = DISMISSALS.includes(finalOutcome);
-        record.wouldHaveBeenDismissed = finalOutcome === 'would_have_been_dismissed';
-        await em.save(record);
-        await this.writePrecedent(em, kase, record, contents, subjectIndex, {
-          appealOutcome: finalOutcome,
-          ...(input.result === 'allowed' ? { finding: 'not_proven' as const } : {}),
-        });
-      }
-      await this.cases.addEvent(em, caseId, {
-        kind: 'appeal_decided',
-        actorId: by.userId,
-        reason: `Appeal ${input.result.replace(/_/g, ' ')}${finalOutcome ? `: the outcome is now ${OUTCOME_LABELS[finalOutcome]}` : ''}${
-          record.warningExpiresOn && finalOutcome ? ` (live until ${record.warningExpiresOn})` : ''
-        }.`,
-      });
-      await this.audit.record(em, auditContextOf(by, requestId), {
-        action: 'case.appeal.decide',
-        entityType: 'case',
-        entityId: caseId,
-        details: { appealId, result: input.result, variedOutcome: appeal.variedOutcome },
-      });
-      return appeal;
-    });
-  }
-
   private async sitsOn(em: EntityManager, hearingId: string, userId: string): Promise<boolean> {
     return em
       .getRepository(HearingSeat)
@@ -615,57 +339,5 @@ export class OutcomesService {
       band: answer.band,
       step: OUTCOME_STEPS[input.outcome],
     };
-  }
-
-  private async writePrecedent(
-    em: EntityManager,
-    kase: Case,
-    record: OutcomeRecord,
-    contents: Awaited<ReturnType<CaseContentsService['contentsIn']>>,
-    subjectIndex: number,
-    appeal?: { appealOutcome: Outcome; finding?: Finding },
-  ): Promise<void> {
-    const subject = contents.subjects[subjectIndex];
-    const profile = caseProfile(contents, subject.id);
-    if (!profile) {
-      throw new InvalidInputError(
-        'no_profile_yet',
-        'Record the conduct items before the outcome: the precedent needs them.',
-      );
-    }
-    const stages: { stage: Stage; outcome: Outcome }[] = [
-      ...(record.investigatorRecommendation
-        ? [{ stage: 'investigator' as const, outcome: record.investigatorRecommendation }]
-        : []),
-      ...(record.appropriateAuthorityRecommendation
-        ? [{ stage: 'appropriate_authority' as const, outcome: record.appropriateAuthorityRecommendation }]
-        : []),
-      { stage: 'panel', outcome: record.outcome },
-      ...(appeal ? [{ stage: 'appeal' as const, outcome: appeal.appealOutcome }] : []),
-    ];
-    await this.precedents.recordInternal(
-      em,
-      precedentRecord({
-        force: subject.force,
-        caseReference: kase.reference,
-        subjectNumber: subjectIndex + 1,
-        decidedOn: record.decidedOn,
-        forum: record.forum,
-        regime: kase.regime,
-        finding: appeal?.finding ?? record.finding,
-        outcome: record.currentOutcome,
-        profile,
-        ...(record.decision.culpability ? { culpability: record.decision.culpability } : {}),
-        ...(record.decision.harm ? { harm: record.decision.harm } : {}),
-        aggravating: record.decision.aggravating,
-        mitigating: record.decision.mitigating,
-        stages,
-        ...(record.decision.exceptionalCircumstances
-          ? { exceptionalCircumstances: record.decision.exceptionalCircumstances }
-          : {}),
-        identifiers: contents.subjects.flatMap((s) => [s.name, s.staffNumber]),
-      }),
-      kase.id,
-    );
   }
 }
