@@ -356,7 +356,15 @@ describe('hearings, panels, dates, outcomes and appeals', () => {
       },
     });
     const ref = recorded.body.precedentRef as string;
-    expect(ref).toMatch(/^leicestershire:PSD-2026-\d{5}-1$/);
+    // opaque: the force and a random token, nothing of the case's reference (issue 14 item 9)
+    expect(ref).toMatch(
+      /^leicestershire:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    const [{ reference }] = await api.dataSource.query<{ reference: string }[]>(
+      `SELECT reference FROM cases WHERE id = $1`,
+      [caseId],
+    );
+    expect(ref).not.toContain(reference);
     const [stored] = await api.dataSource.query<{ record: Record<string, unknown>; source: string }[]>(
       `SELECT record, source FROM precedents WHERE ref = $1 AND case_id = $2`,
       [ref, caseId],

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addDays, format, parseISO } from 'date-fns';
@@ -245,7 +246,7 @@ export class DemoHearingsLoader {
           advisoryListReferral: false,
           investigatorRecommendation: null,
           appropriateAuthorityRecommendation: null,
-          precedentRef: precedentRef(options.force, kase.reference, i + 1),
+          precedentRef: precedentRef(options.force, randomUUID()),
           recordedBy: options.authorityId,
         }),
       );
