@@ -212,7 +212,7 @@ export class DemoHearingsLoader {
       regime: string;
     }[];
     let first: OutcomeRecord | null = null;
-    for (const [i, subject] of subjects.entries()) {
+    for (const subject of subjects) {
       const record = await em.getRepository(OutcomeRecord).save(
         em.getRepository(OutcomeRecord).create({
           caseId: kase.id,
