@@ -150,10 +150,10 @@ describe("a reporter's reply notifies PSD through the outbox and the worker", ()
     ]);
 
     // due: handed over, its dispatch recorded to the hour, the job added no earlier than it was due
-    const [{ due }] = (await db().query(
-      `UPDATE outbox_messages SET delay_until = now() WHERE id = $1 RETURNING delay_until AS due`,
-      [row.id],
-    )) as { due: Date }[];
+    await db().query(`UPDATE outbox_messages SET delay_until = now() WHERE id = $1`, [row.id]);
+    const [{ due }] = (await db().query(`SELECT delay_until AS due FROM outbox_messages WHERE id = $1`, [
+      row.id,
+    ])) as { due: Date }[];
     const dispatched = await eventually(
       async () => {
         const [found] = (await db().query(`SELECT dispatched_at FROM outbox_messages WHERE id = $1`, [
