@@ -140,7 +140,11 @@ describe("a reporter's reply notifies PSD through the outbox and the worker", ()
       [reportId],
     )) as { id: string; job_id: string }[];
 
-    // not due (the next hour): a relay pass leaves it where it is, and BullMQ has never seen it
+    // not due: due at the next hour, which may be seconds away, so put it a whole hour off for the check
+    await db().query(`UPDATE outbox_messages SET delay_until = now() + interval '1 hour' WHERE id = $1`, [
+      row.id,
+    ]);
+    // a relay pass leaves it where it is, and BullMQ has never seen it
     const app = await startedWorker();
     await app.get(OutboxRelay).relayOnce();
     const queue = app.get(QueueRegistry).get('reporting');
