@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -444,5 +445,30 @@ describe('analytics through the CLI and the API', () => {
     const theirs = (await ask(outsider)).body.items.find((item: { ref: string }) => item.ref === decided.ref);
     expect(theirs).toBeDefined();
     expect(theirs.caseId).toBeUndefined();
+  });
+
+  it("refuses an imported record that would replace one of this force's own precedents, and says so (issue 14 item 9)", async () => {
+    const store = api.app.get(PrecedentStore);
+    const caseId = randomUUID();
+    const own = { ...records[5], ref: `${records[5].force}:${randomUUID()}` };
+    await api.dataSource.transaction((em) => store.recordInternal(em, own, caseId));
+    const clash = join(dir, 'clash.jsonl');
+    const fresh = { ...records[6], ref: `${records[6].force}:fresh-1` };
+    // the same record: without the guard it would take the precedent over (source, case link)
+    const replacing = { ...own };
+    writeFileSync(clash, [JSON.stringify(fresh), JSON.stringify(replacing)].join('\n') + '\n');
+
+    const run = runCli(['precedents', 'import', clash, '--json']);
+    expect(run.status).toBe(1);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ imported: 1, updated: 0, rejected: 1 });
+    expect(summary.errors).toEqual([
+      { line: 2, field: 'ref', message: expect.stringContaining('cannot replace it') },
+    ]);
+    const stored = await api.dataSource.query<{ source: string; case_id: string }[]>(
+      `SELECT source, case_id FROM precedents WHERE force = $1 AND ref = $2`,
+      [own.force, own.ref],
+    );
+    expect(stored).toEqual([{ source: 'internal', case_id: caseId }]);
   });
 });

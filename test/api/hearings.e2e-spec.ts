@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { PrecedentStore } from '@precedent/analytics';
+import { OpaqueInternalPrecedentRefs1796307359113 } from '../../migrations/1796307359113-opaque-internal-precedent-refs';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
 import { TestClock } from '../support/test-clock';
 import { referredCase, REFERRED_CONDUCT_ITEM } from '../support/referred-case';
@@ -356,7 +357,15 @@ describe('hearings, panels, dates, outcomes and appeals', () => {
       },
     });
     const ref = recorded.body.precedentRef as string;
-    expect(ref).toMatch(/^leicestershire:PSD-2026-\d{5}-1$/);
+    // opaque: the force and a random token, nothing of the case's reference (issue 14 item 9)
+    expect(ref).toMatch(
+      /^leicestershire:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    const [{ reference }] = await api.dataSource.query<{ reference: string }[]>(
+      `SELECT reference FROM cases WHERE id = $1`,
+      [caseId],
+    );
+    expect(ref).not.toContain(reference);
     const [stored] = await api.dataSource.query<{ record: Record<string, unknown>; source: string }[]>(
       `SELECT record, source FROM precedents WHERE ref = $1 AND case_id = $2`,
       [ref, caseId],
@@ -465,5 +474,40 @@ describe('hearings, panels, dates, outcomes and appeals', () => {
       { stage: 'panel', outcome: 'final_written_warning' },
       { stage: 'appeal', outcome: 'dismissal_without_notice' },
     ]);
+  });
+
+  it('re-keys a precedent ref made from the case reference, on the outcome and the precedent, keeping the case link (migration)', async () => {
+    const [{ reference }] = await api.dataSource.query<{ reference: string }[]>(
+      `SELECT reference FROM cases WHERE id = $1`,
+      [caseId],
+    );
+    // as a system from before the migration had it
+    const old = `leicestershire:${reference}-1`;
+    await api.dataSource.query(`UPDATE outcome_records SET precedent_ref = $2 WHERE case_id = $1`, [
+      caseId,
+      old,
+    ]);
+    await api.dataSource.query(
+      `UPDATE precedents SET ref = $2, record = jsonb_set(record::jsonb, '{ref}', to_jsonb($2::text))::json
+        WHERE case_id = $1`,
+      [caseId, old],
+    );
+    const runner = api.dataSource.createQueryRunner();
+    try {
+      await new OpaqueInternalPrecedentRefs1796307359113().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const [outcome] = await api.dataSource.query<{ precedent_ref: string }[]>(
+      `SELECT precedent_ref FROM outcome_records WHERE case_id = $1`,
+      [caseId],
+    );
+    expect(outcome.precedent_ref).toMatch(/^leicestershire:[0-9a-f-]{36}$/);
+    const precedents = await api.dataSource.query<{ ref: string; record: { ref: string }; source: string }[]>(
+      `SELECT ref, record, source FROM precedents WHERE case_id = $1`,
+      [caseId],
+    );
+    expect(precedents).toEqual([expect.objectContaining({ ref: outcome.precedent_ref, source: 'internal' })]);
+    expect(precedents[0].record.ref).toBe(outcome.precedent_ref);
   });
 });

@@ -60,8 +60,15 @@ describe.each([
     await page.check('input[name="roles"][value="investigator"]');
     await page.click('button:has-text("Add the user")');
     expect(await page.textContent('#users ~ table')).toContain(username);
+    // the investigator role reads case content: it waits for a second administrator (issue 14 item 9)
+    expect(await page.textContent('#users ~ table')).toContain('Waiting for approval: investigator');
+    expect(await page.locator(`button[aria-label="Approve investigator for ${username}"]`).count()).toBe(0);
     expect(await accessibilityViolations(page, { javaScript })).toEqual([]);
     await screenshot(page, `admin-${suffix}`);
+    const second = await api.signedIn(['admin']);
+    const waiting = await api.http().get('/api/users/role-approvals').set(second.auth).expect(200);
+    for (const request of waiting.body.items as { id: string }[])
+      await api.http().post(`/api/users/role-approvals/${request.id}/approve`).set(second.auth).expect(200);
 
     const starter = await newContext(browser, javaScript);
     const starterPage = await newPage(starter);

@@ -119,6 +119,26 @@ describe('the reporter portal: plain words, its own assets, and nothing given aw
     expect(crossSite.headers['set-cookie']).toBeUndefined();
   });
 
+  it('sends its session cookie over HTTPS only when the public address is https, whatever NODE_ENV says (issue 14 item 9)', async () => {
+    const https = await startTestReporter({
+      env: { NODE_ENV: 'development', PUBLIC_URL: 'https://report.force.example' },
+    });
+    try {
+      const receipt = await https.submit();
+      const page = await https.http().get('/sign-in').expect(200);
+      const signedIn = await https
+        .http()
+        .post('/sign-in')
+        .type('form')
+        .send({ _form: formToken(page.text), receipt })
+        .expect(303);
+      const [cookie] = signedIn.headers['set-cookie'] as unknown as string[];
+      expect(cookie).toMatch(/; Secure/);
+    } finally {
+      await https.close();
+    }
+  });
+
   it('lets the reporter reread their report after signing in, and confirms a message was sent', async () => {
     const receipt = await reporter.submit();
     const page = await reporter.http().get('/sign-in').expect(200);

@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
+import { Env, loadEnv } from '@precedent/platform';
 import { configureReporter } from '../../apps/reporter/src/configure-reporter';
 import { ReporterModule } from '../../apps/reporter/src/reporter.module';
 import { closeQuietly } from './test-api';
@@ -28,8 +29,10 @@ export const SAMPLE_REPORT = {
 };
 
 /** Boots the real ReporterModule, configured as main.ts configures it, on this file's database. */
-export async function startTestReporter(): Promise<TestReporter> {
-  const moduleRef = await Test.createTestingModule({ imports: [ReporterModule] }).compile();
+export async function startTestReporter(options: { env?: Partial<Env> } = {}): Promise<TestReporter> {
+  const builder = Test.createTestingModule({ imports: [ReporterModule] });
+  if (options.env) builder.overrideProvider(Env).useValue(Object.assign(new Env(), loadEnv(), options.env));
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   configureReporter(app);
   await app.init();

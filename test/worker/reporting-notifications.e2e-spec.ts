@@ -1,3 +1,5 @@
+import type { INestApplication } from '@nestjs/common';
+import { OutboxRelay, QueueRegistry } from '@precedent/platform';
 import { AnonymousChannel, blankScreenshot, startAnonymousChannel } from '../support/anonymous-channel';
 import type { SignedInUser } from '../support/test-api';
 import { SAMPLE_REPORT } from '../support/test-reporter';
@@ -22,6 +24,10 @@ describe("a reporter's reply notifies PSD through the outbox and the worker", ()
     investigator = await channel.api.signedIn(['investigator'], { team: 'north' });
   });
   afterAll(() => channel.close());
+
+  // one worker for the file: the channel closes the one it started last
+  let worker: INestApplication | undefined;
+  const startedWorker = async () => (worker ??= await channel.startWorker());
 
   const db = () => channel.dataSource;
 
@@ -76,7 +82,7 @@ describe("a reporter's reply notifies PSD through the outbox and the worker", ()
 
     // the hour has passed
     await db().query(`UPDATE outbox_messages SET delay_until = now() WHERE queue = 'reporting'`);
-    await channel.startWorker();
+    await startedWorker();
 
     const notifications = await eventually(
       async () => {
@@ -121,5 +127,100 @@ describe("a reporter's reply notifies PSD through the outbox and the worker", ()
     );
     for (const words of ['One more thing', 'He posted again', 'And again'])
       expect(everything).not.toContain(words);
+  });
+
+  it("keeps a reporter's notice in the outbox until it is due, so neither BullMQ nor the outbox dates the reply (item 5)", async () => {
+    const { reporter, reportIdOf } = channel;
+    const summary = 'A sergeant posting custody photos on Instagram';
+    const auth = await reporter.signIn(await reporter.submit({ ...SAMPLE_REPORT, summary }));
+    const reportId = await reportIdOf(summary);
+    await reporter.http().post('/api/report/messages').set(auth).send({ body: 'Timing probe.' }).expect(201);
+    const [row] = (await db().query(
+      `SELECT id, job_id FROM outbox_messages WHERE queue = 'reporting' AND payload->>'reportId' = $1`,
+      [reportId],
+    )) as { id: string; job_id: string }[];
+
+    // not due: due at the next hour, which may be seconds away, so put it a whole hour off for the check
+    await db().query(`UPDATE outbox_messages SET delay_until = now() + interval '1 hour' WHERE id = $1`, [
+      row.id,
+    ]);
+    // a relay pass leaves it where it is, and BullMQ has never seen it
+    const app = await startedWorker();
+    await app.get(OutboxRelay).relayOnce();
+    const queue = app.get(QueueRegistry).get('reporting');
+    expect(await queue.getJob(row.job_id)).toBeUndefined();
+    expect(await db().query(`SELECT dispatched_at FROM outbox_messages WHERE id = $1`, [row.id])).toEqual([
+      { dispatched_at: null },
+    ]);
+
+    // due: handed over, its dispatch recorded to the hour, the job added no earlier than it was due
+    await db().query(`UPDATE outbox_messages SET delay_until = now() WHERE id = $1`, [row.id]);
+    const [{ due }] = (await db().query(`SELECT delay_until AS due FROM outbox_messages WHERE id = $1`, [
+      row.id,
+    ])) as { due: Date }[];
+    const dispatched = await eventually(
+      async () => {
+        const [found] = (await db().query(`SELECT dispatched_at FROM outbox_messages WHERE id = $1`, [
+          row.id,
+        ])) as { dispatched_at: Date | null }[];
+        return found.dispatched_at;
+      },
+      { what: 'the notice to be dispatched' },
+    );
+    expect(dispatched.getTime() % 3_600_000).toBe(0);
+    const job = await queue.getJob(row.job_id);
+    expect(job).toBeDefined();
+    expect(job!.timestamp).toBeGreaterThanOrEqual(due.getTime());
+    expect(job!.delay).toBe(0);
+  });
+
+  it('gives messages random ids and orders them within their report, and audits a staff message without its id (item 5)', async () => {
+    const { api, reporter, authority, reportIdOf } = channel;
+    const summary = 'A PCSO sharing a victim statement on TikTok';
+    const auth = await reporter.signIn(await reporter.submit({ ...SAMPLE_REPORT, summary }));
+    const reportId = await reportIdOf(summary);
+    await api
+      .http()
+      .post(`/api/anonymous-reports/${reportId}/messages`)
+      .set(authority.auth)
+      .send({ body: 'Which account posted it?' })
+      .expect(201);
+    await reporter
+      .http()
+      .post('/api/report/messages')
+      .set(auth)
+      .send({ body: 'The second one.' })
+      .expect(201);
+    await api
+      .http()
+      .post(`/api/anonymous-reports/${reportId}/messages`)
+      .set(authority.auth)
+      .send({ body: 'Thank you.' })
+      .expect(201);
+
+    const messages = (await db().query(
+      `SELECT id::text AS id, position, author FROM anonymous_report_messages WHERE report_id = $1 ORDER BY position`,
+      [reportId],
+    )) as { id: string; position: number; author: string }[];
+    expect(messages.map((m) => [m.position, m.author])).toEqual([
+      [1, 'psd'],
+      [2, 'reporter'],
+      [3, 'psd'],
+    ]);
+    for (const m of messages)
+      expect(m.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const thread = await api.http().get(`/api/anonymous-reports/${reportId}`).set(authority.auth).expect(200);
+    expect(JSON.stringify(thread.body)).toMatch(/Which account[\s\S]*The second one[\s\S]*Thank you/);
+
+    const events = (await db().query(
+      `SELECT details FROM audit_events WHERE action = 'anonymous_report.message' AND entity_id = $1`,
+      [reportId],
+    )) as { details: string | null }[];
+    expect(events).toHaveLength(2);
+    for (const event of events) {
+      expect(event.details ?? '').not.toMatch(/message/i);
+      for (const m of messages) expect(event.details ?? '').not.toContain(m.id);
+      expect(event.details ?? '').not.toMatch(/\d\d:\d\d/);
+    }
   });
 });

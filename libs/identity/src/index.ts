@@ -2,6 +2,7 @@
 export { IdentityModule } from './identity.module';
 export { UsersService, type CreateUserInput, type UpdateUserInput } from './users/users.service';
 export { AuthService, type SignedIn } from './auth/auth.service';
+export { RoleApprovalsService, type PendingRoleApproval } from './users/role-approvals.service';
 export { ROLES, CASE_CONTENT_ROLES, type Role, isRole } from './users/role';
 export { MIN_PASSWORD_LENGTH } from './users/password';
 export { type Principal, hasRole, auditContextOf } from './auth/principal';

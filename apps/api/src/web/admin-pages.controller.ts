@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { auditContextOf, ROLES, UsersService } from '@precedent/identity';
+import { auditContextOf, RoleApprovalsService, ROLES, UsersService } from '@precedent/identity';
 import { DomainError } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
@@ -16,7 +16,10 @@ import { many, one, principalOf, type Form } from './form-fields';
 @Controller('admin')
 @Roles('admin')
 export class AdminPagesController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly approvals: RoleApprovalsService,
+  ) {}
 
   @Get()
   async page(@Req() req: AuthenticatedRequest, @Res() res: Response) {
@@ -72,6 +75,34 @@ export class AdminPagesController {
     res.redirect(303, '/admin#users');
   }
 
+  /** A second administrator approves (or anyone refuses) a role that reads case content. */
+  @Post('role-approvals/:id/:decision')
+  async decide(
+    @Req() req: AuthenticatedRequest,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('decision') decision: string,
+    @Res() res: Response,
+  ) {
+    if (decision !== 'approve' && decision !== 'refuse')
+      return this.render(req, res, 404, {}, [{ text: 'There is no such decision', href: '#approvals' }]);
+    try {
+      await this.approvals.decide(id, decision === 'approve', auditContextOf(principalOf(req), req.id));
+    } catch (error) {
+      if (error instanceof DomainError && (error.kind === 'forbidden' || error.kind === 'not_found'))
+        return this.render(req, res, error.kind === 'forbidden' ? 403 : 404, {}, [
+          {
+            text:
+              error.kind === 'forbidden'
+                ? error.message
+                : 'That role is no longer waiting: another administrator has already decided',
+            href: '#approvals',
+          },
+        ]);
+      throw error;
+    }
+    res.redirect(303, '/admin#approvals');
+  }
+
   private async render(
     req: AuthenticatedRequest,
     res: Response,
@@ -80,7 +111,19 @@ export class AdminPagesController {
     errors: { text: string; href: string }[] | null,
   ) {
     const users = await this.users.list();
+    const awaiting = await this.approvals.awaitingFor(users.map((user) => user.id));
+    const pending = await this.approvals.pending();
+    const me = req.principal?.userId;
     res.status(status).render('pages/admin', {
+      approvals: pending.map((a) => ({
+        id: a.id,
+        username: a.username,
+        role: words(a.role),
+        requestedBy: a.requestedByName,
+        requestedAt: a.requestedAt.toISOString().slice(0, 16).replace('T', ' '),
+        // the one who asked, or the user themselves, may only refuse (withdraw) it
+        mayApprove: a.requestedBy !== me && a.userId !== me,
+      })),
       title: 'Administration',
       active: 'admin',
       principal: req.principal,
@@ -97,6 +140,7 @@ export class AdminPagesController {
         username: user.username,
         displayName: user.displayName,
         roles: user.roles.map(words).join(', '),
+        awaiting: (awaiting.get(user.id) ?? []).map(words).join(', '),
         team: user.team ?? '',
         disabled: user.disabled,
         self: user.id === req.principal?.userId,

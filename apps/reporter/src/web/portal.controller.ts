@@ -15,7 +15,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import { PLATFORMS } from '@precedent/exchange';
-import { Clock, DomainError, Env, fieldProblems } from '@precedent/platform';
+import { Clock, DomainError, Env, fieldProblems, servesRealUsers } from '@precedent/platform';
 import {
   ATTACHMENTS_ACCEPTED,
   AttachmentEmptyError,
@@ -139,7 +139,9 @@ export class PortalController {
       res.cookie(REPORTER_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',
-        secure: this.env.NODE_ENV === 'production',
+        // the same test as the staff API: a real deployment sends it over HTTPS only, even when
+        // NODE_ENV was left at its default but the public address is https
+        secure: servesRealUsers(this.env),
         path: '/',
         maxAge: this.env.REPORTER_SESSION_MINUTES * 60_000,
       });

@@ -120,6 +120,8 @@ export class PrecedentStore {
     const snapshot = (): ImportSummary => ({ ...summary, errors: [...summary.errors] });
     const run = async (em: EntityManager | null) => {
       let batch = new Map<string, PrecedentRecord>();
+      // the line each record of the batch was read from, to name a refused one
+      let batchLines = new Map<string, number>();
       let lineNumber = 0;
       let bytes = 0;
       // Batches are written while the next is read and checked, so PostgreSQL and Node work at once.
@@ -132,26 +134,33 @@ export class PrecedentStore {
         const sorted = [...batch.values()].sort((a, b) =>
           a.force + '\u0000' + a.ref < b.force + '\u0000' + b.ref ? -1 : 1,
         );
+        const linesOf = batchLines;
         batch = new Map();
+        batchLines = new Map();
         while (inFlight.length >= maxInFlight) await inFlight.shift();
         // the counts up to this batch's last line: earlier batches have all committed by now
         const at = { lines: lineNumber, bytes, records, summary: snapshot() };
         const writeBatch = async (tx: EntityManager) => {
           const written = await this.write(tx, sorted);
+          const refusals = refusalProblems(written.refused, linesOf);
           if (options.checkpoint && !em)
             await options.checkpoint(tx, {
               ...at,
-              summary: {
-                ...at.summary,
-                imported: at.summary.imported + written.imported,
-                updated: at.summary.updated + written.updated,
-              },
+              summary: withRefusals(
+                {
+                  ...at.summary,
+                  imported: at.summary.imported + written.imported,
+                  updated: at.summary.updated + written.updated,
+                },
+                refusals,
+              ),
             });
-          return written;
+          return { ...written, refusals };
         };
         const writing = (em ? writeBatch(em) : this.dataSource.transaction(writeBatch)).then((written) => {
           summary.imported += written.imported;
           summary.updated += written.updated;
+          Object.assign(summary, withRefusals(summary, written.refusals));
         });
         // A failed write is seen when it is awaited (at a later flush or at the end), never lost.
         writing.catch(() => undefined);
@@ -179,6 +188,7 @@ export class PrecedentStore {
           // The same record twice in one file: the later line wins, as a second import would.
           if (batch.has(key)) summary.updated++;
           batch.set(key, problems.record);
+          batchLines.set(key, lineNumber);
           if (batch.size >= BATCH) {
             if (options.strict && summary.rejected > 0) batch.clear();
             else await flush();
@@ -381,7 +391,7 @@ export class PrecedentStore {
     em: EntityManager,
     records: PrecedentRecord[],
     origin: { source: 'imported' | 'internal'; caseId: string | null } = { source: 'imported', caseId: null },
-  ): Promise<{ imported: number; updated: number }> {
+  ): Promise<{ imported: number; updated: number; refused: PrecedentRecord[] }> {
     // One JSON document for the whole batch: PostgreSQL parses it once, and each record is
     // serialised once (array parameters would escape every record's text again).
     const batch = records.map((record) => {
@@ -407,7 +417,7 @@ export class PrecedentStore {
         fingerprint: features.fingerprint ? Buffer.from(features.fingerprint.buffer).toString('hex') : null,
       };
     });
-    const rows: { inserted: boolean }[] = await em.query(
+    const rows: { force: string; ref: string; inserted: boolean }[] = await em.query(
       `INSERT INTO precedents (force, ref, decided_on, forum, finding, outcome, step, record, category_mask, target_mask,
                                audience, platform_mask, participation, role, factor_mask, levels, volume, fingerprint,
                                source, case_id)
@@ -425,11 +435,15 @@ export class PrecedentStore {
          participation = EXCLUDED.participation, role = EXCLUDED.role, factor_mask = EXCLUDED.factor_mask,
          levels = EXCLUDED.levels, volume = EXCLUDED.volume, fingerprint = EXCLUDED.fingerprint,
          source = EXCLUDED.source, case_id = EXCLUDED.case_id, updated_at = now()
-       RETURNING (xmax = 0) AS inserted`,
+       -- an imported record never replaces a precedent decided here (and its case link)
+       WHERE precedents.source = 'imported' OR EXCLUDED.source = 'internal'
+       RETURNING force, ref, (xmax = 0) AS inserted`,
       [JSON.stringify(batch), origin.source, origin.caseId],
     );
     const imported = rows.filter((row) => row.inserted).length;
-    return { imported, updated: rows.length - imported };
+    const written = new Set(rows.map((row) => `${row.force}\u0000${row.ref}`));
+    const refused = records.filter((record) => !written.has(`${record.force}\u0000${record.ref}`));
+    return { imported, updated: rows.length - imported, refused };
   }
 
   private async raiseDataVersion(em: EntityManager): Promise<void> {
@@ -441,6 +455,26 @@ export class PrecedentStore {
 }
 
 class StrictImportRefused extends Error {}
+
+/** An imported record that would have replaced one of this force's own precedents, by its line. */
+function refusalProblems(refused: PrecedentRecord[], lines: Map<string, number>): ImportProblem[] {
+  return refused.map((record) => ({
+    line: lines.get(`${record.force}\u0000${record.ref}`) ?? 0,
+    field: 'ref',
+    message: `is the reference of a precedent decided in this system (${record.force}); an imported record cannot replace it, so this line was not imported`,
+  }));
+}
+
+/** The summary with refused records counted as rejected and listed with the other problems. */
+function withRefusals(summary: ImportSummary, refusals: ImportProblem[]): ImportSummary {
+  if (refusals.length === 0) return summary;
+  const room = Math.max(0, MAX_REPORTED_ERRORS - summary.errors.length);
+  return {
+    ...summary,
+    rejected: summary.rejected + refusals.length,
+    errors: [...summary.errors, ...refusals.slice(0, room)].sort((a, b) => a.line - b.line),
+  };
+}
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));

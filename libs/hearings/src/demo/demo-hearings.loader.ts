@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addDays, format, parseISO } from 'date-fns';
@@ -211,7 +212,7 @@ export class DemoHearingsLoader {
       regime: string;
     }[];
     let first: OutcomeRecord | null = null;
-    for (const [i, subject] of subjects.entries()) {
+    for (const subject of subjects) {
       const record = await em.getRepository(OutcomeRecord).save(
         em.getRepository(OutcomeRecord).create({
           caseId: kase.id,
@@ -245,7 +246,7 @@ export class DemoHearingsLoader {
           advisoryListReferral: false,
           investigatorRecommendation: null,
           appropriateAuthorityRecommendation: null,
-          precedentRef: precedentRef(options.force, kase.reference, i + 1),
+          precedentRef: precedentRef(options.force, randomUUID()),
           recordedBy: options.authorityId,
         }),
       );

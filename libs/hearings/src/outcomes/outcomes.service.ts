@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -145,7 +146,7 @@ export class OutcomesService {
         );
       }
 
-      const ref = precedentRef(subject.force, kase.reference, subjectIndex + 1);
+      const ref = precedentRef(subject.force, randomUUID());
       const band = await this.band(contents, subject, input, finding, ref);
       const problems = decisionProblems(input.decision, {
         outcome: input.outcome,

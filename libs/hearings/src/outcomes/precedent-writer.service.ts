@@ -46,8 +46,7 @@ export class PrecedentWriter {
       em,
       precedentRecord({
         force: subject.force,
-        caseReference: kase.reference,
-        subjectNumber: subjectIndex + 1,
+        ref: record.precedentRef,
         decidedOn: record.decidedOn,
         forum: record.forum,
         regime: kase.regime,

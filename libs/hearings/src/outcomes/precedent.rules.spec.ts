@@ -1,5 +1,5 @@
 import { readPrecedentRecord, type ConductProfile } from '@precedent/exchange';
-import { overallFinding, precedentRecord, redact } from './precedent.rules';
+import { overallFinding, precedentRecord, precedentRef, redact } from './precedent.rules';
 
 const profile: ConductProfile = {
   subject: { role: 'constable', formerOfficer: false },
@@ -24,8 +24,7 @@ describe('the precedent of a decided outcome', () => {
   it('is a valid exchange record with no name or number of a person, and carries the stages', () => {
     const record = precedentRecord({
       force: 'leicestershire',
-      caseReference: 'PSD-2026-00007',
-      subjectNumber: 1,
+      ref: precedentRef('leicestershire', '6f1c0d9e-2b7a-4c55-9a61-3d0e8f4b2c17'),
       decidedOn: '2026-11-20',
       forum: 'misconduct_hearing',
       regime: 'pcr2020',
@@ -42,7 +41,7 @@ describe('the precedent of a decided outcome', () => {
       ],
       identifiers: ['PC Jordan Fictional', '4821'],
     });
-    expect(record.ref).toBe('leicestershire:PSD-2026-00007-1');
+    expect(record.ref).toBe('leicestershire:6f1c0d9e-2b7a-4c55-9a61-3d0e8f4b2c17');
     expect(JSON.stringify(record)).not.toMatch(/Jordan|Fictional|4821/);
     expect(record.conduct[0].text).toBe('[redacted] [redacted] ([redacted]) wrote the words at issue');
     const read = readPrecedentRecord(JSON.parse(JSON.stringify(record)), '2026-11-25');

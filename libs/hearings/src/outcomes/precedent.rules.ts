@@ -25,9 +25,8 @@ export function overallFinding(findings: readonly Finding[]): Finding {
 
 export interface PrecedentFacts {
   force: string;
-  caseReference: string;
-  /** The subject's place on the case (1, 2, ...): the ref never carries a person's name or number. */
-  subjectNumber: number;
+  /** The precedent's opaque reference (precedentRef), kept on the outcome record. */
+  ref: string;
   decidedOn: string;
   forum: Forum;
   regime: Regime;
@@ -45,15 +44,20 @@ export interface PrecedentFacts {
   identifiers: readonly string[];
 }
 
-export function precedentRef(force: string, caseReference: string, subjectNumber: number): string {
-  return `${force}:${caseReference}-${subjectNumber}`;
+/**
+ * The reference other forces see for one of this force's precedents: the force and a random token,
+ * so it reveals nothing of the case (its reference, its year or how many cases came before it). It
+ * is made once, kept on the outcome record and reused whenever the precedent is rewritten (appeal).
+ */
+export function precedentRef(force: string, token: string): string {
+  return `${force}:${token}`;
 }
 
 /** The anonymised exchange record of one subject's decided outcome. */
 export function precedentRecord(facts: PrecedentFacts): PrecedentRecord {
   return {
     formatVersion: 1,
-    ref: precedentRef(facts.force, facts.caseReference, facts.subjectNumber),
+    ref: facts.ref,
     force: facts.force,
     decidedOn: facts.decidedOn,
     forum: facts.forum,

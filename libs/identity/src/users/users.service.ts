@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { AuditService, type AuditContext } from '@precedent/audit';
 import { InvalidInputError, NotFoundError } from '@precedent/platform';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password';
+import { RoleApprovalsService } from './role-approvals.service';
 import { isRole, Role } from './role';
 import { User } from './user.entity';
 import { UnknownRoleError, UsernameTakenError, WeakPasswordError } from './user.errors';
@@ -31,6 +32,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly approvals: RoleApprovalsService,
   ) {}
 
   async create(input: CreateUserInput, context: AuditContext): Promise<User> {
@@ -53,12 +55,13 @@ export class UsersService {
         .where('lower(u.username) = lower(:username)', { username: input.username })
         .getExists();
       if (taken) throw new UsernameTakenError(input.username);
+      // roles that read case content wait for a second administrator (created without them first)
       const user = await em.save(
         em.create(User, {
           username: input.username,
           displayName: input.displayName ?? input.username,
           passwordHash,
-          roles: roles as Role[],
+          roles: [],
           team: input.team ?? null,
         }),
       );
@@ -68,7 +71,9 @@ export class UsersService {
         entityId: user.id,
         details: { roles, team: user.team },
       });
-      return user;
+      const given = await this.approvals.holdBack(em, user.id, [], roles as Role[], context);
+      user.roles = given.roles;
+      return em.save(user);
     });
   }
 
@@ -87,7 +92,11 @@ export class UsersService {
       const changed = Object.entries({ ...input, roles })
         .filter(([, value]) => value !== undefined)
         .map(([field]) => field);
-      if (roles) user.roles = roles as Role[];
+      if (roles) {
+        // a new role that reads case content waits for a second administrator
+        const given = await this.approvals.holdBack(em, id, user.roles, roles as Role[], context);
+        user.roles = given.roles;
+      }
       if (input.displayName !== undefined) user.displayName = input.displayName;
       if (input.team !== undefined) user.team = input.team;
       if (input.disabled !== undefined) user.disabled = input.disabled;

@@ -32,6 +32,14 @@ export class OutboxMessage {
   @Column({ type: 'timestamptz', nullable: true })
   dispatchedAt: Date | null;
 
+  /**
+   * Work asked for by an anonymous reporter: its row is created at the hour, held here until
+   * `delayUntil` (BullMQ would otherwise date the job to the second it was added), and its
+   * dispatch recorded to the hour only.
+   */
+  @Column({ type: 'boolean', default: false })
+  timesToTheHour: boolean;
+
   @Column({ type: 'int', default: 0 })
   attempts: number;
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { OutboxMessage } from './outbox-message.entity';
+import { HELD_NOT_DUE } from './outbox.service';
 import { QueueRegistry } from './queue-registry';
 import { whenReady } from './redis-connection';
 
@@ -60,6 +61,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         .getRepository(OutboxMessage)
         .createQueryBuilder('m')
         .where('m.dispatched_at IS NULL')
+        // a reporter's work stays here until due: a delayed BullMQ job keeps the time it was added
+        .andWhere(HELD_NOT_DUE, { now: this.clock.now() })
         .orderBy('m.id')
         .limit(BATCH)
         .setLock('pessimistic_write')
@@ -89,7 +92,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           failure = error;
           break;
         }
-        await em.update(OutboxMessage, { id: row.id }, { dispatchedAt: new Date() });
+        const now = new Date();
+        await em.update(
+          OutboxMessage,
+          { id: row.id },
+          { dispatchedAt: row.timesToTheHour ? toTheHour(now) : now },
+        );
         sent++;
       }
       return sent;
@@ -137,6 +145,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       };
     });
   }
+}
+
+function toTheHour(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

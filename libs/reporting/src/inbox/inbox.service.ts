@@ -16,6 +16,7 @@ import { ReportAttachment } from '../attachments/report-attachment.entity';
 import { EmptyFieldError, ReportAlreadyHasCaseError, ReportHasCaseError } from '../reporting.errors';
 import { AnonymousReport } from '../reports/anonymous-report.entity';
 import { type MessageView, type ReportContent, toTheHour } from '../reports/report-content';
+import { nextMessagePosition } from '../reports/message-position';
 import { ReportMessage } from '../reports/report-message.entity';
 import { ReportSealing } from '../reports/report-sealing';
 import { caseSummaryFromReport } from './case-from-report.rules';
@@ -115,7 +116,7 @@ export class InboxService {
   async open(id: string, by: Principal, requestId: string): Promise<InboxReport> {
     return this.dataSource.transaction(async (em) => {
       const report = await this.findReport(em, id, by);
-      const messages = await em.find(ReportMessage, { where: { reportId: id }, order: { id: 'ASC' } });
+      const messages = await em.find(ReportMessage, { where: { reportId: id }, order: { position: 'ASC' } });
       const attachments = await em.find(ReportAttachment, {
         select: { id: true, mediaType: true, size: true, width: true, height: true, receivedAt: true },
         where: { reportId: id },
@@ -260,8 +261,9 @@ export class InboxService {
       const status = statusAfter(report.status, 'staff_wrote');
       if (status !== report.status) await em.update(AnonymousReport, { id }, { status });
       const sentAt = toTheHour(this.clock.now());
-      const inserted = await em.insert(ReportMessage, {
+      await em.insert(ReportMessage, {
         reportId: id,
+        position: await nextMessagePosition(em, id),
         author: 'psd',
         staffAuthorId: by.userId,
         sealed: this.sealing.sealMessage(id, 'psd', text),
@@ -271,7 +273,8 @@ export class InboxService {
         action: 'anonymous_report.message',
         entityType: 'anonymous_report',
         entityId: id,
-        details: { messageId: String(inserted.identifiers[0]?.id) },
+        // no message id and no time in the details: they would pin this event's exact time to one
+        // message of the thread, and so bracket the reporter's replies closer than the hour
       });
       return { from: 'psd', body: text, at: sentAt, staffAuthorId: by.userId };
     });
@@ -473,7 +476,7 @@ export class InboxService {
     if (ids.length === 0) return new Map();
     const rows = (await this.dataSource.query(
       `SELECT report_id AS "reportId", count(*)::int AS count,
-              (array_agg(author ORDER BY id DESC))[1] AS "lastFrom"
+              (array_agg(author ORDER BY position DESC))[1] AS "lastFrom"
          FROM anonymous_report_messages WHERE report_id = ANY($1::uuid[]) GROUP BY report_id`,
       [ids],
     )) as { reportId: string; count: number; lastFrom: 'psd' | 'reporter' }[];

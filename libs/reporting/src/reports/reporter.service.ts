@@ -15,6 +15,7 @@ import { SubmissionGate } from '../sessions/submission-gate';
 import { ReporterSessions } from '../sessions/reporter-sessions';
 import { AnonymousReport } from './anonymous-report.entity';
 import { type MessageView, type ReportContent, type SubmitReportInput, toTheHour } from './report-content';
+import { nextMessagePosition } from './message-position';
 import { ReportMessage } from './report-message.entity';
 import { ReportSealing } from './report-sealing';
 import { type ReportStatus, statusInPlainWords } from './report-status.rules';
@@ -135,7 +136,7 @@ export class ReporterService {
     const report = await this.dataSource.getRepository(AnonymousReport).findOneByOrFail({ id: reportId });
     const messages = await this.dataSource
       .getRepository(ReportMessage)
-      .find({ where: { reportId }, order: { id: 'ASC' } });
+      .find({ where: { reportId }, order: { position: 'ASC' } });
     const attachments = await this.dataSource.getRepository(ReportAttachment).find({
       select: { id: true, mediaType: true, size: true, receivedAt: true },
       where: { reportId },
@@ -164,6 +165,7 @@ export class ReporterService {
     await this.dataSource.transaction(async (em) => {
       await em.getRepository(ReportMessage).insert({
         reportId,
+        position: await nextMessagePosition(em, reportId),
         author: 'reporter',
         staffAuthorId: null,
         sealed: this.sealing.sealMessage(reportId, 'reporter', text),
