@@ -31,6 +31,7 @@ import { evidenceUploadOptions } from './evidence/evidence-upload.storage';
 import { HearingBundleController } from './hearings/hearing-bundle.controller';
 import { HearingsController } from './hearings/hearings.controller';
 import { OutcomesController } from './hearings/outcomes.controller';
+import { PublicationController } from './hearings/publication.controller';
 import { NoticeDeliveriesController } from './hearings/notice-deliveries.controller';
 import { UsersController } from './users/users.controller';
 import { AdminPagesController } from './web/admin-pages.controller';
@@ -95,6 +96,7 @@ import { WebSessionController } from './web/web-session.controller';
     HearingsController,
     HearingBundleController,
     OutcomesController,
+    PublicationController,
     NoticeDeliveriesController,
     // before the hearing pages, so /hearings/new and /hearings/panel-members are not read as ids
     HearingArrangementPagesController,

@@ -21,6 +21,9 @@ import { OutcomeRecord } from './outcomes/outcome-record.entity';
 import { HearingSeat } from './panels/hearing-seat.entity';
 import { PanelMember } from './panels/panel-member.entity';
 import { PanelRelationship } from './panels/panel-relationship.entity';
+import { PublicationDecision } from './publication/publication-decision.entity';
+import { PublicationService } from './publication/publication.service';
+import { PublishedNotice } from './publication/published-notice.entity';
 
 export const HEARINGS_ENTITIES = [
   Hearing,
@@ -33,6 +36,8 @@ export const HEARINGS_ENTITIES = [
   AllegationFinding,
   Appeal,
   HearingNotice,
+  PublicationDecision,
+  PublishedNotice,
 ];
 
 @Module({
@@ -45,6 +50,7 @@ export const HEARINGS_ENTITIES = [
     HearingPeriods,
     OutcomeReportsService,
     DemoHearingsLoader,
+    PublicationService,
   ],
   exports: [
     HearingsService,
@@ -53,6 +59,7 @@ export const HEARINGS_ENTITIES = [
     NoticesService,
     OutcomeReportsService,
     DemoHearingsLoader,
+    PublicationService,
   ],
 })
 export class HearingsModule {}
