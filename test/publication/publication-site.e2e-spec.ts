@@ -213,7 +213,7 @@ describe('the public publication site', () => {
       'Wednesday 6 January 2027',
       '10am',
       'Force HQ, Committee Room 2',
-      'constable',
+      'Constable',
       PUBLIC_CONDUCT,
       "Not published (the chair's decision)",
     ])

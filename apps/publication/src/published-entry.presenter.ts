@@ -40,7 +40,7 @@ export function presentEntry(entry: PublishedNotice): EntryView {
     ...(entry.startsAt ? [row('Time', timeInWords(entry.startsAt))] : []),
     row('Place', entry.place ?? NOT_PUBLISHED),
     row('Officer', entry.officerName ?? NOT_PUBLISHED),
-    row('Rank', entry.officerRank ?? NOT_PUBLISHED),
+    row('Rank', entry.officerRank ? sentence(entry.officerRank) : NOT_PUBLISHED),
     row('Conduct alleged', entry.conduct),
     ...(entry.outcome ? [row('Outcome', sentence(entry.outcome))] : []),
   ];

@@ -41,7 +41,8 @@ export class Env {
    * the Atom feed's links are absolute from it. Empty: http://127.0.0.1:PUBLICATION_PORT.
    */
   @Matches(/^(https?:\/\/[^\s/?#]+(\/[^\s?#]*[^\s?#/])?)?$/, {
-    message: 'an http or https address without a trailing slash, such as https://hearings.force.example, or empty',
+    message:
+      'an http or https address without a trailing slash, such as https://hearings.force.example, or empty',
   })
   PUBLICATION_URL = '';
 
