@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { PublicationService } from '@precedent/hearings';
-import { accessibilityViolations, launchBrowser, newContext, newPage, screenshot } from '../support/browser';
+import {
+  accessibilityViolations,
+  launchBrowser,
+  listenForBrowser,
+  newContext,
+  newPage,
+  screenshot,
+  signIn,
+} from '../support/browser';
 import { dismissalOutcome, referredCase, type ReferredCase } from '../support/referred-case';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
 import { TestClock } from '../support/test-clock';
@@ -21,6 +29,7 @@ const PUBLIC_CONDUCT =
 const clock = new TestClock();
 let api: TestApi;
 let site: TestPublication;
+let staffBase: string;
 let browser: Browser;
 let authority: SignedInUser;
 let investigator: SignedInUser;
@@ -99,6 +108,7 @@ async function look(path: string, name: string): Promise<string> {
 beforeAll(async () => {
   clock.setToday('2026-12-01');
   api = await startTestApi({ clock });
+  staffBase = await listenForBrowser(api);
   site = await startTestPublication({ clock });
   browser = await launchBrowser();
   authority = await api.signedIn(['appropriate_authority']);
@@ -232,19 +242,50 @@ describe('the public publication site', () => {
     ).expect((r) => {
       if (r.status !== 201) throw new Error(`The outcome was refused: ${JSON.stringify(r.body)}`);
     });
-    // the appropriate authority records the chair's decision for them
-    const decided = await post(`/api/hearings/${hearingId}/publication`, authority, {
-      subjectId: kase.subjectId,
-      stage: 'outcome',
-      publish: true,
-      showOfficerName: true,
-      showRank: true,
-      conduct: PUBLIC_CONDUCT,
-      outcomeSummary:
-        'The panel found gross misconduct proven on the messages.\nDismissal is the only outcome that protects the public.',
-    }).expect(201);
-    expect(decided.body).toMatchObject({ withheld: [], publishFrom: '2027-01-06', removeOn: '2027-02-03' });
-    outcomeId = decided.body.publishedNoticeId as string;
+    // the appropriate authority records the chair's decision for them, on the staff hearing page
+    const context = await newContext(browser, false);
+    const page = await newPage(context);
+    await signIn(page, staffBase, authority, `/hearings/${hearingId}`);
+    await page.click('a:has-text("Publication: the public notice and outcome report")');
+    expect(new URL(page.url()).pathname).toBe(`/hearings/${hearingId}/publication`);
+    const fill = async (summary: string) => {
+      await page.check(`input[name="subjectId"][value="${kase.subjectId}"]`);
+      await page.check('input[name="stage"][value="outcome"]');
+      await page.check('input[name="publish"][value="yes"]');
+      await page.check('input[name="showOfficerName"][value="yes"]');
+      await page.check('input[name="showRank"][value="yes"]');
+      await page.fill('#conduct', PUBLIC_CONDUCT);
+      await page.fill('#outcomeSummary', summary);
+      await page.click('button:has-text("Record the decision")');
+    };
+    await fill(`Case ${kase.reference}: gross misconduct proven.`);
+    expect(await page.textContent('.govuk-error-summary')).toContain(
+      'Remove the case reference from the summary of the outcome: it is not published',
+    );
+    expect(await accessibilityViolations(page, { javaScript: false })).toEqual([]);
+    await fill(
+      'The panel found gross misconduct proven on the messages.\nDismissal is the only outcome that protects the public.',
+    );
+    expect(await page.textContent('.govuk-notification-banner')).toContain(
+      'The publication decision has been recorded.',
+    );
+    const decisions = ((await page.textContent('#main-content table')) ?? '').replace(/\s+/g, ' ');
+    expect(decisions).toContain('Outcome report');
+    expect(decisions).toContain("The officer's name");
+    expect(decisions).toContain('Publishing the name would put');
+    expect(await accessibilityViolations(page, { javaScript: false })).toEqual([]);
+    await screenshot(page, 'publication-staff-decisions-no-js');
+    await context.close();
+    const [row] = await api.dataSource.query<{ published_notice_id: string; withheld: string[] }[]>(
+      `SELECT published_notice_id, withheld FROM publication_decisions WHERE stage = 'outcome'`,
+    );
+    expect(row.withheld).toEqual([]);
+    outcomeId = row.published_notice_id;
+    const [entry] = await api.dataSource.query<{ publish_from: string; remove_on: string }[]>(
+      `SELECT to_char(publish_from, 'YYYY-MM-DD') AS publish_from, to_char(remove_on, 'YYYY-MM-DD') AS remove_on FROM published_notices WHERE id = $1`,
+      [outcomeId],
+    );
+    expect(entry).toEqual({ publish_from: '2027-01-06', remove_on: '2027-02-03' });
 
     // on the hearing day the notice is still up; the day after it has come down
     expect((await crawl()).sort()).toEqual([`/notices/${noticeId}`, `/notices/${outcomeId}`].sort());

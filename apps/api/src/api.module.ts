@@ -47,6 +47,7 @@ import { CsrfGuard, WebCsrf } from './web/csrf';
 import { EvidencePagesController } from './web/evidence-pages.controller';
 import { HearingArrangementPagesController } from './web/hearing-arrangement-pages.controller';
 import { HearingPagesController } from './web/hearing-pages.controller';
+import { PublicationPagesController } from './web/publication-pages.controller';
 import { MyWorkController } from './web/my-work.controller';
 import { CaseWorkflowPagesController } from './web/cases/case-workflow.controller';
 import { CaseContentsPagesController } from './web/cases/case-contents-pages.controller';
@@ -100,6 +101,7 @@ import { WebSessionController } from './web/web-session.controller';
     NoticeDeliveriesController,
     // before the hearing pages, so /hearings/new and /hearings/panel-members are not read as ids
     HearingArrangementPagesController,
+    PublicationPagesController,
     HearingPagesController,
     WebSessionController,
     MyWorkController,

@@ -51,7 +51,7 @@ export class PublicationController {
   @Get()
   @Roles('investigator', 'appropriate_authority', 'panel_member', 'senior_officer')
   async list(@Param('id', ParseUUIDPipe) id: string, @Ctx() ctx: RequestContext) {
-    const items = await this.publication.forHearing(id, ctx.principal);
+    const items = await this.publication.forHearing(id, ctx.principal, ctx.requestId);
     return { items: items.map((d) => toDecisionResponse(d)) };
   }
 }

@@ -175,14 +175,38 @@ export class PublicationService {
   }
 
   /** A hearing's decisions, newest first, for the staff who may open its case. */
-  async forHearing(hearingId: string, by: Principal): Promise<PublicationDecision[]> {
+  async forHearing(hearingId: string, by: Principal, requestId: string): Promise<PublicationDecision[]> {
+    return (await this.overview(hearingId, by, requestId)).decisions;
+  }
+
+  /** What the publication page shows: the hearing, its officers, and its decisions, newest first. */
+  async overview(
+    hearingId: string,
+    by: Principal,
+    requestId: string,
+  ): Promise<{
+    hearing: Hearing;
+    reference: string;
+    subjects: { id: string; name: string }[];
+    decisions: PublicationDecision[];
+  }> {
+    const found = await this.dataSource.getRepository(Hearing).findOne({ where: { id: hearingId } });
+    if (!found) throw new NotFoundError('hearing', hearingId);
+    // access-checked, and the read of the case audited, as every read of a case by a person is
+    await this.cases.open(found.caseId, by, requestId);
     return this.dataSource.transaction(async (em) => {
-      const hearing = await em.getRepository(Hearing).findOne({ where: { id: hearingId } });
-      if (!hearing) throw new NotFoundError('hearing', hearingId);
-      await this.cases.openableIn(em, hearing.caseId, by);
-      return em
+      const hearing = await em.getRepository(Hearing).findOneOrFail({ where: { id: hearingId } });
+      const kase = await this.cases.openableIn(em, hearing.caseId, by);
+      const { subjects } = await this.contents.contentsIn(em, hearing.caseId);
+      const decisions = await em
         .getRepository(PublicationDecision)
         .find({ where: { hearingId }, order: { decidedAt: 'DESC' } });
+      return {
+        hearing,
+        reference: kase.reference,
+        subjects: subjects.map((s) => ({ id: s.id, name: s.name })),
+        decisions,
+      };
     });
   }
 
