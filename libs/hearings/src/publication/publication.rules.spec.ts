@@ -73,6 +73,15 @@ describe('what a chair may publish', () => {
     ]);
   });
 
+  it("refuses the withheld officer's surname or first name alone, but not rank words", () => {
+    const withheld = { ...notice, showOfficerName: false, reasons: 'Risk of harm.' };
+    expect(publicationProblems({ ...withheld, conduct: 'Fictional posted a comment.' }, facts)).toHaveLength(
+      1,
+    );
+    expect(publicationProblems({ ...withheld, conduct: 'Jordan posted a comment.' }, facts)).toHaveLength(1);
+    expect(publicationProblems({ ...withheld, conduct: 'A PC posted a comment.' }, facts)).toEqual([]);
+  });
+
   it('needs the conduct, and for an outcome report its summary', () => {
     expect(
       publicationProblems({ ...notice, stage: 'outcome', conduct: ' ', outcomeSummary: '' }, facts),

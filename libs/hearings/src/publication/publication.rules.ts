@@ -63,6 +63,41 @@ function mentions(text: string, needle: string | null): boolean {
   return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
 }
 
+/** Words of a rank that come before a name ("PC", "Det Sgt"): they name no one. */
+const RANK_WORDS = new Set([
+  'pc',
+  'dc',
+  'ds',
+  'di',
+  'sgt',
+  'insp',
+  'supt',
+  'det',
+  'ch',
+  'chief',
+  'acting',
+  'pcso',
+  'constable',
+  'sergeant',
+  'inspector',
+  'superintendent',
+  'detective',
+  'special',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+]);
+
+/** The full name and each part of it that could identify the officer alone (a surname, a first name). */
+function nameParts(name: string): string[] {
+  const parts = name
+    .split(/[\s.]+/)
+    .filter((part) => part.length >= 3 && !RANK_WORDS.has(part.toLowerCase()));
+  return [name, ...parts];
+}
+
 /**
  * Problems with a publication decision, in words for the chair. The public wording may not carry the
  * staff number, the case reference or the reporter's details, nor the officer's name when it is withheld.
@@ -94,7 +129,10 @@ export function publicationProblems(choice: PublicationChoice, facts: PrivateFac
       [mentions(text, facts.caseReference), 'the case reference'],
       [mentions(text, facts.reporterName), "the reporter's name"],
       [mentions(text, facts.reporterContact), "the reporter's contact details"],
-      [!choice.showOfficerName && mentions(text, facts.officerName), "the withheld officer's name"],
+      [
+        !choice.showOfficerName && nameParts(facts.officerName).some((part) => mentions(text, part)),
+        "the withheld officer's name",
+      ],
     ];
     for (const [leaked, what] of leaks) {
       if (leaked) problems.push({ field, message: `Remove ${what} from ${words}: it is not published` });
