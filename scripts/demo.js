@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run demo`: services checked or started, migrations, demo users (passwords printed), demo
-// data (cases and a synthetic national precedent set), then api, reporter and worker started together. Ctrl-C stops all three.
+// data (cases and a synthetic national precedent set), then api, reporter, publication and worker started together. Ctrl-C stops them all.
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const { join } = require('node:path');
@@ -50,6 +50,7 @@ const env = { ...process.env };
 const apps = [
   ['api', 'dist/apps/api/apps/api/src/main.js'],
   ['reporter', 'dist/apps/reporter/apps/reporter/src/main.js'],
+  ['publication', 'dist/apps/publication/apps/publication/src/main.js'],
   ['worker', 'dist/apps/worker/apps/worker/src/main.js'],
 ];
 const children = apps.map(([name, path]) => {
@@ -91,11 +92,13 @@ process.on('SIGTERM', () => stop(0));
 const api = process.env.API_PORT ?? 3000;
 const reporter = process.env.REPORTER_PORT ?? 3001;
 const worker = process.env.WORKER_PORT ?? 3002;
+const publication = process.env.PUBLICATION_PORT ?? 3003;
 setTimeout(() => {
   process.stdout.write(
-    `\nPrecedent is running (Ctrl-C stops all three):\n` +
+    `\nPrecedent is running (Ctrl-C stops them all):\n` +
       `  staff web UI and API  http://localhost:${api}/        (OpenAPI: http://localhost:${api}/api/docs)\n` +
       `  reporter portal       http://localhost:${reporter}/\n` +
+      `  publication site      http://localhost:${publication}/  (hearing notices, outcome reports, /feed.atom)\n` +
       `  worker health         http://localhost:${worker}/health\n`,
   );
 }, 4000);

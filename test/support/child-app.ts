@@ -8,6 +8,7 @@ const DIST = join(__dirname, '..', '..', 'dist', 'apps');
 export const MAINS = {
   api: join(DIST, 'api', 'apps', 'api', 'src', 'main.js'),
   reporter: join(DIST, 'reporter', 'apps', 'reporter', 'src', 'main.js'),
+  publication: join(DIST, 'publication', 'apps', 'publication', 'src', 'main.js'),
   worker: join(DIST, 'worker', 'apps', 'worker', 'src', 'main.js'),
   cli: join(DIST, 'cli', 'apps', 'cli', 'src', 'main.js'),
 };

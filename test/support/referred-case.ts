@@ -59,6 +59,8 @@ export interface ReferredCase {
 export async function referredCase(
   api: TestApi,
   people: { investigator: SignedInUser; authority: SignedInUser },
+  /** Who reported it, when a spec needs the reporter's details on the case. */
+  reporter?: { name: string; contact: string },
 ): Promise<ReferredCase> {
   const { investigator, authority } = people;
   const post = (path: string, user: SignedInUser, body: object) =>
@@ -67,6 +69,7 @@ export async function referredCase(
     source: 'line_manager',
     receivedAt: '2026-11-02',
     summary: 'Derogatory comments in a WhatsApp group of response officers.',
+    ...(reporter ? { reporter } : {}),
   }).expect(201);
   const id = created.body.id as string;
   const subject = await post(`/api/cases/${id}/subjects`, investigator, {

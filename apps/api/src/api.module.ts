@@ -31,6 +31,7 @@ import { evidenceUploadOptions } from './evidence/evidence-upload.storage';
 import { HearingBundleController } from './hearings/hearing-bundle.controller';
 import { HearingsController } from './hearings/hearings.controller';
 import { OutcomesController } from './hearings/outcomes.controller';
+import { PublicationController } from './hearings/publication.controller';
 import { NoticeDeliveriesController } from './hearings/notice-deliveries.controller';
 import { UsersController } from './users/users.controller';
 import { AdminPagesController } from './web/admin-pages.controller';
@@ -53,6 +54,7 @@ import { HearingDatePagesController } from './web/hearings/hearing-date-pages.co
 import { HearingDecisionForm } from './web/hearings/hearing-decision-form';
 import { HearingOutcomePagesController } from './web/hearings/hearing-outcome-pages.controller';
 import { HearingPage } from './web/hearings/hearing-page';
+import { PublicationPagesController } from './web/publication-pages.controller';
 import { MyWorkController } from './web/my-work.controller';
 import { CaseWorkflowPagesController } from './web/cases/case-workflow.controller';
 import { CaseContentsPagesController } from './web/cases/case-contents-pages.controller';
@@ -102,9 +104,11 @@ import { WebSessionController } from './web/web-session.controller';
     HearingsController,
     HearingBundleController,
     OutcomesController,
+    PublicationController,
     NoticeDeliveriesController,
     // before the hearing pages, so /hearings/new and /hearings/panel-members are not read as ids
     HearingArrangementPagesController,
+    PublicationPagesController,
     HearingPagesController,
     HearingDatePagesController,
     HearingOutcomePagesController,

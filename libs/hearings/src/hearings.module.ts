@@ -29,6 +29,9 @@ import { OutcomeRecord } from './outcomes/outcome-record.entity';
 import { HearingSeat } from './panels/hearing-seat.entity';
 import { PanelMember } from './panels/panel-member.entity';
 import { PanelRelationship } from './panels/panel-relationship.entity';
+import { PublicationDecision } from './publication/publication-decision.entity';
+import { PublicationService } from './publication/publication.service';
+import { PublishedNotice } from './publication/published-notice.entity';
 
 export const HEARINGS_ENTITIES = [
   Hearing,
@@ -41,6 +44,8 @@ export const HEARINGS_ENTITIES = [
   AllegationFinding,
   Appeal,
   HearingNotice,
+  PublicationDecision,
+  PublishedNotice,
 ];
 
 @Module({
@@ -61,6 +66,7 @@ export const HEARINGS_ENTITIES = [
     HearingPeriods,
     OutcomeReportsService,
     DemoHearingsLoader,
+    PublicationService,
   ],
   exports: [
     HearingsService,
@@ -75,6 +81,7 @@ export const HEARINGS_ENTITIES = [
     NoticesService,
     OutcomeReportsService,
     DemoHearingsLoader,
+    PublicationService,
   ],
 })
 export class HearingsModule {}

@@ -155,3 +155,21 @@ export { HearingPeriods } from './config/hearing-periods';
 export { OutcomeReportsService } from './outcomes/outcome-reports.service';
 export { outcomesByYear, type OutcomeYear } from './outcomes/outcome-reports.rules';
 export { DemoHearingsLoader, type DemoHearingsOptions } from './demo/demo-hearings.loader';
+export { PublicationService, type PublicationDecisionInput } from './publication/publication.service';
+export { PublicationReadModule } from './publication/publication-read.module';
+export { PublishedNoticesReader } from './publication/published-notices.reader';
+export type { PublishedNotice, PublishedKind } from './publication/published-notice.entity';
+export {
+  PUBLICATION_STAGES,
+  type PublicationStage,
+  type PublicationDecision,
+} from './publication/publication-decision.entity';
+export {
+  publicationProblems,
+  publicationWindow,
+  isShowing,
+  withheldItems,
+  type PublicationChoice,
+  type PublicationProblem,
+} from './publication/publication.rules';
+export { PUBLICATION_SCHEDULER } from './hearings.jobs';

@@ -32,6 +32,20 @@ export class Env {
   @IsPort()
   WORKER_PORT = 3002;
 
+  /** The public publication site: hearing notices and outcome reports, and their Atom feed. */
+  @IsPort()
+  PUBLICATION_PORT = 3003;
+
+  /**
+   * The address the public reaches the publication site at, such as https://hearings.force.example;
+   * the Atom feed's links are absolute from it. Empty: http://127.0.0.1:PUBLICATION_PORT.
+   */
+  @Matches(/^(https?:\/\/[^\s/?#]+(\/[^\s?#]*[^\s?#/])?)?$/, {
+    message:
+      'an http or https address without a trailing slash, such as https://hearings.force.example, or empty',
+  })
+  PUBLICATION_URL = '';
+
   @IsString()
   @MinLength(1, { message: 'a folder path where evidence files are stored, such as ./var/evidence' })
   EVIDENCE_DIR = './var/evidence';
