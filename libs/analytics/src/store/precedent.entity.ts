@@ -84,4 +84,12 @@ export class Precedent {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
+
+  /** What the precedent feed calls it: opaque, unlike ref, which carries the case reference. */
+  @Column({ type: 'uuid', default: () => 'uuid_generate_v4()' })
+  feedRef: string;
+
+  /** Internal precedents only: raised at every write, the feed's cursor (docs/precedent-network.md). */
+  @Column({ type: 'bigint', nullable: true })
+  feedSeq: string | null;
 }
