@@ -40,18 +40,22 @@ export class PeerTokens {
   /** The peer a bearer token was issued to, or null for an unknown or revoked one. */
   async peerOf(token: string): Promise<string | null> {
     if (!token.startsWith(TOKEN_PREFIX)) return null;
-    const rows: { peer_force: string }[] = await this.dataSource.query(
-      `UPDATE network_peer_tokens SET last_used_at = now()
-        WHERE token_digest = $1 AND revoked_at IS NULL RETURNING peer_force`,
-      [digest(token)],
+    const rows = returned<{ peer_force: string }>(
+      await this.dataSource.query(
+        `UPDATE network_peer_tokens SET last_used_at = now()
+          WHERE token_digest = $1 AND revoked_at IS NULL RETURNING peer_force`,
+        [digest(token)],
+      ),
     );
     return rows[0]?.peer_force ?? null;
   }
 
   async revoke(peerForce: string): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
-      `UPDATE network_peer_tokens SET revoked_at = now() WHERE peer_force = $1 AND revoked_at IS NULL RETURNING id`,
-      [peerForce],
+    const rows = returned(
+      await this.dataSource.query(
+        `UPDATE network_peer_tokens SET revoked_at = now() WHERE peer_force = $1 AND revoked_at IS NULL RETURNING id`,
+        [peerForce],
+      ),
     );
     return rows.length;
   }
@@ -74,6 +78,12 @@ export class PeerTokens {
       revokedAt: row.revoked_at,
     }));
   }
+}
+
+/** TypeORM answers an UPDATE … RETURNING with [rows, count], a SELECT or INSERT with the rows. */
+export function returned<T = unknown>(result: unknown): T[] {
+  const value = result as unknown[];
+  return (Array.isArray(value[0]) ? value[0] : value) as T[];
 }
 
 function digest(token: string): string {

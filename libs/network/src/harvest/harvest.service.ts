@@ -5,6 +5,7 @@ import { PrecedentStore } from '@precedent/analytics';
 import { Clock, ConfigError, Env, londonDate } from '@precedent/platform';
 import { readFeedPage, readPeers, retryDelayMinutes, type Peer } from '../peers/peers.rules';
 import { checkSignature, SIGNATURE_HEADER } from '../signing/page-signature.rules';
+import { returned } from '../feed/peer-tokens.service';
 
 /** Pages one peer gives in one pull: a peer with a long backlog does not keep the others waiting. */
 const PAGES_PER_PULL = 50;
@@ -163,12 +164,15 @@ export class PrecedentHarvest {
       );
     } catch (error) {
       result.refused = error instanceof RefusedPage;
-      result.error = error instanceof Error ? error.message : String(error);
-      const [row] = await this.dataSource.query<{ failures: number }[]>(
-        `UPDATE network_harvests SET failures = failures + 1, last_error = $2, last_error_at = $3,
+      const message = (error as { message?: unknown } | null)?.message;
+      result.error = typeof message === 'string' ? message : String(error);
+      const [row] = returned<{ failures: number }>(
+        await this.dataSource.query(
+          `UPDATE network_harvests SET failures = failures + 1, last_error = $2, last_error_at = $3,
                 refused_pages = refused_pages + $4
           WHERE peer_force = $1 RETURNING failures`,
-        [peer.force, result.error, this.clock.now(), result.refused ? 1 : 0],
+          [peer.force, result.error, this.clock.now(), result.refused ? 1 : 0],
+        ),
       );
       const next = new Date(this.clock.now().getTime() + retryDelayMinutes(row.failures) * 60_000);
       await this.dataSource.query('UPDATE network_harvests SET next_attempt_at = $2 WHERE peer_force = $1', [
@@ -205,11 +209,12 @@ export class PrecedentHarvest {
       body = Buffer.from(await response.arrayBuffer());
       signature = response.headers.get(SIGNATURE_HEADER);
     } catch (error) {
-      const name = error instanceof Error ? error.name : '';
+      // by name: fetch's errors may come from another realm (a test's VM), where instanceof fails
+      const name = (error as { name?: unknown } | null)?.name;
       if (name === 'TimeoutError')
         throw new Error(`the feed did not answer within ${this.env.NETWORK_PULL_TIMEOUT_SECONDS} s`);
-      if (error instanceof TypeError)
-        throw new Error(`the feed could not be reached (${describeCause(error)})`);
+      if (name === 'TypeError')
+        throw new Error(`the feed could not be reached (${describeCause(error as TypeError)})`);
       throw error;
     }
     const check = checkSignature(body, signature, peer.keys);
