@@ -21,7 +21,10 @@ export class NetworkPrecedentFeed1796306996355 implements MigrationInterface {
       `CREATE UNIQUE INDEX "ix_precedents_feed_seq" ON "precedents" ("feed_seq") WHERE "feed_seq" IS NOT NULL`,
     );
     await queryRunner.query(
-      `CREATE TABLE "network_peer_tokens" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "peer_force" text NOT NULL, "token_digest" text NOT NULL, "issued_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "last_used_at" TIMESTAMP WITH TIME ZONE, "revoked_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_network_peer_tokens" PRIMARY KEY ("id"), CONSTRAINT "uq_network_peer_tokens_digest" UNIQUE ("token_digest"))`,
+      `CREATE TABLE "network_peer_tokens" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "peer_force" text NOT NULL, "token_digest" text NOT NULL, "issued_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "last_used_at" TIMESTAMP WITH TIME ZONE, "revoked_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_network_peer_tokens" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_network_peer_tokens_token_digest" ON "network_peer_tokens" ("token_digest")`,
     );
     await queryRunner.query(
       `CREATE TABLE "network_harvests" ("peer_force" text NOT NULL, "cursor" text, "imported" integer NOT NULL DEFAULT 0, "updated" integer NOT NULL DEFAULT 0, "pages" integer NOT NULL DEFAULT 0, "refused_pages" integer NOT NULL DEFAULT 0, "failures" integer NOT NULL DEFAULT 0, "last_attempt_at" TIMESTAMP WITH TIME ZONE, "last_success_at" TIMESTAMP WITH TIME ZONE, "last_error" text, "last_error_at" TIMESTAMP WITH TIME ZONE, "next_attempt_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_network_harvests" PRIMARY KEY ("peer_force"))`,
