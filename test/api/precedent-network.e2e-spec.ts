@@ -305,6 +305,27 @@ describe('the precedent network: two instances share precedents through signed f
     expect(page).toMatch(/leicestershire[\s\S]*up to date/);
   });
 
+  it('rotates the key with an overlap, and a revoked token no longer opens the feed', async () => {
+    const current = /^NETWORK_SIGNING_KEY=(\S+)$/m.exec((await cli(['network', 'keys'])).stdout)![1];
+    const rotated = await cli(['network', 'keys'], {
+      NETWORK_SIGNING_KEY: current,
+      NETWORK_KEY_OVERLAP_DAYS: '14',
+    });
+    expect(rotated.status).toBe(0);
+    // the command runs on the real clock: the overlap ends 14 days from the real today
+    const until = new Date(Date.now() + 14 * 86_400_000).toLocaleDateString('en-CA', {
+      timeZone: 'Europe/London',
+    });
+    expect(rotated.stdout).toContain(
+      `NETWORK_PREVIOUS_SIGNING_KEY=${current}\nNETWORK_PREVIOUS_KEY_UNTIL=${until}\n`,
+    );
+    expect(/^NETWORK_SIGNING_KEY=(\S+)$/m.exec(rotated.stdout)![1]).not.toBe(current);
+
+    const revoked = await cli(['network', 'token', 'revoke', '--peer', 'kent']);
+    expect(revoked.stdout).toBe('1 token(s) of kent revoked.\n');
+    await a.http().get('/exchange/v1/precedents').set('Authorization', `Bearer ${token}`).expect(401);
+  });
+
   /** B's comparables once its index has caught up with the store (it reloads in the background). */
   async function comparablesAtB(outcome: string) {
     return eventually(
