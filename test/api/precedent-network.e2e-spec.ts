@@ -324,6 +324,14 @@ describe('the precedent network: two instances share precedents through signed f
     const revoked = await cli(['network', 'token', 'revoke', '--peer', 'kent']);
     expect(revoked.stdout).toBe('1 token(s) of kent revoked.\n');
     await a.http().get('/exchange/v1/precedents').set('Authorization', `Bearer ${token}`).expect(401);
+    const audited = await a.dataSource.query<{ action: string; details: string }[]>(
+      `SELECT action, details FROM audit_events WHERE action LIKE 'network.%' ORDER BY id`,
+    );
+    expect(audited.map((event) => ({ action: event.action, details: JSON.parse(event.details) }))).toEqual([
+      { action: 'network.token.issue', details: { peerForce: 'kent' } },
+      { action: 'network.token.revoke', details: { peerForce: 'kent', tokens: [expect.any(String)] } },
+    ]);
+    expect(JSON.stringify(audited)).not.toContain(token);
   });
 
   /** B's comparables once its index has caught up with the store (it reloads in the background). */

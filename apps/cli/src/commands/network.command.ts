@@ -1,5 +1,6 @@
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { generateKeyPair, PeerTokens, PrecedentHarvest, readSigningKey } from '@precedent/network';
+import { systemContext } from '@precedent/audit';
 import { Clock, Env, londonDate } from '@precedent/platform';
 
 /**
@@ -52,7 +53,7 @@ export class IssuePeerTokenCommand extends CommandRunner {
       process.exitCode = 2;
       return;
     }
-    const issued = await this.tokens.issue(options.peer);
+    const issued = await this.tokens.issue(options.peer, systemContext('cli'));
     process.stdout.write(
       `Token for ${options.peer} (shown once: only its digest is kept). Send it to ${options.peer}'s administrator for their PEERS:\n${issued.token}\n`,
     );
@@ -77,7 +78,7 @@ export class RevokePeerTokenCommand extends CommandRunner {
       process.exitCode = 2;
       return;
     }
-    const count = await this.tokens.revoke(options.peer);
+    const count = await this.tokens.revoke(options.peer, systemContext('cli'));
     process.stdout.write(`${count} token(s) of ${options.peer} revoked.\n`);
   }
 

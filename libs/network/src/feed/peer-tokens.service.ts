@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditService, type AuditContext } from '@precedent/audit';
 import { FORCE_CODES } from '@precedent/exchange';
 import { InvalidInputError } from '@precedent/platform';
 
@@ -21,20 +22,32 @@ export interface IssuedToken {
  */
 @Injectable()
 export class PeerTokens {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
-  async issue(peerForce: string): Promise<{ token: string; id: string }> {
+  /** Issues a token to a peer; audited (the peer, never the token). */
+  async issue(peerForce: string, context: AuditContext): Promise<{ token: string; id: string }> {
     if (!FORCE_CODES.has(peerForce))
       throw new InvalidInputError(
         'unknown_force',
         `${peerForce} is not a force code: use one from forces.json, such as kent.`,
       );
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const rows: { id: string }[] = await this.dataSource.query(
-      'INSERT INTO network_peer_tokens (peer_force, token_digest) VALUES ($1, $2) RETURNING id',
-      [peerForce, digest(token)],
-    );
-    return { token, id: rows[0].id };
+    return this.dataSource.transaction(async (em) => {
+      const rows: { id: string }[] = await em.query(
+        'INSERT INTO network_peer_tokens (peer_force, token_digest) VALUES ($1, $2) RETURNING id',
+        [peerForce, digest(token)],
+      );
+      await this.audit.record(em, context, {
+        action: 'network.token.issue',
+        entityType: 'network_peer_token',
+        entityId: rows[0].id,
+        details: { peerForce },
+      });
+      return { token, id: rows[0].id };
+    });
   }
 
   /** The peer a bearer token was issued to, or null for an unknown or revoked one. */
@@ -50,14 +63,23 @@ export class PeerTokens {
     return rows[0]?.peer_force ?? null;
   }
 
-  async revoke(peerForce: string): Promise<number> {
-    const rows = returned(
-      await this.dataSource.query(
-        `UPDATE network_peer_tokens SET revoked_at = now() WHERE peer_force = $1 AND revoked_at IS NULL RETURNING id`,
-        [peerForce],
-      ),
-    );
-    return rows.length;
+  /** Revokes every token of a peer; audited. */
+  async revoke(peerForce: string, context: AuditContext): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const rows = returned<{ id: string }>(
+        await em.query(
+          `UPDATE network_peer_tokens SET revoked_at = now() WHERE peer_force = $1 AND revoked_at IS NULL RETURNING id`,
+          [peerForce],
+        ),
+      );
+      await this.audit.record(em, context, {
+        action: 'network.token.revoke',
+        entityType: 'network_peer_token',
+        entityId: null,
+        details: { peerForce, tokens: rows.map((row) => row.id) },
+      });
+      return rows.length;
+    });
   }
 
   async list(): Promise<IssuedToken[]> {

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PrecedentStore } from '@precedent/analytics';
@@ -50,7 +50,7 @@ class RefusedPage extends Error {}
  * imported (with the new cursor) in one transaction only when its signature and contents hold.
  */
 @Injectable()
-export class PrecedentHarvest {
+export class PrecedentHarvest implements OnModuleInit {
   private readonly logger = new Logger(PrecedentHarvest.name);
   private peerList: Peer[] | null = null;
 
@@ -60,6 +60,11 @@ export class PrecedentHarvest {
     private readonly env: Env,
     private readonly clock: Clock,
   ) {}
+
+  /** PEERS is read at start, like the rest of the configuration: a malformed one stops the process. */
+  onModuleInit(): void {
+    this.peers();
+  }
 
   peers(): Peer[] {
     if (!this.peerList) {
