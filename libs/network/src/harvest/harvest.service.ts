@@ -219,7 +219,7 @@ export class PrecedentHarvest implements OnModuleInit {
       if (name === 'TimeoutError')
         throw new Error(`the feed did not answer within ${this.env.NETWORK_PULL_TIMEOUT_SECONDS} s`);
       if (name === 'TypeError')
-        throw new Error(`the feed could not be reached (${describeCause(error as TypeError)})`);
+        throw new Error(`the feed could not be reached: ${describeCause(error as TypeError)}`);
       throw error;
     }
     const check = checkSignature(body, signature, peer.keys);
@@ -239,7 +239,20 @@ export class PrecedentHarvest implements OnModuleInit {
   }
 }
 
+/** Why a connection failed, in words for the administrator's page (no error codes). */
 function describeCause(error: TypeError): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? error.message;
+  const code = (error as { cause?: { code?: string } }).cause?.code;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'nothing answered at its address';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'its address was not found';
+    case 'ECONNRESET':
+      return 'the connection was cut';
+    default:
+      return code?.startsWith('CERT') || code?.includes('TLS') || code?.includes('SSL')
+        ? 'its certificate was not accepted'
+        : 'the connection failed';
+  }
 }
