@@ -1,82 +1,21 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { PrecedentHarvest } from '@precedent/network';
-import { MAINS } from '../support/child-app';
-import { databaseUrl, templateName, withServer } from '../support/databases';
-import { dismissalOutcome } from '../support/referred-case';
+import { databaseUrl } from '../support/databases';
+import {
+  acceleratedDismissal,
+  cli,
+  createDatabase,
+  listen,
+  tamperingProxy,
+} from '../support/precedent-network';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
 import { TestClock } from '../support/test-clock';
 import { eventually } from '../support/test-worker';
 
 type Auth = { Authorization: string };
-
-/** The built CLI as a child process, without blocking this process: instance A answers in it. */
-function cli(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAINS.cli, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('exit', (code) => resolve({ status: code ?? -1, stdout, stderr }));
-  });
-}
-
-async function createDatabase(name: string): Promise<void> {
-  const runId = process.env.TEST_RUN_ID!;
-  await withServer(async (client) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName(runId)}"`);
-        return;
-      } catch (error) {
-        if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    }
-  });
-}
-
-function listen(server: Server): Promise<number> {
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
-  );
-}
-
-/**
- * Between B and A: passes A's pages on, or (when `tamper` is set) changes the outcome in the body
- * and keeps A's signature, as someone on the way could.
- */
-function tamperingProxy(target: () => number, state: { tamper: boolean }): Server {
-  return createServer((req, res) => {
-    const upstream = httpRequest(
-      { host: '127.0.0.1', port: target(), path: req.url, method: 'GET', headers: req.headers },
-      (answer) => {
-        const chunks: Buffer[] = [];
-        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-        answer.on('end', () => {
-          let body = Buffer.concat(chunks);
-          if (state.tamper)
-            body = Buffer.from(
-              body.toString().replaceAll('"final_written_warning"', '"dismissal_without_notice"'),
-            );
-          const headers = { ...answer.headers, 'content-length': String(body.length) };
-          res.writeHead(answer.statusCode ?? 502, headers).end(body);
-        });
-      },
-    );
-    upstream.end();
-  });
-}
 
 const STAFF_NUMBER = '77813';
 const REPORTER = { name: 'Insp. Casey Example', contact: 'casey.example@force.example' };
@@ -187,7 +126,13 @@ describe('the precedent network: two instances share precedents through signed f
   });
 
   it("A records an outcome; B pulls it through the command line; B's comparables include A's precedent", async () => {
-    await recordDismissal();
+    ({ caseId, reference, subjectId, internalRef } = await acceleratedDismissal(
+      a,
+      { investigator, authority },
+      { staffNumber: STAFF_NUMBER, reporter: REPORTER, conduct: CONDUCT },
+    ));
+    // the store's own ref carries the case reference: the feed must not
+    expect(internalRef).toContain(reference);
     const feed = await a
       .http()
       .get('/exchange/v1/precedents?after=0')
@@ -369,77 +314,6 @@ describe('the precedent network: two instances share precedents through signed f
       .expect(303);
     const page = await agent.get('/admin/network').set('Accept', 'text/html').expect(200);
     return page.text;
-  }
-
-  /** A case at A taken to an accelerated hearing's dismissal, as the hearing notices spec does. */
-  async function recordDismissal(): Promise<void> {
-    const created = await post(a, '/api/cases', investigator, {
-      source: 'line_manager',
-      receivedAt: '2025-11-02',
-      summary: 'Threats to a member of the public in private messages.',
-      reporter: REPORTER,
-    }).expect(201);
-    caseId = created.body.id as string;
-    reference = created.body.reference as string;
-    const subject = await post(a, `/api/cases/${caseId}/subjects`, investigator, {
-      name: 'PC Robin Fictional',
-      staffNumber: STAFF_NUMBER,
-      role: 'constable',
-      rank: 'PC',
-      force: 'leicestershire',
-    }).expect(201);
-    subjectId = subject.body.id as string;
-    const allegation = await post(a, `/api/cases/${caseId}/allegations`, investigator, {
-      subjectId,
-      standards: ['discreditable_conduct'],
-      description: 'Sent threatening messages.',
-    }).expect(201);
-    await post(a, `/api/cases/${caseId}/conduct-items`, investigator, CONDUCT).expect(201);
-    const current = await a.http().get(`/api/cases/${caseId}`).set(authority.auth).expect(200);
-    await post(a, `/api/cases/${caseId}/assessment`, authority, {
-      severity: 'gross_misconduct',
-      rationale: 'Threats of violence; the evidence is the messages themselves.',
-      version: current.body.version,
-    }).expect(201);
-    await post(a, `/api/cases/${caseId}/transitions`, authority, {
-      to: 'assessed',
-      reason: 'assessed',
-    }).expect(201);
-    await post(a, `/api/cases/${caseId}/transitions`, authority, {
-      to: 'referred_to_accelerated_hearing',
-      reason: 'The special conditions are met: the messages are conclusive.',
-      specialConditionsCertified: true,
-    }).expect(201);
-    const chair = await post(a, '/api/panel-members', authority, {
-      name: 'Chief Constable',
-      roles: ['chair'],
-      rank: 'chief_constable',
-      force: 'leicestershire',
-    }).expect(201);
-    const hearing = await post(a, '/api/hearings', investigator, {
-      caseId,
-      documentsSuppliedOn: '2026-05-07',
-      certifiedByUserId: authority.id,
-    }).expect(201);
-    const hearingId = hearing.body.id as string;
-    await post(a, `/api/hearings/${hearingId}/proposed-date`, investigator, {
-      date: '2026-05-21',
-      startsAt: '09:30',
-      remoteLink: 'https://meet.example.org/accelerated',
-    }).expect(201);
-    await post(a, `/api/hearings/${hearingId}/panel`, investigator, {
-      panelMemberId: chair.body.id,
-      role: 'chair',
-    }).expect(201);
-    await post(a, `/api/hearings/${hearingId}/fixed-date`, investigator, {}).expect(201);
-    const recorded = await post(
-      a,
-      `/api/cases/${caseId}/outcome`,
-      authority,
-      dismissalOutcome(subjectId, allegation.body.id as string, '2026-05-21'),
-    ).expect(201);
-    internalRef = recorded.body.precedentRef as string;
-    expect(internalRef).toContain(reference);
   }
 });
 
