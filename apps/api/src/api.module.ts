@@ -36,6 +36,9 @@ import { NoticeDeliveriesController } from './hearings/notice-deliveries.control
 import { UsersController } from './users/users.controller';
 import { AdminPagesController } from './web/admin-pages.controller';
 import { ImportPagesController } from './web/import-pages.controller';
+import { NetworkPagesController } from './web/network-pages.controller';
+import { PrecedentFeedController } from './network/precedent-feed.controller';
+import { NetworkModule } from '@precedent/network';
 import { LexiconPagesController } from './web/lexicon-pages.controller';
 import { QueuePagesController } from './web/queue-pages.controller';
 import { AnalyticsPagesController } from './web/analytics-pages.controller';
@@ -78,6 +81,7 @@ import { WebSessionController } from './web/web-session.controller';
     }),
     HearingsModule,
     CaseAccessModule,
+    NetworkModule,
   ],
   controllers: [
     AnalyticsController,
@@ -94,6 +98,8 @@ import { WebSessionController } from './web/web-session.controller';
     AdminPagesController,
     LexiconPagesController,
     ImportPagesController,
+    NetworkPagesController,
+    PrecedentFeedController,
     QueuePagesController,
     AuditController,
     CalendarController,

@@ -1,16 +1,25 @@
-// The command line: migrations, users, demo cases, audit verification and anchoring, precedent import/export, synthetic data, analytics, reporting key rotation.
+// The command line: migrations, users, demo cases, audit verification and anchoring, precedent import/export, synthetic data, analytics, reporting key rotation, the precedent network.
 import { Module } from '@nestjs/common';
 import { AnalyticsModule } from '@precedent/analytics';
 import { AuditModule } from '@precedent/audit';
 import { CasesModule } from '@precedent/cases';
 import { HearingsModule } from '@precedent/hearings';
 import { IdentityModule } from '@precedent/identity';
+import { NetworkModule } from '@precedent/network';
 import { PlatformModule } from '@precedent/platform';
 import { ReportingInboxModule } from '@precedent/reporting';
 import { AnalyticsCommand, DisparityCommand, InconsistenciesCommand } from './commands/analytics.command';
 import { AnchorAuditCommand, AuditCommand, VerifyAuditCommand } from './commands/audit.command';
 import { DemoCommand } from './commands/demo.command';
 import { MigrateCommand } from './commands/migrate.command';
+import {
+  IssuePeerTokenCommand,
+  NetworkCommand,
+  NetworkKeysCommand,
+  NetworkPullCommand,
+  PeerTokenCommand,
+  RevokePeerTokenCommand,
+} from './commands/network.command';
 import {
   ExportPrecedentsCommand,
   ImportPrecedentsCommand,
@@ -29,6 +38,7 @@ import { CreateUserCommand, UsersCommand } from './commands/users.command';
     CasesModule,
     HearingsModule,
     ReportingInboxModule,
+    NetworkModule,
   ],
   providers: [
     DemoCommand,
@@ -47,6 +57,12 @@ import { CreateUserCommand, UsersCommand } from './commands/users.command';
     InconsistenciesCommand,
     ReportingCommand,
     RotateReportingKeysCommand,
+    NetworkCommand,
+    NetworkKeysCommand,
+    PeerTokenCommand,
+    IssuePeerTokenCommand,
+    RevokePeerTokenCommand,
+    NetworkPullCommand,
   ],
 })
 export class CliModule {}

@@ -1,4 +1,4 @@
-// The worker: BullMQ processors (audit checks, precedent imports, analytics recomputation, evidence processing, hearing notices, the anonymous channel's notices) and the outbox relay. Its only HTTP route is GET /health.
+// The worker: BullMQ processors (audit checks, precedent imports, analytics recomputation, evidence processing, hearing notices, the anonymous channel's notices, the harvest of peer forces' precedent feeds) and the outbox relay. Its only HTTP route is GET /health.
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ANALYTICS_QUEUE, AnalyticsModule } from '@precedent/analytics';
 import { AUDIT_QUEUE, AuditModule } from '@precedent/audit';
@@ -14,6 +14,7 @@ import {
   QueueModule,
   WorkerQueuesModule,
 } from '@precedent/platform';
+import { NETWORK_QUEUE, NetworkModule } from '@precedent/network';
 import { REPORTING_QUEUE, ReportingInboxModule } from '@precedent/reporting';
 import { AnalyticsProcessor } from './analytics/analytics.processor';
 import { RecomputeThreadModule } from './analytics/thread-recompute-runner';
@@ -21,6 +22,7 @@ import { AuditProcessor } from './audit/audit.processor';
 import { EvidenceProcessor } from './evidence/evidence.processor';
 import { EvidenceIntegrityProcessor } from './evidence/evidence-integrity.processor';
 import { HearingsProcessor } from './hearings/hearings.processor';
+import { NetworkProcessor } from './network/network.processor';
 import { ReportingProcessor } from './reporting/reporting.processor';
 
 /** Every queue this worker processes; /health reports their depth. */
@@ -31,6 +33,7 @@ const QUEUES = [
   EVIDENCE_INTEGRITY_QUEUE,
   HEARINGS_QUEUE,
   REPORTING_QUEUE,
+  NETWORK_QUEUE,
 ];
 
 @Module({
@@ -45,6 +48,7 @@ const QUEUES = [
     EvidenceModule,
     HearingsModule,
     ReportingInboxModule,
+    NetworkModule,
   ],
   controllers: [HealthController],
   providers: [
@@ -56,6 +60,7 @@ const QUEUES = [
     EvidenceIntegrityProcessor,
     HearingsProcessor,
     ReportingProcessor,
+    NetworkProcessor,
   ],
 })
 export class WorkerModule implements OnModuleInit {

@@ -276,6 +276,43 @@ export class PrecedentStore {
     }
   }
 
+  /**
+   * A page of the precedent feed: this instance's own precedents of `force` changed after feed number
+   * `after`, in feed order, each with its opaque feed reference in place of its ref (which carries the
+   * case reference). Imported precedents are never served: they are not this force's to share.
+   */
+  async feedPage(
+    force: string,
+    after: bigint,
+    limit: number,
+  ): Promise<{ seq: bigint; record: PrecedentRecord }[]> {
+    const rows: { seq: string; feed_ref: string; record: PrecedentRecord }[] = await this.dataSource.query(
+      `SELECT feed_seq::text AS seq, feed_ref, record FROM precedents
+        WHERE source = 'internal' AND force = $1 AND feed_seq > $2::bigint ORDER BY feed_seq LIMIT $3`,
+      [force, after.toString(), limit],
+    );
+    return rows.map((row) => ({
+      seq: BigInt(row.seq),
+      record: { ...row.record, ref: `${force}:${row.feed_ref}` },
+    }));
+  }
+
+  /**
+   * Writes records harvested from a peer (already checked) in the caller's transaction, so they and
+   * the peer's cursor commit together. Never over this instance's own precedents.
+   */
+  async writeHarvested(
+    em: EntityManager,
+    records: PrecedentRecord[],
+  ): Promise<{ imported: number; updated: number }> {
+    if (records.length === 0) return { imported: 0, updated: 0 };
+    const byKey = new Map(records.map((record) => [`${record.force}\u0000${record.ref}`, record]));
+    const sorted = [...byKey.values()].sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+    const written = await this.write(em, sorted);
+    await this.raiseDataVersion(em);
+    return written;
+  }
+
   async dataVersion(): Promise<string> {
     const rows: { data_version: string }[] = await this.dataSource.query(
       'SELECT data_version FROM analytics_state WHERE id = 1',
@@ -417,13 +454,19 @@ export class PrecedentStore {
         fingerprint: features.fingerprint ? Buffer.from(features.fingerprint.buffer).toString('hex') : null,
       };
     });
+    const internal = origin.source === 'internal';
+    // Internal precedents are the feed's (docs/precedent-network.md): each write takes the next feed
+    // number under a lock held to commit, so numbers become visible in order and a peer's cursor
+    // never passes one still uncommitted. A rewrite (an appeal) takes a new number: peers see it again.
+    if (internal) await em.query(`SELECT pg_advisory_xact_lock(hashtext('precedent_feed'))`);
     const rows: { force: string; ref: string; inserted: boolean }[] = await em.query(
       `INSERT INTO precedents (force, ref, decided_on, forum, finding, outcome, step, record, category_mask, target_mask,
                                audience, platform_mask, participation, role, factor_mask, levels, volume, fingerprint,
-                               source, case_id)
+                               source, case_id, feed_seq)
        SELECT x.force, x.ref, x.decided_on, x.forum, x.finding, x.outcome, x.step, x.record, x.category_mask, x.target_mask,
               x.audience, x.platform_mask, x.participation, x.role, x.factor_mask, x.levels, x.volume,
-              decode(x.fingerprint, 'hex'), $2::text, $3::uuid
+              decode(x.fingerprint, 'hex'), $2::text, $3::uuid,
+              CASE WHEN $2::text = 'internal' THEN nextval('precedent_feed_seq') END
          FROM json_to_recordset($1::json) AS x(force text, ref text, decided_on date, forum text, finding text, outcome text,
               step smallint, record json, category_mask smallint, target_mask smallint, audience smallint,
               platform_mask smallint, participation smallint, role smallint, factor_mask int, levels smallint,
@@ -434,8 +477,8 @@ export class PrecedentStore {
          target_mask = EXCLUDED.target_mask, audience = EXCLUDED.audience, platform_mask = EXCLUDED.platform_mask,
          participation = EXCLUDED.participation, role = EXCLUDED.role, factor_mask = EXCLUDED.factor_mask,
          levels = EXCLUDED.levels, volume = EXCLUDED.volume, fingerprint = EXCLUDED.fingerprint,
-         source = EXCLUDED.source, case_id = EXCLUDED.case_id, updated_at = now()
-       -- an imported record never replaces a precedent decided here (and its case link)
+         source = EXCLUDED.source, case_id = EXCLUDED.case_id, feed_seq = EXCLUDED.feed_seq, updated_at = now()
+       -- an imported or harvested record never replaces a precedent decided here (and its case link)
        WHERE precedents.source = 'imported' OR EXCLUDED.source = 'internal'
        RETURNING force, ref, (xmax = 0) AS inserted`,
       [JSON.stringify(batch), origin.source, origin.caseId],

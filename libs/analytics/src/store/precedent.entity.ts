@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Generated, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { PrecedentRecord } from '@precedent/exchange';
 
 export type PrecedentSource = 'imported' | 'internal';
@@ -10,6 +10,7 @@ export type PrecedentSource = 'imported' | 'internal';
  */
 @Entity('precedents')
 @Index('precedents_force_ref', ['force', 'ref'], { unique: true })
+@Index('ix_precedents_feed_seq', ['feedSeq'], { unique: true, where: '"feed_seq" IS NOT NULL' })
 export class Precedent {
   /** A compact number: the index holds it in 32 bits. */
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
@@ -84,4 +85,13 @@ export class Precedent {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
+
+  /** What the precedent feed calls it: opaque, unlike ref, which carries the case reference. */
+  @Column({ type: 'uuid' })
+  @Generated('uuid')
+  feedRef: string;
+
+  /** Internal precedents only: raised at every write, the feed's cursor (docs/precedent-network.md). */
+  @Column({ type: 'bigint', nullable: true })
+  feedSeq: string | null;
 }

@@ -325,6 +325,53 @@ export class Env {
   @Max(120, { message: 'a whole number of working days from 1 to 120' })
   MISCONDUCT_MEETING_WORKING_DAYS = 20;
 
+  // The precedent network (docs/precedent-network.md).
+  /**
+   * The peers this instance harvests precedents from: a JSON array of {force, url, keys, token}: the
+   * peer's force code, its feed's address (https://…/exchange/v1/precedents), its public keys (as
+   * `network keys` prints them; two during a rotation) and the token it issued to this force. A secret
+   * (the tokens). Empty: no peers.
+   */
+  @IsString()
+  PEERS = '';
+
+  /** This force's Ed25519 private key, as `network keys` prints it: signs the feed's pages. A secret. */
+  @Matches(/^([A-Za-z0-9+/=_-]{40,200})?$/, {
+    message: 'a private key as `network keys` prints it, or empty',
+  })
+  NETWORK_SIGNING_KEY = '';
+
+  /** The private key before the last rotation: pages are signed with it too until NETWORK_PREVIOUS_KEY_UNTIL. A secret. */
+  @Matches(/^([A-Za-z0-9+/=_-]{40,200})?$/, {
+    message: 'a private key as `network keys` prints it, or empty',
+  })
+  NETWORK_PREVIOUS_SIGNING_KEY = '';
+
+  /** The last day (YYYY-MM-DD, London) pages carry the previous key's signature: the rotation's overlap. */
+  @Matches(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'a date such as 2027-01-31, or empty' })
+  NETWORK_PREVIOUS_KEY_UNTIL = '';
+
+  /** Days a rotated-out key keeps signing, which `network keys` writes into NETWORK_PREVIOUS_KEY_UNTIL. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of days from 1 to 365' })
+  @Min(1, { message: 'a whole number of days from 1 to 365' })
+  @Max(365, { message: 'a whole number of days from 1 to 365' })
+  NETWORK_KEY_OVERLAP_DAYS = 30;
+
+  /** How often the worker harvests the peers that are due. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of minutes from 1 to 1440' })
+  @Min(1, { message: 'a whole number of minutes from 1 to 1440' })
+  @Max(1440, { message: 'a whole number of minutes from 1 to 1440' })
+  NETWORK_PULL_MINUTES = 15;
+
+  /** How long one peer has to answer one page before it is given up on until its next attempt. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'a whole number of seconds from 1 to 300' })
+  @Min(1, { message: 'a whole number of seconds from 1 to 300' })
+  @Max(300, { message: 'a whole number of seconds from 1 to 300' })
+  NETWORK_PULL_TIMEOUT_SECONDS = 20;
+
   /** Days a public hearing's outcome report stays on the force website (reg 43(7): not less than 28). */
   @Transform(({ value }) => toInt(value))
   @IsInt({ message: 'a whole number of days from 28 to 365 (reg 43(7): not less than 28)' })
