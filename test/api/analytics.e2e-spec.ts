@@ -264,7 +264,7 @@ describe('analytics through the CLI and the API', () => {
     else expect(similarity.reason).toEqual(expect.any(String));
     const outliers = await api.http().get('/api/analytics/outliers').set(admin.auth).expect(200);
     expect(outliers.body.items.length).toBeGreaterThan(0);
-  });
+  }, 180_000);
 
   it('prints the same disparity object from the CLI', () => {
     const result = runCli(['analytics', 'disparity', '--json']);
