@@ -75,7 +75,12 @@ describe.each([
     // A second conduct item added by mistake, then removed.
     await journey.addConductItem(page, 'a post that belongs to another case', false);
     await journey.openTab(page, 'conduct');
-    await page.click('button:has-text("Remove conduct item 2")');
+    // removing asks first, on a page of its own (no script needed)
+    await page.click('a:has-text("Remove conduct item 2")');
+    expect(await page.textContent('h1')).toContain('Remove conduct item 2?');
+    expect(await page.textContent('main')).toContain('a post that belongs to another case');
+    await journey.checked(page, 'confirm-removal');
+    await page.click('button:has-text("Yes, remove it")');
     expect(await journey.banner(page)).toContain('The conduct item has been removed.');
     expect(await page.textContent('#conduct')).not.toContain('another case');
     await journey.checked(page, 'contents');

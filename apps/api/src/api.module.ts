@@ -33,23 +33,8 @@ import { HearingsController } from './hearings/hearings.controller';
 import { OutcomesController } from './hearings/outcomes.controller';
 import { NoticeDeliveriesController } from './hearings/notice-deliveries.controller';
 import { UsersController } from './users/users.controller';
-import { AdminPagesController } from './web/admin-pages.controller';
-import { ImportPagesController } from './web/import-pages.controller';
-import { LexiconPagesController } from './web/lexicon-pages.controller';
-import { QueuePagesController } from './web/queue-pages.controller';
-import { AnalyticsPagesController } from './web/analytics-pages.controller';
-import { ConsistencyPagesController } from './web/reports/consistency-pages.controller';
-import { CaseReportsPagesController } from './web/case-reports-pages.controller';
-import { AnonymousPagesController } from './web/anonymous-pages.controller';
-import { CasePagesController } from './web/case-pages.controller';
-import { CsrfGuard, WebCsrf } from './web/csrf';
-import { EvidencePagesController } from './web/evidence-pages.controller';
-import { HearingArrangementPagesController } from './web/hearing-arrangement-pages.controller';
-import { HearingPagesController } from './web/hearing-pages.controller';
-import { MyWorkController } from './web/my-work.controller';
-import { CaseWorkflowPagesController } from './web/cases/case-workflow.controller';
-import { CaseContentsPagesController } from './web/cases/case-contents-pages.controller';
-import { WebSessionController } from './web/web-session.controller';
+import { CsrfGuard } from './web/csrf';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -69,45 +54,28 @@ import { WebSessionController } from './web/web-session.controller';
     }),
     HearingsModule,
     CaseAccessModule,
+    // the staff web pages
+    WebModule,
   ],
   controllers: [
     AnalyticsController,
     LexiconController,
-    AnalyticsPagesController,
-    ConsistencyPagesController,
-    CaseReportsPagesController,
-    CasePagesController,
     AnonymousReportsController,
-    AnonymousPagesController,
     HealthController,
     AuthController,
     UsersController,
-    AdminPagesController,
-    LexiconPagesController,
-    ImportPagesController,
-    QueuePagesController,
     AuditController,
     CalendarController,
     CasesController,
     CaseContentsCorrectionsController,
     EvidenceController,
-    EvidencePagesController,
     HearingsController,
     HearingBundleController,
     OutcomesController,
     NoticeDeliveriesController,
-    // before the hearing pages, so /hearings/new and /hearings/panel-members are not read as ids
-    HearingArrangementPagesController,
-    HearingPagesController,
-    WebSessionController,
-    MyWorkController,
-    CaseContentsPagesController,
-    // last: its GET /cases/:id/:form answers only the case page's own form addresses
-    CaseWorkflowPagesController,
   ],
   providers: [
     ...HTTP_APP_PROVIDERS,
-    WebCsrf,
     // in this order: who is signing in, then whether their form is genuine
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },
