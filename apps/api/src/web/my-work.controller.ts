@@ -77,6 +77,8 @@ export class MyWorkController {
       today,
       until,
       ...oversight,
+      // an administrator alone works on the service, not on cases: no empty case sections for them
+      caseWork: by.roles.some((role) => role !== 'admin'),
       toAssess: hasRole(by, 'appropriate_authority') && {
         total: toAssess.total,
         rows: toAssess.items.map((kase) => ({
