@@ -7,17 +7,10 @@ import { AnalyticsController } from './analytics/analytics.controller';
 import { LexiconController } from './analytics/lexicon.controller';
 import { AnonymousReportsController } from './anonymous-reports/anonymous-reports.controller';
 import { CasesModule } from '@precedent/cases';
-import { EvidenceModule, EvidenceService } from '@precedent/evidence';
-import { MulterModule } from '@nestjs/platform-express';
+import { EvidenceModule } from '@precedent/evidence';
 import { HearingsModule } from '@precedent/hearings';
 import { IdentityModule } from '@precedent/identity';
-import {
-  Env,
-  HealthController,
-  HTTP_APP_PROVIDERS,
-  LoggingModule,
-  PlatformModule,
-} from '@precedent/platform';
+import { HealthController, HTTP_APP_PROVIDERS, LoggingModule, PlatformModule } from '@precedent/platform';
 import { ReportingInboxModule } from '@precedent/reporting';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -27,7 +20,7 @@ import { CasesController } from './cases/cases.controller';
 import { CaseAccessModule } from './cases/case-access.module';
 import { CaseContentsCorrectionsController } from './cases/case-contents-corrections.controller';
 import { EvidenceController } from './evidence/evidence.controller';
-import { evidenceUploadOptions } from './evidence/evidence-upload.storage';
+import { EvidenceUploadsModule } from './evidence/evidence-uploads.module';
 import { HearingBundleController } from './hearings/hearing-bundle.controller';
 import { HearingsController } from './hearings/hearings.controller';
 import { OutcomesController } from './hearings/outcomes.controller';
@@ -46,12 +39,7 @@ import { WebModule } from './web/web.module';
     AnalyticsModule,
     ReportingInboxModule,
     EvidenceModule,
-    // file uploads (only evidence takes files) stream into the evidence store, within the configured limit
-    MulterModule.registerAsync({
-      imports: [EvidenceModule],
-      inject: [Env, EvidenceService],
-      useFactory: evidenceUploadOptions,
-    }),
+    EvidenceUploadsModule,
     HearingsModule,
     CaseAccessModule,
     // the staff web pages

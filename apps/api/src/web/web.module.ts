@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { MulterModule } from '@nestjs/platform-express';
 import { AnalyticsModule } from '@precedent/analytics';
 import { CasesModule } from '@precedent/cases';
-import { EvidenceModule, EvidenceService } from '@precedent/evidence';
+import { EvidenceModule } from '@precedent/evidence';
 import { HearingsModule } from '@precedent/hearings';
 import { IdentityModule } from '@precedent/identity';
-import { Env } from '@precedent/platform';
 import { ReportingInboxModule } from '@precedent/reporting';
-import { evidenceUploadOptions } from '../evidence/evidence-upload.storage';
+import { EvidenceUploadsModule } from '../evidence/evidence-uploads.module';
 import { AdminPagesController } from './admin-pages.controller';
 import { AnalyticsPagesController } from './analytics-pages.controller';
 import { AnonymousPagesController } from './anonymous-pages.controller';
@@ -43,12 +41,7 @@ import { WebSessionController } from './web-session.controller';
     AnalyticsModule,
     ReportingInboxModule,
     EvidenceModule,
-    // the evidence page's upload streams into the evidence store, as the JSON API's does
-    MulterModule.registerAsync({
-      imports: [EvidenceModule],
-      inject: [Env, EvidenceService],
-      useFactory: evidenceUploadOptions,
-    }),
+    EvidenceUploadsModule,
     HearingsModule,
   ],
   controllers: [
