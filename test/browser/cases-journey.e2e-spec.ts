@@ -69,8 +69,14 @@ describe.each([
     await journey.addConductItem(page, 'fictional derogatory words about a group', true);
     await journey.correct(page, 'conduct-items', async (p) => {
       await p.fill('#conduct-text', 'fictional derogatory words about a group, signed Jordan');
+      // when it was posted: a GOV.UK date input and a UK time
+      await p.fill('#conduct-postedAt-day', '3');
+      await p.fill('#conduct-postedAt-month', '10');
+      await p.fill('#conduct-postedAt-year', '2026');
+      await p.fill('#conduct-postedAt-time', '21:14');
     });
     expect(await page.textContent('#conduct')).toContain('signed Jordan');
+    expect(await page.textContent('#conduct')).toContain('posted 2026-10-03 21:14 (UK time)');
 
     // A second conduct item added by mistake, then removed.
     await journey.addConductItem(page, 'a post that belongs to another case', false);
