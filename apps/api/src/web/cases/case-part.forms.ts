@@ -26,11 +26,20 @@ type Read<T> = Promise<{ value: T; problems: FormProblem[] } | { value: null; pr
  * when it is corrected on its own page.
  */
 export async function readSubject(body: Posted): Read<SubjectInput> {
-  return validateForm(AddSubjectDto, subjectInput(body), SUBJECT_FIELDS, 'subject-name');
+  return valueOnlyWhenValid(
+    await validateForm(AddSubjectDto, subjectInput(body), SUBJECT_FIELDS, 'subject-name'),
+  );
 }
 
 export async function readAllegation(body: Posted): Read<AllegationInput> {
-  return validateForm(AddAllegationDto, allegationInput(body), ALLEGATION_FIELDS, 'allegation-subjectId');
+  return valueOnlyWhenValid(
+    await validateForm(AddAllegationDto, allegationInput(body), ALLEGATION_FIELDS, 'allegation-subjectId'),
+  );
+}
+
+/** The checked value only when nothing is wrong with it, so a caller cannot save a refused form. */
+function valueOnlyWhenValid<T>(read: { value: T; problems: FormProblem[] }): Awaited<Read<T>> {
+  return read.problems.length ? { value: null, problems: read.problems } : read;
 }
 
 export async function readConductItem(body: Posted): Read<ConductItemInput> {
