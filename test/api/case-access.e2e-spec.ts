@@ -361,9 +361,9 @@ describe('case access and grants', () => {
         'until-year': year,
       })
       .expect(303);
-    expect(given.headers.location).toBe(`/cases/${id}/access?done=granted#grants`);
+    expect(given.headers.location).toBe(`/cases/${id}/access?saved=access-granted#grants`);
     await api.http().get(`/api/cases/${id}`).set(senior.auth).expect(200);
-    const listed = await browser.get(`/cases/${id}/access?done=granted`).expect(200);
+    const listed = await browser.get(`/cases/${id}/access?saved=access-granted`).expect(200);
     expect(listed.text).toContain('Oversight by the senior officer.');
     expect(listed.text).toContain('Access given.');
     const [grant] = (await api.http().get(`/api/cases/${id}/grants`).set(authority.auth).expect(200)).body

@@ -91,6 +91,36 @@ describe('demo cases', () => {
     expect(gaps.appeals).toBeGreaterThan(0);
   });
 
+  it('gives the senior officer decided cases and a hearing case to review, which they may open', async () => {
+    const grants = await api.dataSource.query<{ case_id: string; status: string; until: string }[]>(
+      `SELECT g.case_id, c.status, to_char(g.until, 'YYYY-MM-DD') AS until
+         FROM case_grants g JOIN users u ON u.id = g.user_id JOIN cases c ON c.id = g.case_id
+        WHERE u.username = 'senior' AND g.revoked_at IS NULL`,
+    );
+    expect(grants.map((g) => g.status).sort()).toEqual([
+      'decided',
+      'decided',
+      'decided',
+      'hearing_scheduled',
+    ]);
+    expect(grants.every((g) => g.until > api.app.get(Clock).today())).toBe(true);
+    const [audited] = await api.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'case.grant' AND entity_id = ANY($1)`,
+      [grants.map((g) => g.case_id)],
+    );
+    expect(audited.n).toBe(4);
+    const login = await api
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'senior', password: 'precedent-demo-2026' })
+      .expect(200);
+    await api
+      .http()
+      .get(`/api/cases/${grants[0].case_id}`)
+      .set({ Authorization: `Bearer ${login.body.accessToken}` })
+      .expect(200);
+  });
+
   it('keeps most time limits running: fewer than half of the open cases are overdue', async () => {
     // the appropriate authority sees every case that is not restricted, with its next time limit
     const [user] = await api.dataSource.query<{ id: string }[]>(

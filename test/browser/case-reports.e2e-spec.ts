@@ -234,6 +234,13 @@ describe.each([
     expect(standards).toContainEqual(['Discreditable conduct', '2', '67%']);
     expect(standards).toContainEqual(['Authority respect and courtesy', '1', '33%']);
     expect(standards).toContainEqual(['Use of force', '0', '0%']);
+    // a count leads to the cases behind it (the period kept); a nought leads nowhere
+    expect(await page.locator('#standard ~ table a[href*="standard=use_of_force"]').count()).toBe(0);
+    const behind = await page.getAttribute(
+      '#standard ~ table a[href*="standard=discreditable_conduct"]',
+      'href',
+    );
+    expect(behind).toMatch(/^\/cases\?standard=discreditable_conduct/);
     const platforms = await tableRows(page, 'Cases by platform');
     expect(platforms).toEqual([
       ['Facebook', '1', '33%'],

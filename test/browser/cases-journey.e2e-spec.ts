@@ -69,13 +69,24 @@ describe.each([
     await journey.addConductItem(page, 'fictional derogatory words about a group', true);
     await journey.correct(page, 'conduct-items', async (p) => {
       await p.fill('#conduct-text', 'fictional derogatory words about a group, signed Jordan');
+      // when it was posted: a GOV.UK date input and a UK time
+      await p.fill('#conduct-postedAt-day', '3');
+      await p.fill('#conduct-postedAt-month', '10');
+      await p.fill('#conduct-postedAt-year', '2026');
+      await p.fill('#conduct-postedAt-time', '21:14');
     });
     expect(await page.textContent('#conduct')).toContain('signed Jordan');
+    expect(await page.textContent('#conduct')).toContain('posted 2026-10-03 21:14 (UK time)');
 
     // A second conduct item added by mistake, then removed.
     await journey.addConductItem(page, 'a post that belongs to another case', false);
     await journey.openTab(page, 'conduct');
-    await page.click('button:has-text("Remove conduct item 2")');
+    // removing asks first, on a page of its own (no script needed)
+    await page.click('a:has-text("Remove conduct item 2")');
+    expect(await page.textContent('h1')).toContain('Remove conduct item 2?');
+    expect(await page.textContent('main')).toContain('a post that belongs to another case');
+    await journey.checked(page, 'confirm-removal');
+    await page.click('button:has-text("Yes, remove it")');
     expect(await journey.banner(page)).toContain('The conduct item has been removed.');
     expect(await page.textContent('#conduct')).not.toContain('another case');
     await journey.checked(page, 'contents');

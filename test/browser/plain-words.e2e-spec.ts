@@ -158,7 +158,7 @@ describe('plain words in the staff web UI', () => {
     await submit(page, 'Add the conduct item', 'conduct item, empty');
     await page.fill('#conduct-text', 'fictional derogatory words about a group');
     await page.fill('#conduct-audienceSize', 'many');
-    await page.fill('#conduct-postedAt', '03/12/2026');
+    await page.fill('#conduct-postedAt-day', '03/12/2026');
     await page.fill('#conduct-url', 'not a link');
     await page.fill('#conduct-messageCount', '-2');
     await submit(page, 'Add the conduct item', 'conduct item, wrong values');

@@ -46,6 +46,7 @@ export {
   type ChangeAccessInput,
   type GrantInput,
   type GrantView,
+  type GrantedCase,
 } from './access/case-access.service';
 export {
   ACCESS_DECIDERS,

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CaseAccessService, mayDecideAccess } from '@precedent/cases';
 import { CASE_CONTENT_ROLES, ROLES, UsersService } from '@precedent/identity';
 import { DomainError } from '@precedent/platform';
+import { savedMessage } from './cases/case-messages';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { Roles } from '../common/roles.decorator';
 import { words } from '../common/code-words';
@@ -41,7 +42,7 @@ export class CaseAccessPagesController {
     if (errors.length) return this.render(req, res, id, 400, body, errors);
     try {
       await this.access.grant(id, value, principalOf(req), req.id);
-      res.redirect(303, `/cases/${id}/access?done=granted#grants`);
+      res.redirect(303, `/cases/${id}/access?saved=access-granted#grants`);
     } catch (error) {
       if (error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'conflict'))
         return this.render(req, res, id, 422, body, [{ text: error.message, href: '#userId' }]);
@@ -62,7 +63,7 @@ export class CaseAccessPagesController {
     if (errors.length) return this.render(req, res, id, 400, {}, errors);
     try {
       await this.access.revoke(id, grantId, reason, principalOf(req), req.id);
-      res.redirect(303, `/cases/${id}/access?done=revoked#grants`);
+      res.redirect(303, `/cases/${id}/access?saved=access-revoked#grants`);
     } catch (error) {
       if (error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'conflict'))
         return this.render(req, res, id, 422, {}, [{ text: error.message, href: `#revoke-${grantId}` }]);
@@ -84,7 +85,7 @@ export class CaseAccessPagesController {
     const nameOf = new Map(people.map((user) => [user.id, `${user.displayName} (${user.username})`]));
     const mayDecide = mayDecideAccess(principal.roles);
     // a notice chosen by a code, never text from the address
-    const done = { granted: 'Access given.', revoked: 'Access revoked.' }[String(req.query.done)] ?? null;
+    const done = savedMessage(req.query.saved);
     res.status(status).render('pages/case-access', {
       title: `${errors ? 'Error: ' : ''}Who may open ${view.reference}`,
       active: 'cases',

@@ -1,5 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
+import { postedAtInput } from './cases/posted-at';
 
 /** A form field as the browser posts it: one value, several (checkboxes), or none. */
 export type Posted = Record<string, string | string[] | undefined>;
@@ -148,9 +149,9 @@ export const CONDUCT_FIELDS: Record<string, FieldSpec> = {
     invalid: 'Enter the words at issue, up to 20,000 characters',
   },
   postedAt: {
-    id: 'conduct-postedAt',
+    id: 'conduct-postedAt-day',
     invalid:
-      'Enter when it was posted as a date in the past, like 2026-10-03, or a date and time, like 2026-10-03T21:14Z',
+      'Enter when it was posted as a real date in the past, like 3 10 2026, and the time as hours and minutes, like 21:14, if you know it',
   },
   url: { id: 'conduct-url', invalid: 'Enter the link as a full web address, starting with https://' },
   categories: {
@@ -247,7 +248,7 @@ export function conductInput(body: Posted): Record<string, unknown> {
     audience: filled(body.audience),
     audienceSize: whole(body.audienceSize),
     text: filled(body.text),
-    postedAt: filled(body.postedAt),
+    postedAt: postedAtInput(body),
     url: filled(body.url),
     categories: many(body.categories),
     targets: many(body.targets),

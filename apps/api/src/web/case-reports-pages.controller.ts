@@ -26,11 +26,20 @@ import { DEADLINE_LABELS } from './my-work.controller';
 const REPORT_ROLES = ['senior_officer', 'admin', 'appropriate_authority'] as const;
 
 const CONDUCT_DIMENSIONS = {
-  standard: { key: 'standards', heading: 'Standard of Professional Behaviour', file: 'cases-by-standard' },
-  category: { key: 'categories', heading: 'Conduct category', file: 'cases-by-category' },
-  platform: { key: 'platforms', heading: 'Platform', file: 'cases-by-platform' },
-  audience: { key: 'audiences', heading: 'Audience', file: 'cases-by-audience' },
-} as const satisfies Record<string, { key: keyof CasesByConduct; heading: string; file: string }>;
+  standard: {
+    key: 'standards',
+    heading: 'Standard of Professional Behaviour',
+    file: 'cases-by-standard',
+    listed: true,
+  },
+  category: { key: 'categories', heading: 'Conduct category', file: 'cases-by-category', listed: true },
+  platform: { key: 'platforms', heading: 'Platform', file: 'cases-by-platform', listed: true },
+  // the case list has no audience filter: those counts lead nowhere
+  audience: { key: 'audiences', heading: 'Audience', file: 'cases-by-audience', listed: false },
+} as const satisfies Record<
+  string,
+  { key: keyof CasesByConduct; heading: string; file: string; listed: boolean }
+>;
 type ConductDimension = keyof typeof CONDUCT_DIMENSIONS;
 
 const STATE_LABELS: Record<TimelinessState, string> = {
@@ -156,12 +165,17 @@ export class CaseReportsPagesController {
     if (!asked.ok) return res.status(400).render('pages/reports-conduct', view);
     const figures = await this.caseReports.byConduct(principalOf(req), req.id, asked.period);
     const sections = (Object.keys(CONDUCT_DIMENSIONS) as ConductDimension[]).map((dimension) => {
-      const { key, heading } = CONDUCT_DIMENSIONS[dimension];
+      const { key, heading, listed } = CONDUCT_DIMENSIONS[dimension];
       const counts = figures[key] as FeatureCount[];
       return {
         dimension,
         heading,
-        rows: counts.map((count) => ({ ...count, label: label(count.code) })),
+        rows: counts.map((count) => ({
+          ...count,
+          label: label(count.code),
+          // the count leads to the cases behind it: the case list with the same filter and period
+          href: listed && count.cases > 0 ? casesLink(dimension, count.code, asked.period) : null,
+        })),
         chart: barChart(
           counts.map((count) => ({ label: label(count.code), value: count.cases })),
           {
@@ -310,4 +324,18 @@ function sendCsv(res: Response, filename: string, rows: unknown[][]): void {
   res.setHeader('content-type', 'text/csv; charset=utf-8');
   res.setHeader('content-disposition', `attachment; filename="${filename}"`);
   res.send(stringify(rows));
+}
+
+/** The case list narrowed as a report's count was: the one feature, received within the period. */
+export function casesLink(
+  dimension: string,
+  code: string,
+  period: { from: string; to: string } | null,
+): string {
+  const query = new URLSearchParams({ [dimension]: code });
+  if (period) {
+    query.set('from', period.from);
+    query.set('to', period.to);
+  }
+  return `/cases?${query}`;
 }

@@ -10,6 +10,7 @@ import { Clock } from '@precedent/platform';
 import { InboxService } from '@precedent/reporting';
 import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { words } from '../common/code-words';
+import { MyWorkOversight } from './my-work-oversight';
 
 /** Each section shows this many rows at most, with a link to the full list where one exists. */
 const SECTION_SIZE = 10;
@@ -41,6 +42,7 @@ export class MyWorkController {
     private readonly inbox: InboxService,
     private readonly failedEvidence: FailedEvidenceService,
     private readonly notices: NoticesService,
+    private readonly oversight: MyWorkOversight,
     private readonly clock: Clock,
   ) {}
 
@@ -52,29 +54,31 @@ export class MyWorkController {
     const triagesInbox = hasRole(by, 'investigator', 'appropriate_authority');
     // an investigator's cases are those assigned to them; an appropriate authority's, all it may open
     const onlyAssigned = hasRole(by, 'investigator') && !hasRole(by, 'appropriate_authority');
-    const [cases, openCases, toAssess, hearings, reports, replies, failed, undelivered] = await Promise.all([
-      this.dueDates.mine(by, { limit: SECTION_SIZE }, req.id),
-      this.cases.list(
-        { open: true, ...(onlyAssigned ? { investigator: by.userId } : {}), limit: 1, offset: 0 },
-        by,
-        req.id,
-      ),
-      this.cases.awaitingAssessment(by, { limit: SECTION_SIZE }),
-      this.hearings.comingUpFor({ from: today, to: until, limit: SECTION_SIZE }, by, req.id),
-      triagesInbox
-        ? this.inbox.list({ status: 'received', limit: SECTION_SIZE, offset: 0 }, by, req.id)
-        : null,
-      // a reporter's reply may be addressed to anyone assigned a case made from a report
-      this.inbox.unreadReplies(by, SECTION_SIZE, req.id),
-      this.failedEvidence.onCasesOf(by, { limit: SECTION_SIZE }, req.id),
-      triagesInbox ? this.notices.undeliveredFor(by, SECTION_SIZE) : null,
-    ]);
+    const [cases, openCases, toAssess, hearings, reports, replies, failed, undelivered, oversight] =
+      await Promise.all([
+        this.dueDates.mine(by, { limit: SECTION_SIZE }, req.id),
+        // only counted for the link to the list (which audits what it shows), so not audited here
+        this.cases.count({ open: true, ...(onlyAssigned ? { investigator: by.userId } : {}) }, by),
+        this.cases.awaitingAssessment(by, { limit: SECTION_SIZE }),
+        this.hearings.comingUpFor({ from: today, to: until, limit: SECTION_SIZE }, by, req.id),
+        triagesInbox
+          ? this.inbox.list({ status: 'received', limit: SECTION_SIZE, offset: 0 }, by, req.id)
+          : null,
+        // a reporter's reply may be addressed to anyone assigned a case made from a report
+        this.inbox.unreadReplies(by, SECTION_SIZE, req.id),
+        this.failedEvidence.onCasesOf(by, { limit: SECTION_SIZE }, req.id),
+        triagesInbox ? this.notices.undeliveredFor(by, SECTION_SIZE) : null,
+        this.oversight.for(by, req.id, SECTION_SIZE),
+      ]);
     res.render('pages/my-work', {
       title: 'My work',
       active: 'my-work',
       principal: req.principal,
       today,
       until,
+      ...oversight,
+      // an administrator alone works on the service, not on cases: no empty case sections for them
+      caseWork: by.roles.some((role) => role !== 'admin'),
       toAssess: hasRole(by, 'appropriate_authority') && {
         total: toAssess.total,
         rows: toAssess.items.map((kase) => ({
@@ -87,7 +91,7 @@ export class MyWorkController {
       },
       cases: {
         total: cases.total,
-        openTotal: openCases.total,
+        openTotal: openCases,
         whose: onlyAssigned ? 'assigned to you' : 'you may open',
         seeAll: onlyAssigned ? '/cases?investigator=me&state=open' : '/cases?state=open',
         comingUp: { total: cases.comingUp.total, rows: cases.comingUp.items.map(dueRow(today)) },

@@ -28,4 +28,13 @@ describe('header navigation', () => {
     expect(navigationFor({ roles: ['investigator'] }, 'cases').find((l) => l.active)?.href).toBe('/cases');
     expect(navigationFor(undefined)).toEqual([]);
   });
+
+  it('counts what needs the person beside My work, in words for a screen reader, and nothing when none does', () => {
+    const myWork = (attention?: number) =>
+      navigationFor({ roles: ['appropriate_authority'] }, undefined, attention).find((l) => l.href === '/');
+    expect(myWork(3)?.html).toContain('>3<span class="govuk-visually-hidden"> things need you</span>');
+    expect(myWork(1)?.html).toContain(' thing needs you');
+    expect(myWork(0)?.html).toBeUndefined();
+    expect(myWork()?.html).toBeUndefined();
+  });
 });

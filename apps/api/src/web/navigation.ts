@@ -3,7 +3,7 @@ import { REQUIRED_ROLES } from '../common/roles.decorator';
 import { AdminPagesController } from './admin-pages.controller';
 import { AnalyticsPagesController } from './analytics-pages.controller';
 import { AnonymousPagesController } from './anonymous-pages.controller';
-import { CasePagesController } from './case-pages.controller';
+import { CaseListPagesController } from './cases/case-list-pages.controller';
 import { HearingPagesController } from './hearing-pages.controller';
 import { MyWorkController } from './my-work.controller';
 
@@ -12,7 +12,7 @@ type Page = { href: string; text: string; key: string; controller: object; handl
 /** The header's links, each with the page handler that serves it (and so the roles that handler needs). */
 const PAGES: Page[] = [
   { href: '/', text: 'My work', key: 'my-work', controller: MyWorkController, handler: 'page' },
-  { href: '/cases', text: 'Cases', key: 'cases', controller: CasePagesController, handler: 'list' },
+  { href: '/cases', text: 'Cases', key: 'cases', controller: CaseListPagesController, handler: 'list' },
   {
     href: '/hearings',
     text: 'Hearings',
@@ -61,10 +61,21 @@ export function rolesFor(controller: object, handler: string): readonly Role[] |
 export function navigationFor(
   principal: { roles: readonly string[] } | undefined,
   active?: string,
-): { href: string; text: string; active: boolean }[] {
+  /** How many things need this person (the attention interceptor's count): shown on My work's link. */
+  attention?: number,
+): { href: string; text: string; html?: string; active: boolean }[] {
   if (!principal) return [];
   return PAGES.filter((page) => {
     const roles = rolesFor(page.controller, page.handler);
     return !roles?.length || principal.roles.some((role) => roles.includes(role as Role));
-  }).map((page) => ({ href: page.href, text: page.text, active: page.key === active }));
+  }).map((page) => ({
+    href: page.href,
+    text: page.text,
+    ...(page.href === '/' && attention
+      ? {
+          html: `${page.text} <strong class="app-attention-count">${attention}<span class="govuk-visually-hidden"> ${attention === 1 ? 'thing needs' : 'things need'} you</span></strong>`,
+        }
+      : {}),
+    active: page.key === active,
+  }));
 }

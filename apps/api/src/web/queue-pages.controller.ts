@@ -14,7 +14,7 @@ import { words } from '../common/code-words';
 import { one, principalOf, timeText, type Form, type FormError } from './form-fields';
 
 /** The queues the worker runs (apps/worker/src/worker.module.ts): the ones worth watching. */
-const QUEUES = [
+export const QUEUES = [
   AUDIT_QUEUE,
   ANALYTICS_QUEUE,
   EVIDENCE_QUEUE,

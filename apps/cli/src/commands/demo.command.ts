@@ -1,3 +1,4 @@
+import { addDays, format, parseISO } from 'date-fns';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { systemContext } from '@precedent/audit';
 import { DemoCasesLoader } from '@precedent/cases';
@@ -13,6 +14,9 @@ const DEMO_USERS: { username: string; displayName: string; roles: Role[]; team?:
   { username: 'panel', displayName: 'Chair Lee Sample', roles: ['panel_member'] },
   { username: 'senior', displayName: 'ACC Pat Placeholder', roles: ['senior_officer'] },
 ];
+
+/** How long the senior officer's demo grants last. */
+const GRANT_DAYS = 60;
 
 export const DEMO_PASSWORD = 'precedent-demo-2026';
 /** Enough fictional cases to fill every status and page through the list (`--cases` for more, as bench:web loads). */
@@ -81,6 +85,14 @@ export class DemoCommand extends CommandRunner {
         ? `Demo hearings: ${hearings.upcoming} coming up with seated panels, ${hearings.concluded} concluded with outcomes, ${hearings.appeals} appealed.\n`
         : 'Demo hearings: already loaded; nothing added.\n',
     );
+    // after the hearings, so the decided cases the senior officer reviews have their outcomes
+    const granted = await this.demoCases.grantForReview({
+      seniorId: ids.get('senior')!,
+      authorityId: ids.get('authority')!,
+      until: format(addDays(parseISO(this.clock.today()), GRANT_DAYS), 'yyyy-MM-dd'),
+    });
+    if (granted)
+      process.stdout.write(`Demo grants: ${granted} cases given to the senior officer to review.\n`);
   }
 
   @Option({ flags: '--cases <n>', description: `How many fictional cases (default ${DEMO_CASES})` })

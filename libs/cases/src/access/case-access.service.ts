@@ -9,6 +9,7 @@ import { CaseEvent } from '../cases/case-event.entity';
 import { StaleVersionError } from '../cases/case.errors';
 import { findOpenableCase, grantedUserIds, panelUserIds } from '../cases/openable-case';
 import { CaseGrant } from './case-grant.entity';
+import { GRANT_IN_FORCE_SQL } from './grant-in-force';
 import { grantInForce, lockoutReason, mayDecideAccess, refusedGrant } from './case-access-change.rules';
 
 export interface ChangeAccessInput {
@@ -42,6 +43,15 @@ export interface GrantView {
   inForce: boolean;
 }
 
+/** A case given to someone, as their My work lists it. */
+export interface GrantedCase {
+  caseId: string;
+  reference: string;
+  status: string;
+  reason: string;
+  until: string;
+}
+
 export class AccessDecisionForbiddenError extends ForbiddenError {
   constructor() {
     super(
@@ -68,6 +78,23 @@ export class CaseAccessService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * The cases given to this person by a grant in force today, the soonest to end first (each is
+   * one they may open: the access policy reads the same grants). Only references are shown.
+   */
+  async grantedTo(by: Principal, limit: number): Promise<{ items: GrantedCase[]; total: number }> {
+    const rows: (GrantedCase & { total: number })[] = await this.dataSource.query(
+      `SELECT g.case_id AS "caseId", c.reference, c.status, g.reason, to_char(g.until, 'YYYY-MM-DD') AS until,
+              count(*) OVER ()::int AS total
+         FROM case_grants g JOIN cases c ON c.id = g.case_id
+        WHERE g.user_id = $1 AND ${GRANT_IN_FORCE_SQL('g', '$3')}
+        ORDER BY g.until, c.reference
+        LIMIT $2`,
+      [by.userId, limit, this.clock.today()],
+    );
+    return { items: rows.map(({ total: _total, ...item }) => item), total: rows[0]?.total ?? 0 };
+  }
 
   /** The access facts and every grant, for the case's deciders and those who may open it. */
   async access(id: string, by: Principal): Promise<CaseAccessView> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, systemContext } from '@precedent/audit';
+import { CaseGrant } from '../access/case-grant.entity';
 import { Case } from '../cases/case.entity';
 import { CaseEvent } from '../cases/case-event.entity';
 import { nextReference } from '../cases/case-reference';
@@ -50,6 +51,49 @@ export class DemoCasesLoader {
       for (const demo of cases) await this.loadOne(em, demo, options);
     });
     return { loaded: cases.length, alreadyThere: 0 };
+  }
+
+  /**
+   * Gives the senior officer a few demo cases to review, as the appropriate authority would from
+   * the case's access page (a grant with its reason and last day, on the timeline, audited): the
+   * most recently decided cases and a case with a hearing coming up. Once only: a senior officer
+   * who already holds grants is left as they are.
+   */
+  async grantForReview(options: { seniorId: string; authorityId: string; until: string }): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const held = await em.count(CaseGrant, { where: { userId: options.seniorId } });
+      if (held > 0) return 0;
+      const rows: { id: string }[] = await em.query(
+        `(SELECT id FROM cases WHERE status = 'decided' ORDER BY status_changed_at DESC, reference LIMIT 3)
+         UNION ALL
+         (SELECT id FROM cases WHERE status = 'hearing_scheduled' ORDER BY status_changed_at DESC, reference LIMIT 1)`,
+      );
+      const reason = 'Fictional: reviewing recent outcomes for the professional standards board.';
+      for (const { id } of rows) {
+        const grant = await em.save(
+          em.create(CaseGrant, {
+            caseId: id,
+            userId: options.seniorId,
+            grantedBy: options.authorityId,
+            reason,
+            until: options.until,
+          }),
+        );
+        await em.insert(CaseEvent, {
+          caseId: id,
+          actorId: options.authorityId,
+          kind: 'access_granted',
+          reason,
+        });
+        await this.audit.record(em, systemContext('demo'), {
+          action: 'case.grant',
+          entityType: 'case',
+          entityId: id,
+          details: { grantId: grant.id, userId: options.seniorId, until: options.until, reason, demo: true },
+        });
+      }
+      return rows.length;
+    });
   }
 
   private async loadOne(em: EntityManager, demo: DemoCase, options: DemoCasesOptions): Promise<void> {

@@ -30,17 +30,17 @@ export class FailedEvidenceService {
     private readonly audit: AuditService,
   ) {}
 
+  /** How many files failed on cases this person may open, for the page header; nothing is shown, so no audit. */
+  async countOnCasesOf(by: Principal): Promise<number> {
+    return this.failedOn(by).getCount();
+  }
+
   async onCasesOf(
     by: Principal,
     options: { limit: number },
     requestId: string,
   ): Promise<{ items: FailedEvidence[]; total: number }> {
-    const query = this.dataSource
-      .getRepository(EvidenceItem)
-      .createQueryBuilder('e')
-      .innerJoin('cases', 'c', 'c.id = e.case_id')
-      .where(`e.status = 'failed'`)
-      .andWhere(...visibleCasesWhere('c', by));
+    const query = this.failedOn(by);
     const [rows, total] = await Promise.all([
       query
         .clone()
@@ -65,5 +65,14 @@ export class FailedEvidenceService {
       details: { ids: rows.map((row) => row.id) },
     });
     return { items: rows, total };
+  }
+
+  private failedOn(by: Principal) {
+    return this.dataSource
+      .getRepository(EvidenceItem)
+      .createQueryBuilder('e')
+      .innerJoin('cases', 'c', 'c.id = e.case_id')
+      .where(`e.status = 'failed'`)
+      .andWhere(...visibleCasesWhere('c', by));
   }
 }

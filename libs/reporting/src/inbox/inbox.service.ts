@@ -166,26 +166,17 @@ export class InboxService {
    * Reports whose reporter wrote since someone they notify last opened them: addressed to this person,
    * or to everyone who triages the inbox; reports on cases they may not open left out. Audited as a list.
    */
+  /** How many reports have a reply this person has not read, for the page header; nothing is shown, so no audit. */
+  async unreadReplyCount(by: Principal): Promise<number> {
+    return this.withUnreadReplies(by).getCount();
+  }
+
   async unreadReplies(
     by: Principal,
     limit: number,
     requestId: string,
   ): Promise<{ items: { reportId: string; summary: string; caseId: string | null }[]; total: number }> {
-    const [visible, params] = visibleCasesWhere('c', by);
-    const triages = by.roles.includes('investigator') || by.roles.includes('appropriate_authority');
-    const query = this.dataSource
-      .getRepository(AnonymousReport)
-      .createQueryBuilder('r')
-      .where(
-        `r.id IN (SELECT n.subject_id FROM staff_notifications n
-                   WHERE n.kind = 'anonymous_report.reply' AND n.read_at IS NULL
-                     AND ((n.audience = 'user' AND n.recipient_id = :me)
-                          OR (n.audience = 'anonymous_inbox' AND :triages)))`,
-        { me: by.userId, triages },
-      )
-      .andWhere(`(r.case_id IS NULL OR r.case_id IN (SELECT c.id FROM cases c WHERE ${visible}))`, params)
-      .orderBy('r.received_at', 'DESC')
-      .addOrderBy('r.id', 'ASC');
+    const query = this.withUnreadReplies(by).orderBy('r.received_at', 'DESC').addOrderBy('r.id', 'ASC');
     const [reports, total] = await query.take(limit).getManyAndCount();
     if (reports.length > 0)
       await this.audit.recordNow(auditContextOf(by, requestId), {
@@ -499,5 +490,22 @@ export class InboxService {
       messageCount: thread?.count ?? 0,
       lastMessageFrom: thread?.lastFrom ?? null,
     };
+  }
+
+  /** Reports with a reply unread by this person (or by the inbox, for those who triage it) they may see. */
+  private withUnreadReplies(by: Principal) {
+    const [visible, params] = visibleCasesWhere('c', by);
+    const triages = by.roles.includes('investigator') || by.roles.includes('appropriate_authority');
+    return this.dataSource
+      .getRepository(AnonymousReport)
+      .createQueryBuilder('r')
+      .where(
+        `r.id IN (SELECT n.subject_id FROM staff_notifications n
+                   WHERE n.kind = 'anonymous_report.reply' AND n.read_at IS NULL
+                     AND ((n.audience = 'user' AND n.recipient_id = :me)
+                          OR (n.audience = 'anonymous_inbox' AND :triages)))`,
+        { me: by.userId, triages },
+      )
+      .andWhere(`(r.case_id IS NULL OR r.case_id IN (SELECT c.id FROM cases c WHERE ${visible}))`, params);
   }
 }

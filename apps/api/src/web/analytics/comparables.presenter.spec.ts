@@ -40,7 +40,7 @@ describe('comparables as a panel reads them', () => {
   });
 
   it('writes percentiles as ordinals', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 92, 100, 91.6].map(ordinal)).toEqual([
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 92, 100, 91.6, 101, 111, 113].map(ordinal)).toEqual([
       '1st',
       '2nd',
       '3rd',
@@ -53,6 +53,9 @@ describe('comparables as a panel reads them', () => {
       '92nd',
       '100th',
       '92nd',
+      '101st',
+      '111th',
+      '113th',
     ]);
   });
 

@@ -52,15 +52,21 @@ export function whyComparable(parts: SimilarityParts, hasText: boolean): string 
   return sentences.filter(Boolean).join(' ');
 }
 
+/** English ordinal suffixes by plural category (Intl knows 11th, 12th, 13th and 92nd). */
+const ORDINAL_SUFFIXES: Record<Intl.LDMLPluralRule, string> = {
+  zero: 'th',
+  one: 'st',
+  two: 'nd',
+  few: 'rd',
+  many: 'th',
+  other: 'th',
+};
+const ordinalRules = new Intl.PluralRules('en-GB', { type: 'ordinal' });
+
 /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 92nd. */
 export function ordinal(n: number): string {
   const rounded = Math.round(n);
-  const tens = rounded % 100;
-  const suffix =
-    tens >= 11 && tens <= 13
-      ? 'th'
-      : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[rounded % 10] ?? 'th');
-  return `${rounded}${suffix}`;
+  return `${rounded}${ORDINAL_SUFFIXES[ordinalRules.select(rounded)]}`;
 }
 
 /**

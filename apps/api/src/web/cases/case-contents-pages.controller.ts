@@ -5,22 +5,18 @@ import { CaseContentsService, CasesService } from '@precedent/cases';
 import { DomainError, NotFoundError } from '@precedent/platform';
 import type { AuthenticatedRequest } from '../../common/authenticated-request';
 import { Roles } from '../../common/roles.decorator';
-import { AddAllegationDto, AddConductItemDto, AddSubjectDto } from '../../cases/case-contents.dto';
 import {
   ALLEGATION_FIELDS,
-  allegationInput,
   byField,
   CONDUCT_FIELDS,
-  conductInput,
   type FieldSpec,
   type FormProblem,
   type Posted,
   SUBJECT_FIELDS,
-  subjectInput,
-  validateForm,
 } from '../case-forms';
+import { readAllegation, readConductItem, readSubject, refusalProblem } from './case-part.forms';
 import { caseFormOptions, type CaseFormName } from './case-form-options';
-import { partValues } from './case-part.presenter';
+import { partToRemove, partValues } from './case-part.presenter';
 
 type Part = 'subjects' | 'allegations' | 'conduct-items';
 const PARTS: Record<
@@ -59,7 +55,7 @@ const SAVED = { subject: 'subject', allegation: 'allegation', conduct: 'conduct'
 
 /**
  * Correcting and removing a case's subjects, allegations and conduct items: each has its own page
- * (the form as when it was added, filled in), and a remove button on the case page. Saved, they go
+ * (the form as when it was added, filled in), and removing asks to confirm on a page of its own. Saved, they go
  * back to the case page with a confirmation; refused, the page comes back at its own address with
  * the errors, so a reload shows the form again.
  */
@@ -97,12 +93,7 @@ export class CaseContentsPagesController {
     try {
       problems = await this.correct(which, id, partId, body, req);
     } catch (error) {
-      if (!(error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'conflict')))
-        throw error;
-      const fields = PARTS[which].fields;
-      const named = (error.details?.fields as { field?: string }[] | undefined)?.[0]?.field ?? '';
-      const spec = fields[named] ?? Object.values(fields)[0];
-      problems = [{ text: spec.invalid ?? error.message, href: `#${spec.id}` }];
+      problems = [refusalProblem(error, PARTS[which].fields)];
     }
     if (problems.length === 0)
       return res.redirect(
@@ -134,54 +125,49 @@ export class CaseContentsPagesController {
     );
   }
 
-  /** A GET of the remove address (a reload, a typed link) removes nothing: it shows the case. */
+  /**
+   * Removing asks first, without script: the case page links here, and this page's button posts
+   * the removal. Opening it (a reload, a typed link) removes nothing.
+   */
   @Get(':part/:partId/remove')
-  removeAddress(
+  async confirmRemoval(
+    @Req() req: AuthenticatedRequest,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('part') part: string,
+    @Param('partId', ParseUUIDPipe) partId: string,
     @Res() res: Response,
-  ): void {
-    res.redirect(303, `/cases/${id}#${PARTS[partOf(part)].tab}`);
+  ): Promise<void> {
+    const which = partOf(part);
+    const by = principalOf(req);
+    const view = await this.cases.open(id, by, req.id);
+    const removing = partToRemove(which, partId, await this.contents.contents(id, by, req.id));
+    if (!removing) throw new NotFoundError(PARTS[which].kind.replace('_', ' '), partId);
+    res.render('pages/case-part-remove', {
+      title: removing.heading,
+      active: 'cases',
+      principal: req.principal,
+      kase: view.case,
+      removing,
+      action: `/cases/${id}/${which}/${partId}/remove`,
+      back: `/cases/${id}#${PARTS[which].tab}`,
+    });
   }
 
   private async correct(which: Part, id: string, partId: string, body: Posted, req: AuthenticatedRequest) {
     const by = principalOf(req);
     if (which === 'subjects') {
-      const { value, problems } = await validateForm(
-        AddSubjectDto,
-        subjectInput(body),
-        SUBJECT_FIELDS,
-        'subject-name',
-      );
-      if (!problems.length) await this.contents.correctSubject(id, partId, value, by, req.id);
+      const { value, problems } = await readSubject(body);
+      if (value) await this.contents.correctSubject(id, partId, value, by, req.id);
       return problems;
     }
     if (which === 'allegations') {
-      const { value, problems } = await validateForm(
-        AddAllegationDto,
-        allegationInput(body),
-        ALLEGATION_FIELDS,
-        'allegation-subjectId',
-      );
-      if (!problems.length) await this.contents.correctAllegation(id, partId, value, by, req.id);
+      const { value, problems } = await readAllegation(body);
+      if (value) await this.contents.correctAllegation(id, partId, value, by, req.id);
       return problems;
     }
-    const { value, problems } = await validateForm(
-      AddConductItemDto,
-      conductInput(body),
-      CONDUCT_FIELDS,
-      'conduct-text',
-    );
-    if (problems.length) return problems;
-    const { source: _none, text, platform, ...rest } = value;
-    await this.contents.correctConductItem(
-      id,
-      partId,
-      { ...rest, text: text!, platform: platform! },
-      by,
-      req.id,
-    );
-    return [];
+    const { value, problems } = await readConductItem(body);
+    if (value) await this.contents.correctConductItem(id, partId, value, by, req.id);
+    return problems;
   }
 
   private async page(

@@ -41,6 +41,14 @@ export function caseFormOptions(
       },
       false,
     ),
+    postedAt: dateItems(
+      {
+        day: one(conduct['postedAt-day']),
+        month: one(conduct['postedAt-month']),
+        year: one(conduct['postedAt-year']),
+      },
+      false,
+    ),
     formerOfficer: choices(['yes'], subject.formerOfficer, () => 'They have left the service', 'checked'),
     subjects: [
       { value: '', text: 'Choose a subject', selected: !one(allegation.subjectId) },

@@ -1,5 +1,5 @@
 /**
- * The messages the case page shows after a form, chosen by the server: the address carries a code
+ * The messages the case's pages show after a form, chosen by the server: the address carries a code
  * (`?saved=subject`, `?problem=reason-missing`), never text, so nobody can put words in the page's
  * mouth with a crafted link. An unknown code shows nothing.
  */
@@ -19,6 +19,9 @@ export const SAVED_MESSAGES = {
     'The case has been sent to the appropriate authority for assessment: it is now on their My work.',
   'iopc-decision': 'The IOPC referral decision has been recorded.',
   status: 'The status of the case has been changed.',
+  // the case's access page
+  'access-granted': 'Access given.',
+  'access-revoked': 'Access revoked.',
 } as const;
 export type SavedCode = keyof typeof SAVED_MESSAGES;
 

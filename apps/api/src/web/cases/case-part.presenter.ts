@@ -1,5 +1,6 @@
 import type { Allegation, ConductItem, Subject } from '@precedent/cases';
 import type { Posted } from '../case-forms';
+import { postedAtParts } from './posted-at';
 
 /**
  * A subject, allegation or conduct item as its form posts it, so the correction page opens filled
@@ -48,7 +49,7 @@ export function partValues(
           platform: c.platform,
           audience: c.audience,
           audienceSize: c.audienceSize === null ? '' : String(c.audienceSize),
-          postedAt: c.postedAt ? c.postedAt.toISOString().slice(0, 16) + 'Z' : '',
+          ...postedAtParts(c.postedAt),
           url: c.url ?? '',
           categories: c.categories,
           targets: c.targets,
@@ -59,4 +60,38 @@ export function partValues(
         },
       }
     : null;
+}
+
+/**
+ * What removing a subject, allegation or conduct item takes away, in a sentence for the page that
+ * asks to confirm it; null when the case has no such part.
+ */
+export function partToRemove(
+  part: 'subjects' | 'allegations' | 'conduct-items',
+  id: string,
+  contents: { subjects: Subject[]; allegations: Allegation[]; conductItems: ConductItem[] },
+): { heading: string; what: string } | null {
+  const short = (text: string) => (text.length > 160 ? `${text.slice(0, 157)}…` : text);
+  if (part === 'subjects') {
+    const s = contents.subjects.find((subject) => subject.id === id);
+    return s
+      ? { heading: `Remove ${s.name} from the case?`, what: `${s.name}, staff number ${s.staffNumber}.` }
+      : null;
+  }
+  if (part === 'allegations') {
+    const at = contents.allegations.findIndex((allegation) => allegation.id === id);
+    if (at < 0) return null;
+    const a = contents.allegations[at];
+    const against = contents.subjects.find((subject) => subject.id === a.subjectId)?.name;
+    return {
+      heading: 'Remove this allegation?',
+      what: `${against ? `Against ${against}: ` : ''}“${short(a.description)}”`,
+    };
+  }
+  const at = contents.conductItems.findIndex((item) => item.id === id);
+  if (at < 0) return null;
+  return {
+    heading: `Remove conduct item ${at + 1}?`,
+    what: `“${short(contents.conductItems[at].text)}”`,
+  };
 }
