@@ -13,4 +13,4 @@ fi
 npm run build >/dev/null
 export LD_PRELOAD="$LIB" FAKETIME="${MOVE_CLOCK:-+210d}" FAKETIME_DONT_FAKE_MONOTONIC=1
 echo "== e2e tests with the clock at $(date -u +%Y-%m-%d) (real date $(LD_PRELOAD= date -u +%Y-%m-%d))"
-NODE_OPTIONS=--experimental-vm-modules npx jest --config test/jest-e2e.config.js --runInBand "$@"
+NODE_OPTIONS=--experimental-vm-modules npx jest --config test/jest-e2e.config.js "$@"

@@ -12,6 +12,7 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/test/setup/per-file-database.ts'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-  testTimeout: 60_000,
+  // generous: two files run at once on a 2-core machine, each with its apps and often a browser
+  testTimeout: 120_000,
   maxWorkers: 2,
 };

@@ -18,6 +18,8 @@ import {
   levelSimilarity,
   ordinal,
   participationSimilarity,
+  rawSimilarity,
+  shownSimilarity,
   similarityParts,
   subjectSimilarity,
   volumeSimilarity,
@@ -250,7 +252,11 @@ export class PrecedentIndex {
   /** The k most similar precedents passing the filters, most similar first. */
   search(query: ConductFeatures, options: SearchOptions): Neighbour[] {
     if (!this.sealed) throw new Error('Seal the precedent index before searching it');
-    const best = new TopK(options.k, options.minSimilarity ?? -Infinity);
+    // scores are the model's weighted means; a minimum is asked for, and answers given, as shown
+    const best = new TopK(
+      options.k,
+      options.minSimilarity === undefined ? -Infinity : rawSimilarity(this.model, options.minSimilarity),
+    );
     const generation = this.nextGeneration();
     const weights = this.weights;
     const queryHasText = query.fingerprint !== null;
@@ -325,7 +331,10 @@ export class PrecedentIndex {
         }
       }
     }
-    return best.sorted();
+    if (!this.model.calibration) return best.sorted();
+    return best
+      .sorted()
+      .map((n) => ({ index: n.index, similarity: shownSimilarity(this.model, n.similarity) }));
   }
 
   /**

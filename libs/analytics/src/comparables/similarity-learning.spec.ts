@@ -6,6 +6,7 @@ import { syntheticPrecedents, type SeriousnessDriver } from '../synth/synthetic-
 import { conductFeatures } from './conduct-features';
 import { FORCE_CODE_LIST, indexRecords } from './indexing';
 import {
+  calibrate,
   flatten,
   learnSimilarity,
   MAX_PART_WEIGHT,
@@ -13,7 +14,14 @@ import {
   MIN_PRECEDENTS_TO_LEARN,
   unflatten,
 } from './similarity-learning';
-import { combine, DEFAULT_MODEL, similarityParts, type SimilarityModel } from './similarity.rules';
+import {
+  combine,
+  DEFAULT_MODEL,
+  rawSimilarity,
+  shownSimilarity,
+  similarityParts,
+  type SimilarityModel,
+} from './similarity.rules';
 
 // The analytics issue's held-out check (docs/analytics-method.md §3.4): weights learned on 16,000
 // precedents of a generator, measured on 4,000 others of the same generator that they never saw.
@@ -49,6 +57,23 @@ describe.each<SeriousnessDriver>(['what-was-said', 'factor-counts', 'reach-and-v
       expect(Object.values(learned.model.factorShares).reduce((sum, w) => sum + w, 0)).toBeCloseTo(1, 9);
     });
 
+    it("shows its similarities on the fixed weights' scale, so the band's 0.6 keeps its meaning", () => {
+      const heldOut = Array.from({ length: 200 }, (_, at) => 16_000 + at);
+      const shareAtLeast = (model: SimilarityModel) => {
+        everything.reweight(model);
+        const found = heldOut.flatMap((at) =>
+          everything.search(conductFeatures(cases[at].record), { k: 20, excludeIndex: at }),
+        );
+        return found.filter((n) => n.similarity >= 0.6).length / found.length;
+      };
+      expect(Math.abs(shareAtLeast(learned.model) - shareAtLeast(DEFAULT_MODEL))).toBeLessThan(0.1);
+      // and a minimum asked of the search is read on the same scale
+      everything.reweight(learned.model);
+      const query = conductFeatures(cases[16_000].record);
+      for (const n of everything.search(query, { k: 20, minSimilarity: 0.6 }))
+        expect(n.similarity).toBeGreaterThanOrEqual(0.6);
+    });
+
     it('finds held-out comparables at most 0.4 of the random distance in latent seriousness', () => {
       everything.reweight(learned.model);
       const heldOut = Array.from({ length: 300 }, (_, at) => 16_000 + at);
@@ -65,6 +90,22 @@ describe('learning similarity', () => {
     const learned = learnSimilarity(indexRecords(few.map((item) => item.record)));
     expect(learned).toMatchObject({ learned: false, model: DEFAULT_MODEL });
     expect(learned.reason).toMatch(/at least 2,000 are needed/);
+  });
+
+  it('maps learned similarities onto the fixed scale by quantiles, keeping their order', () => {
+    const calibration = calibrate(
+      Float64Array.from([0.2, 0.3, 0.4, 0.5]),
+      Float64Array.from([0.5, 0.6, 0.7, 0.8]),
+    );
+    const model: SimilarityModel = { ...DEFAULT_MODEL, calibration };
+    expect(shownSimilarity(model, 0.3)).toBeCloseTo(0.6, 9);
+    expect(rawSimilarity(model, 0.6)).toBeCloseTo(0.3, 9);
+    const shown = [0, 0.1, 0.25, 0.35, 0.45, 0.6, 0.9, 1].map((raw) => shownSimilarity(model, raw));
+    expect(shown).toEqual([...shown].sort((a, b) => a - b));
+    expect(shown[0]).toBe(0);
+    expect(shown[shown.length - 1]).toBe(1);
+    // without a calibration a similarity is shown as it is
+    expect(shownSimilarity(DEFAULT_MODEL, 0.42)).toBe(0.42);
   });
 
   it('turns a model into one weight per sub-part and back', () => {

@@ -16,6 +16,7 @@ import {
   subjectSimilarity,
   volumeSimilarity,
   type FactorShares,
+  type SimilarityCalibration,
   type SimilarityModel,
   type SimilarityParts,
 } from './similarity.rules';
@@ -237,7 +238,28 @@ export function learnSimilarity(
   if (withLearned >= withDefault) {
     return { ...fallback('the learned weights did no better on precedents they were not fitted on'), check };
   }
-  return { model: unflatten(best), learned: true, precedents, check };
+  const calibration = calibrate(sample.nearestSimilarities(best), sample.nearestSimilarities(start));
+  return { model: { ...unflatten(best), calibration }, learned: true, precedents, check };
+}
+
+/**
+ * The quantile map from learned similarities to the fixed weights' scale: the q-th quantile of the
+ * nearest comparables' similarities under the learned weights is shown as the q-th quantile under
+ * the fixed weights, so a threshold keeps its meaning ("as alike as the fixed weights' 0.6").
+ */
+export function calibrate(learned: Float64Array, fixed: Float64Array): SimilarityCalibration {
+  const raw: number[] = [];
+  const shown: number[] = [];
+  if (learned.length === 0 || fixed.length === 0) return { raw, shown };
+  for (let q = 0.02; q < 0.99; q += 0.04) {
+    const r = learned[Math.min(learned.length - 1, Math.floor(q * learned.length))];
+    const f = fixed[Math.min(fixed.length - 1, Math.floor(q * fixed.length))];
+    // strictly increasing raw knots inside (0, 1); shown never decreasing
+    if (r <= 0 || r >= 1 || (raw.length > 0 && r <= raw[raw.length - 1])) continue;
+    raw.push(r);
+    shown.push(Math.min(1, Math.max(f, shown.length > 0 ? shown[shown.length - 1] : 0)));
+  }
+  return { raw, shown };
 }
 
 function steps(current: number): number[] {
@@ -253,6 +275,7 @@ class Sample {
   private readonly queries: number;
   private readonly pool: number;
   private readonly k: number;
+  private readonly hasText: Uint8Array;
 
   constructor(index: PrecedentIndex, severity: (force: number) => number, options: LearningOptions) {
     const random = seedrandom(options.seed);
@@ -272,10 +295,12 @@ class Sample {
     const poolAt = order.subarray(this.queries, this.queries + this.pool);
     const poolFeatures = Array.from(poolAt, (at) => index.featuresAt(at));
     const poolSteps = Float32Array.from(poolAt, adjusted);
+    this.hasText = new Uint8Array(this.queries);
     this.parts = new Float32Array(this.queries * this.pool * WIDTH);
     this.gaps = new Float32Array(this.queries * this.pool);
     for (let q = 0; q < this.queries; q++) {
       const query = index.featuresAt(order[q]);
+      this.hasText[q] = query.fingerprint ? 1 : 0;
       const step = adjusted(order[q]);
       for (let p = 0; p < this.pool; p++) {
         subParts(query, poolFeatures[p], this.parts, (q * this.pool + p) * WIDTH);
@@ -286,11 +311,41 @@ class Sample {
 
   /** Mean outcome gap between a query and its k most similar in the pool, over fit or check queries. */
   loss(flat: Float64Array, which: 'fit' | 'check'): number {
+    let total = 0;
+    let queries = 0;
+    this.nearest(flat, which, (_scores, gaps, filled) => {
+      let sum = 0;
+      for (let at = 0; at < filled; at++) sum += gaps[at];
+      total += sum / Math.max(1, filled);
+      queries++;
+    });
+    return total / Math.max(1, queries);
+  }
+
+  /**
+   * The similarities (weighted means, as the index computes them: the wording left out for a query
+   * without text) of every check query's k most similar in the pool, in increasing order.
+   */
+  nearestSimilarities(flat: Float64Array): Float64Array {
+    const total = flat.reduce((sum, w) => sum + w, 0);
+    const found: number[] = [];
+    this.nearest(flat, 'check', (scores, _gaps, filled, q) => {
+      const weight = this.hasText[q] ? total : total - flat[0];
+      for (let at = 0; at < filled; at++) found.push(scores[at] / weight);
+    });
+    return Float64Array.from(found).sort();
+  }
+
+  /** For each query of the set, its k best in the pool under `flat`, highest first. */
+  private nearest(
+    flat: Float64Array,
+    which: 'fit' | 'check',
+    visit: (scores: Float64Array, gaps: Float64Array, filled: number, query: number) => void,
+  ): void {
     const [from, to] = which === 'fit' ? [0, this.fit] : [this.fit, this.queries];
     const k = Math.min(this.k, this.pool);
     const topScore = new Float64Array(k);
     const topGap = new Float64Array(k);
-    let total = 0;
     for (let q = from; q < to; q++) {
       let filled = 0;
       for (let p = 0; p < this.pool; p++) {
@@ -308,10 +363,7 @@ class Sample {
         topScore[at] = score;
         topGap[at] = this.gaps[q * this.pool + p];
       }
-      let sum = 0;
-      for (let at = 0; at < filled; at++) sum += topGap[at];
-      total += sum / Math.max(1, filled);
+      visit(topScore, topGap, filled, q);
     }
-    return total / Math.max(1, to - from);
   }
 }

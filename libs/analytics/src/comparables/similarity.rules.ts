@@ -56,6 +56,48 @@ export const DEFAULT_FACTOR_SHARES: Readonly<FactorShares> = {
 export interface SimilarityModel {
   weights: Readonly<SimilarityParts>;
   factorShares: Readonly<FactorShares>;
+  /**
+   * For learned weights: the scale their weighted mean is shown on. Thresholds (the band's 0.6,
+   * the pairs' minimum) were set on the fixed weights' scale, and learned weights spread scores
+   * differently, so each score is mapped to the fixed weights' score of the same rank among the
+   * nearest comparables (a quantile map, fitted with the weights). Increasing, so order is kept.
+   * Absent: scores are shown as they are.
+   */
+  calibration?: SimilarityCalibration;
+}
+
+/** Increasing knots: a weighted mean `raw[i]` is shown as `shown[i]`, straight lines between. */
+export interface SimilarityCalibration {
+  raw: readonly number[];
+  shown: readonly number[];
+}
+
+/** The similarity shown for a weighted mean under the model. */
+export function shownSimilarity(model: SimilarityModel, raw: number): number {
+  const calibration = model.calibration;
+  if (!calibration || calibration.raw.length === 0) return raw;
+  return interpolate(calibration.raw, calibration.shown, raw);
+}
+
+/** The weighted mean under the model whose shown similarity is `shown` (the least such). */
+export function rawSimilarity(model: SimilarityModel, shown: number): number {
+  const calibration = model.calibration;
+  if (!calibration || calibration.raw.length === 0) return shown;
+  return interpolate(calibration.shown, calibration.raw, shown);
+}
+
+/** Piecewise-linear through (0, 0), the knots and (1, 1); `from` increasing, `to` non-decreasing. */
+function interpolate(from: readonly number[], to: readonly number[], value: number): number {
+  const xs = [0, ...from, 1];
+  const ys = [0, ...to, 1];
+  for (let at = 1; at < xs.length; at++) {
+    if (value <= xs[at]) {
+      const span = xs[at] - xs[at - 1];
+      if (span <= 0) return ys[at];
+      return ys[at - 1] + ((value - xs[at - 1]) / span) * (ys[at] - ys[at - 1]);
+    }
+  }
+  return 1;
 }
 export const DEFAULT_MODEL: SimilarityModel = {
   weights: DEFAULT_WEIGHTS,

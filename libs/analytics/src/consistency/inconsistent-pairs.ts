@@ -1,5 +1,11 @@
 import type { PrecedentIndex } from '../comparables/precedent-index';
-import { combine, similarityParts, type SimilarityParts } from '../comparables/similarity.rules';
+import {
+  combine,
+  shownSimilarity,
+  similarityParts,
+  type SimilarityModel,
+  type SimilarityParts,
+} from '../comparables/similarity.rules';
 import { eraOnDay } from '../reforms/regime.rules';
 import {
   inconsistencyScore,
@@ -86,8 +92,8 @@ export async function findInconsistentPairs(
       }
       const sideA = sideFacts(index, a);
       const sideB = sideFacts(index, b);
-      const parts = similarityParts(sideA.features, sideB.features);
-      const similarity = pairSimilarity(parts, neighbour.similarity, index.weights);
+      const parts = similarityParts(sideA.features, sideB.features, index.factorShares);
+      const similarity = pairSimilarity(parts, neighbour.similarity, index.similarityModel);
       const differences = pairDifferences(sideA, sideB);
       left[found] = a;
       right[found] = b;
@@ -139,7 +145,7 @@ export async function findInconsistentPairs(
       b,
       similarity: similarities[at],
       stepGap: Math.abs(sideA.step - sideB.step),
-      parts: similarityParts(sideA.features, sideB.features),
+      parts: similarityParts(sideA.features, sideB.features, index.factorShares),
       differences: pairDifferences(sideA, sideB),
       score: scores[at],
     });
@@ -148,12 +154,10 @@ export async function findInconsistentPairs(
 }
 
 /** With shared wording, every part counts; without, the wording is left out rather than counted as a difference. */
-function pairSimilarity(
-  parts: SimilarityParts,
-  structural: number,
-  weights: Readonly<SimilarityParts>,
-): number {
-  return parts.text > 0 ? Math.max(structural, combine(parts, weights, true)) : structural;
+function pairSimilarity(parts: SimilarityParts, structural: number, model: SimilarityModel): number {
+  return parts.text > 0
+    ? Math.max(structural, shownSimilarity(model, combine(parts, model.weights, true)))
+    : structural;
 }
 
 function sideFacts(index: PrecedentIndex, at: number) {

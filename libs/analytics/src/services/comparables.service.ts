@@ -225,27 +225,18 @@ export class ComparablesService {
     // The data version is read at most once a second: an import shows within a second, and busy
     // comparables traffic does not cost a query per request.
     if (this.index && Date.now() - this.versionCheckedAt < VERSION_CHECK_MS) return this.index;
-    const [version, similarity] = await Promise.all([
-      this.store.dataVersion(),
-      this.store.latestSimilarity(),
-    ]);
+    const version = await this.store.dataVersion();
     this.versionCheckedAt = Date.now();
-    const model = similarity?.model ?? DEFAULT_MODEL;
-    const learnedAt = similarity?.learnedAt ?? null;
-    if (this.index?.version === version) {
-      // A recompute learned new weights on the same data: the precedents stay, the counting changes.
-      if (this.index.learnedAt !== learnedAt) {
-        this.index.index.reweight(model);
-        this.index.learnedAt = learnedAt;
-      }
-      return this.index;
-    }
+    if (this.index?.version === version) return this.index;
     if (!this.loading) {
       const started = Date.now();
+      // The fixed weights here, not the learned ones (docs/analytics-method.md §2): a profile asked
+      // about often states only part of the conduct (no factors, no levels), and learned weights
+      // lean on exactly those parts, so such a query would find nothing alike enough to show a band.
       this.loading = this.store
-        .loadIndex(undefined, model)
+        .loadIndex(undefined, DEFAULT_MODEL)
         .then((index) => {
-          this.index = { version, index, learnedAt };
+          this.index = { version, index };
           this.logger.log(
             `Comparables index loaded: ${index.count} precedents, data version ${version}, in ${Date.now() - started} ms`,
           );
@@ -261,8 +252,6 @@ export class ComparablesService {
 interface LoadedIndex {
   version: string;
   index: PrecedentIndex;
-  /** When the similarity model in use was learned; null for today's fixed weights. */
-  learnedAt: string | null;
 }
 
 function round(value: number): number {
