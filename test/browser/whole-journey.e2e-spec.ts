@@ -60,6 +60,14 @@ describe.each([
     await adminPage.click('button:has-text("Add the user")');
     expect(await adminPage.textContent('#main-content')).toContain(chair.username);
     await journey.checked(adminPage, 'admin-account');
+    // A role that reads case content waits for a second administrator (docs/security.md, item 9).
+    expect(await adminPage.textContent('#main-content')).toContain('Waiting for approval: panel member');
+    const secondAdmin = await api.signedIn(['admin']);
+    const approvals = await as(secondAdmin, '/admin');
+    const approve = `button[aria-label="Approve panel member for ${chair.username}"]`;
+    await approvals.click(approve);
+    expect(await approvals.locator(approve).count()).toBe(0);
+    await journey.checked(approvals, 'admin-second-approval');
     // the admin's My work is the service's: failed jobs, work waiting for the queue, imports to check
     await adminPage.goto(`${base}/`);
     expect(await adminPage.textContent('#service + .govuk-summary-list')).toContain('Failed jobs');
