@@ -63,7 +63,13 @@ describe.each([
     // A role that reads case content waits for a second administrator (docs/security.md, item 9).
     expect(await adminPage.textContent('#main-content')).toContain('Waiting for approval: panel member');
     const secondAdmin = await api.signedIn(['admin']);
-    const approvals = await as(secondAdmin, '/admin');
+    // the second administrator's My work says so, and leads to the approvals
+    const secondMyWork = await as(secondAdmin, '/');
+    expect(await secondMyWork.textContent('#service + .govuk-summary-list')).toContain(
+      '1 given by another administrator, waiting for your approval',
+    );
+    await secondMyWork.click('a:has-text("Open the approvals")');
+    const approvals = secondMyWork;
     const approve = `button[aria-label="Approve panel member for ${chair.username}"]`;
     await approvals.click(approve);
     expect(await approvals.locator(approve).count()).toBe(0);

@@ -247,6 +247,7 @@ describe('notices delivered by email', () => {
       },
       { what: 'the retried emails sent', timeoutMs: 30_000 },
     );
+    // each sent exactly once after the failure, though an automatic retry and "Try again" may both be queued
     expect(sent.map((d) => d.attempts)).toEqual([2, 2, 2, 2, 2, 2]);
     expect(new Set(sent.map((d) => d.deemedServedOn))).toEqual(new Set(['2027-03-01']));
     const after = await agent.get('/').set('Accept', 'text/html').expect(200);

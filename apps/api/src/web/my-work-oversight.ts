@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AnalyticsJobsService } from '@precedent/analytics';
 import { CaseAccessService, CaseReportsService } from '@precedent/cases';
-import { hasRole, type Principal } from '@precedent/identity';
+import { hasRole, RoleApprovalsService, type Principal } from '@precedent/identity';
 import { QueueStatusService } from '@precedent/platform';
 import { words } from '../common/code-words';
 import { QUEUES } from './queue-pages.controller';
@@ -23,6 +23,8 @@ export interface OversightWork {
     failedJobs: number;
     stalledJobs: number;
     waitingInOutbox: number;
+    /** Roles another administrator gave that this one may approve (never their own requests or roles). */
+    rolesToApprove: number;
     imports: { id: string; when: string; text: string }[];
   } | null;
 }
@@ -39,17 +41,19 @@ export class MyWorkOversight {
     private readonly caseReports: CaseReportsService,
     private readonly queueStatus: QueueStatusService,
     private readonly jobs: AnalyticsJobsService,
+    private readonly approvals: RoleApprovalsService,
   ) {}
 
   async for(by: Principal, requestId: string, limit: number): Promise<OversightWork> {
     const senior = hasRole(by, 'senior_officer');
     const admin = hasRole(by, 'admin');
-    const [granted, timeliness, queues, imports] = await Promise.all([
+    const [granted, timeliness, queues, imports, pending] = await Promise.all([
       this.access.grantedTo(by, limit),
       // the same figures (and the same audited report read) as the timeliness report
       senior ? this.caseReports.timeliness(by, requestId) : null,
       admin ? this.queueStatus.status(QUEUES, limit) : null,
       admin ? this.jobs.recentImports(IMPORTS_LOOKED_AT) : null,
+      admin ? this.approvals.pending() : [],
     ]);
     const sum = (key: 'overdue' | 'due_soon' | 'total') =>
       (timeliness?.rows ?? []).reduce((total, row) => total + row[key], 0);
@@ -67,6 +71,7 @@ export class MyWorkOversight {
         failedJobs: queues.queues.reduce((total, queue) => total + (queue.counts?.failed ?? 0), 0),
         stalledJobs: queues.stalled.length,
         waitingInOutbox: queues.outbox.reduce((total, backlog) => total + backlog.pending, 0),
+        rolesToApprove: pending.filter((p) => p.requestedBy !== by.userId && p.userId !== by.userId).length,
         imports: (imports ?? [])
           .filter((job) => job.status === 'failed' || job.recordsRejected > 0)
           .slice(0, limit)

@@ -214,19 +214,14 @@ export class NoticesService {
   }
 
   /**
-   * Sends one email (the worker's job): the mail goes out outside any transaction, then the result
-   * is recorded. Sent: the deemed-service day by the rules in force, on the case timeline. Refused:
-   * failed with the server's answer, and tried again through the outbox after a growing pause.
+   * Sends one email (the worker's job) while holding the delivery's row lock, then records the
+   * result in the same transaction. Two jobs for one email (an automatic retry and a "Try again")
+   * therefore send it once: the second waits for the lock, then finds it sent. The lock is held for
+   * the SMTP exchange only (the mail transport's timeouts bound it). Sent: the deemed-service day by
+   * the rules in force, on the case timeline. Refused: failed with the server's answer, and tried
+   * again through the outbox after a growing pause.
    */
   async deliver(deliveryId: string): Promise<DeliveryStatus | 'skipped'> {
-    const delivery = await this.dataSource.getRepository(NoticeDelivery).findOneBy({ id: deliveryId });
-    if (!delivery || delivery.status === 'sent') return 'skipped';
-    const result = await this.mail.send({
-      to: delivery.toAddress,
-      subject: delivery.subject,
-      text: delivery.body,
-      ...(delivery.calendar ? { calendar: { filename: 'hearing.ics', content: delivery.calendar } } : {}),
-    });
     return this.dataSource.transaction(async (em) => {
       const row = await em
         .getRepository(NoticeDelivery)
@@ -235,6 +230,12 @@ export class NoticesService {
         .setLock('pessimistic_write')
         .getOne();
       if (!row || row.status === 'sent') return 'skipped';
+      const result = await this.mail.send({
+        to: row.toAddress,
+        subject: row.subject,
+        text: row.body,
+        ...(row.calendar ? { calendar: { filename: 'hearing.ics', content: row.calendar } } : {}),
+      });
       row.attempts += 1;
       row.serverAnswer = result.answer;
       if (result.delivered) {
@@ -267,7 +268,7 @@ export class NoticesService {
           name: HearingsJob.DeliverMail,
           data: { deliveryId: row.id },
           jobId: `mail-${row.id}-${row.attempts}`,
-          notBefore: new Date(Date.now() + RETRY_PAUSE_MS * 2 ** (row.attempts - 1)),
+          notBefore: new Date(this.clock.now().getTime() + RETRY_PAUSE_MS * 2 ** (row.attempts - 1)),
         });
       }
       return 'failed';

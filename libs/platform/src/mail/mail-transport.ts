@@ -28,7 +28,14 @@ export class MailTransport implements OnModuleDestroy {
 
   constructor(private readonly env: Env) {
     if (env.SMTP_URL) {
-      this.transporter = createTransport(env.SMTP_URL);
+      // bounded: a notice is sent while its delivery row is locked (NoticesService.deliver), so a
+      // mail server that stops answering must fail the attempt, not hold the row for minutes
+      this.transporter = createTransport({
+        url: env.SMTP_URL,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      });
       this.folder = null;
     } else {
       this.transporter = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
