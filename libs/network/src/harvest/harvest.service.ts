@@ -171,19 +171,23 @@ export class PrecedentHarvest implements OnModuleInit {
       result.refused = error instanceof RefusedPage;
       const message = (error as { message?: unknown } | null)?.message;
       result.error = typeof message === 'string' ? message : String(error);
-      const [row] = returned<{ failures: number }>(
-        await this.dataSource.query(
-          `UPDATE network_harvests SET failures = failures + 1, last_error = $2, last_error_at = $3,
-                refused_pages = refused_pages + $4
-          WHERE peer_force = $1 RETURNING failures`,
-          [peer.force, result.error, this.clock.now(), result.refused ? 1 : 0],
-        ),
-      );
-      const next = new Date(this.clock.now().getTime() + retryDelayMinutes(row.failures) * 60_000);
-      await this.dataSource.query('UPDATE network_harvests SET next_attempt_at = $2 WHERE peer_force = $1', [
-        peer.force,
-        next,
-      ]);
+      // the failure and the time of the next attempt are recorded together: no reader sees one alone
+      const next = await this.dataSource.transaction(async (em) => {
+        const [row] = returned<{ failures: number }>(
+          await em.query(
+            `UPDATE network_harvests SET failures = failures + 1, last_error = $2, last_error_at = $3,
+                  refused_pages = refused_pages + $4
+            WHERE peer_force = $1 RETURNING failures`,
+            [peer.force, result.error, this.clock.now(), result.refused ? 1 : 0],
+          ),
+        );
+        const at = new Date(this.clock.now().getTime() + retryDelayMinutes(row.failures) * 60_000);
+        await em.query('UPDATE network_harvests SET next_attempt_at = $2 WHERE peer_force = $1', [
+          peer.force,
+          at,
+        ]);
+        return at;
+      });
       this.logger.warn(
         `Harvest from ${peer.force} failed (${result.error}); tried again after ${next.toISOString()}.`,
       );
