@@ -121,6 +121,22 @@ describe('demo cases', () => {
       .expect(200);
   });
 
+  it('gives the administrator a role to approve: one the second administrator gave a new investigator', async () => {
+    const login = await api
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: 'precedent-demo-2026' })
+      .expect(200);
+    const pending = await api
+      .http()
+      .get('/api/users/role-approvals')
+      .set({ Authorization: `Bearer ${login.body.accessToken}` })
+      .expect(200);
+    expect(pending.body.items).toEqual([
+      expect.objectContaining({ username: 'new.investigator', role: 'investigator' }),
+    ]);
+  });
+
   it('keeps most time limits running: fewer than half of the open cases are overdue', async () => {
     // the appropriate authority sees every case that is not restricted, with its next time limit
     const [user] = await api.dataSource.query<{ id: string }[]>(

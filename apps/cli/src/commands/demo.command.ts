@@ -13,6 +13,9 @@ const DEMO_USERS: { username: string; displayName: string; roles: Role[]; team?:
   { username: 'authority', displayName: 'Supt Jo Example', roles: ['appropriate_authority'] },
   { username: 'panel', displayName: 'Chair Lee Sample', roles: ['panel_member'] },
   { username: 'senior', displayName: 'ACC Pat Placeholder', roles: ['senior_officer'] },
+  // a second administrator, so the first has something to approve (roles that read case content
+  // take effect only once another administrator approves them)
+  { username: 'admin2', displayName: 'Demo Second Administrator', roles: ['admin'] },
 ];
 
 /** How long the senior officer's demo grants last. */
@@ -61,6 +64,19 @@ export class DemoCommand extends CommandRunner {
       lines.push(`  ${demo.username.padEnd(14)} ${DEMO_PASSWORD}   ${demo.roles.join(', ')}`);
     }
     process.stdout.write(`Demo users (username, password, roles):\n${lines.join('\n')}\n`);
+    // admin2 has given a new investigator their role: it waits for the other administrator
+    if (!(await this.users.findByUsername('new.investigator'))) {
+      await this.users.create(
+        {
+          username: 'new.investigator',
+          displayName: 'DC Ali Newstart (fictional)',
+          password: DEMO_PASSWORD,
+          roles: ['investigator'],
+          team: 'psd-north',
+        },
+        { actorId: ids.get('admin2')!, actorName: 'Demo Second Administrator', requestId: null },
+      );
+    }
     const result = await this.demoCases.load({
       count: options.cases ?? DEMO_CASES,
       seed: 'precedent-demo',
