@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { realClockEnv } from './real-clock';
 import type { TestApi } from './test-api';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -17,6 +18,9 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
+    // a user's browser keeps its own clock whatever the server's says (and under libfaketime
+    // Chromium crawls): the session cookie's Max-Age is what makes the two agree
+    env: realClockEnv() as Record<string, string>,
     args: [
       '--headless',
       '--no-sandbox',

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer, Socket } from 'node:net';
+import { realClockEnv } from './real-clock';
 
 /** A redis-server of the test's own, on a free port, that the test can stop and start again. */
 export class PrivateRedis {
@@ -50,15 +51,6 @@ export class PrivateRedis {
     });
     this.process = undefined;
   }
-}
-
-/** This process's environment without libfaketime's variables. */
-function realClockEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of ['LD_PRELOAD', 'FAKETIME', 'FAKETIME_DONT_FAKE_MONOTONIC', 'FAKETIME_NO_CACHE']) {
-    delete env[name];
-  }
-  return env;
 }
 
 /** A TCP port nothing listens on now. */

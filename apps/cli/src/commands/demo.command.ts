@@ -64,17 +64,33 @@ export class DemoCommand extends CommandRunner {
       lines.push(`  ${demo.username.padEnd(14)} ${DEMO_PASSWORD}   ${demo.roles.join(', ')}`);
     }
     process.stdout.write(`Demo users (username, password, roles):\n${lines.join('\n')}\n`);
-    // admin2 has given a new investigator their role: it waits for the other administrator
-    if (!(await this.users.findByUsername('new.investigator'))) {
+    // Each administrator has given a new user a role that reads case content: each waits for the
+    // other administrator, so both have one to approve on My work.
+    const newcomers = [
+      {
+        username: 'new.investigator',
+        displayName: 'DC Ali Newstart (fictional)',
+        role: 'investigator',
+        by: 'admin2',
+      },
+      {
+        username: 'new.panel',
+        displayName: 'Ms Rowan Newpanel (fictional)',
+        role: 'panel_member',
+        by: 'admin',
+      },
+    ] as const;
+    for (const newcomer of newcomers) {
+      if (await this.users.findByUsername(newcomer.username)) continue;
       await this.users.create(
         {
-          username: 'new.investigator',
-          displayName: 'DC Ali Newstart (fictional)',
+          username: newcomer.username,
+          displayName: newcomer.displayName,
           password: DEMO_PASSWORD,
-          roles: ['investigator'],
-          team: 'psd-north',
+          roles: [newcomer.role],
+          team: newcomer.role === 'investigator' ? 'psd-north' : null,
         },
-        { actorId: ids.get('admin2')!, actorName: 'Demo Second Administrator', requestId: null },
+        { actorId: ids.get(newcomer.by)!, actorName: newcomer.by, requestId: null },
       );
     }
     const result = await this.demoCases.load({
