@@ -116,7 +116,11 @@ describe('plain words in the staff web UI', () => {
 
     // A case recorded properly, then each of its forms sent empty or wrong.
     await page.check('input[name="source"][value="line_manager"]');
-    await page.fill('#receivedAt-year', String(nextYear - 1));
+    // yesterday, counted from today: a fixed day of the year is in the future for part of every year
+    const yesterday = new Date(Date.now() - 86_400_000);
+    await page.fill('#receivedAt-day', String(yesterday.getUTCDate()));
+    await page.fill('#receivedAt-month', String(yesterday.getUTCMonth() + 1));
+    await page.fill('#receivedAt-year', String(yesterday.getUTCFullYear()));
     await page.fill('#summary', 'Posts in a WhatsApp group about a community.');
     await page.click('button:has-text("Record the case")');
     const caseId = new URL(page.url()).pathname.split('/')[2];
