@@ -141,8 +141,10 @@ describe("a reporter's reply notifies PSD through the outbox and the worker", ()
     )) as { id: string; job_id: string }[];
 
     // not due: due at the next hour, which may be seconds away, so put it a whole hour off for the check
-    await db().query(`UPDATE outbox_messages SET delay_until = now() + interval '1 hour' WHERE id = $1`, [
+    // (an hour on the application's clock, which the relay reads, not the database's now())
+    await db().query(`UPDATE outbox_messages SET delay_until = $2 WHERE id = $1`, [
       row.id,
+      new Date(Date.now() + 3_600_000),
     ]);
     // a relay pass leaves it where it is, and BullMQ has never seen it
     const app = await startedWorker();
@@ -154,7 +156,7 @@ describe("a reporter's reply notifies PSD through the outbox and the worker", ()
     ]);
 
     // due: handed over, its dispatch recorded to the hour, the job added no earlier than it was due
-    await db().query(`UPDATE outbox_messages SET delay_until = now() WHERE id = $1`, [row.id]);
+    await db().query(`UPDATE outbox_messages SET delay_until = $2 WHERE id = $1`, [row.id, new Date()]);
     const [{ due }] = (await db().query(`SELECT delay_until AS due FROM outbox_messages WHERE id = $1`, [
       row.id,
     ])) as { due: Date }[];

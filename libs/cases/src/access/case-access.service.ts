@@ -101,7 +101,7 @@ export class CaseAccessService {
     const em = this.dataSource.manager;
     const kase = by.roles.includes('access_manager')
       ? await this.anyCase(em, id, false)
-      : await findOpenableCase(em, id, by);
+      : await findOpenableCase(em, id, by, false, this.clock.today());
     return this.viewOf(em, kase);
   }
 
@@ -264,7 +264,7 @@ export class CaseAccessService {
     // the appropriate authority only the cases they may open
     return by.roles.includes('access_manager')
       ? this.anyCase(em, id, true)
-      : findOpenableCase(em, id, by, true);
+      : findOpenableCase(em, id, by, true, this.clock.today());
   }
 
   private async anyCase(em: EntityManager, id: string, lock: boolean): Promise<Case> {

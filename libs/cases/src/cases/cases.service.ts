@@ -216,7 +216,7 @@ export class CasesService {
 
   /** The case, if this person may open it; "not yours" is "not found". The read is audited. */
   async open(id: string, by: Principal, requestId: string): Promise<CaseView> {
-    const kase = await findOpenableCase(this.dataSource.manager, id, by);
+    const kase = await findOpenableCase(this.dataSource.manager, id, by, false, this.clock.today());
     await this.audit.recordNow(auditContextOf(by, requestId), {
       action: 'case.read',
       entityType: 'case',
@@ -544,7 +544,7 @@ export class CasesService {
 
   /** The case in the caller's transaction, when this person may open it ("not yours" is "not found"); `lock` for a change. */
   openableIn(em: EntityManager, id: string, by: Principal, lock = false): Promise<Case> {
-    return findOpenableCase(em, id, by, lock);
+    return findOpenableCase(em, id, by, lock, this.clock.today());
   }
 
   /** Who investigates a case, for work the system does on its own (notifications); null when nobody or no case. */
@@ -556,7 +556,7 @@ export class CasesService {
   }
 
   async timeline(id: string, by: Principal, requestId: string): Promise<CaseEvent[]> {
-    await findOpenableCase(this.dataSource.manager, id, by);
+    await findOpenableCase(this.dataSource.manager, id, by, false, this.clock.today());
     await this.audit.recordNow(auditContextOf(by, requestId), {
       action: 'case.timeline.read',
       entityType: 'case',
@@ -647,7 +647,7 @@ export class CasesService {
     apply: (em: EntityManager, kase: Case) => Promise<{ action: string; details: Record<string, unknown> }>,
   ): Promise<CaseView> {
     const saved = await this.dataSource.transaction(async (em) => {
-      const kase = await findOpenableCase(em, id, by, true);
+      const kase = await findOpenableCase(em, id, by, true, this.clock.today());
       if (version !== undefined && version !== kase.version) throw new StaleVersionError(kase.version);
       const { action, details } = await apply(em, kase);
       const saved = await em.save(kase);
