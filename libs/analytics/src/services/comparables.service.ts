@@ -9,11 +9,12 @@ import {
   type Finding,
   type Forum,
   type Outcome,
+  type PrecedentRecord,
 } from '@precedent/exchange';
-import { conductFeatures } from '../comparables/conduct-features';
+import { conductFeatures, type ConductFeatures } from '../comparables/conduct-features';
 import { dayNumber, FORCE_CODE_LIST, forceNumber } from '../comparables/indexing';
 import { DEFAULT_BAND_OPTIONS, outcomeBand, type OutcomeBand } from '../comparables/outcome-band.rules';
-import type { PrecedentIndex } from '../comparables/precedent-index';
+import type { Neighbour, PrecedentIndex } from '../comparables/precedent-index';
 import { DEFAULT_MODEL, type SimilarityParts } from '../comparables/similarity.rules';
 import { whatWasSaid } from '../comparables/what-was-said.rules';
 import { eraOnDay, eraWords, todaysRulesFrom } from '../reforms/regime.rules';
@@ -131,21 +132,9 @@ export class ComparablesService {
       viewer && linked.size > 0 ? await viewer.openableCaseIds([...linked.values()]) : new Set();
     const caseIds = new Map([...linked].filter(([, caseId]) => openable.has(caseId)));
     const items: ComparablePrecedent[] = found.map((neighbour) => {
-      const precedent = index.precedentAt(neighbour.index);
-      const caseId = caseIds.get(precedent.id);
-      const record = records.get(precedent.id);
+      const caseId = caseIds.get(index.precedentAt(neighbour.index).id);
       return {
-        ref: precedent.ref,
-        force: FORCE_CODE_LIST[precedent.force],
-        decidedOn: new Date(precedent.decidedOn * 86_400_000).toISOString().slice(0, 10),
-        forum: FORUMS[precedent.forum],
-        finding: FINDINGS[precedent.finding],
-        outcome: OUTCOMES[precedent.outcome],
-        step: precedent.step,
-        rules: eraWords(eraOnDay(precedent.decidedOn)),
-        said: record ? whatWasSaid(record) : null,
-        similarity: round(neighbour.similarity),
-        parts: roundParts(index.parts(features, neighbour.index)),
+        ...comparablePrecedent(index, features, neighbour, records),
         ...(caseId ? { caseId } : {}),
       };
     });
@@ -196,23 +185,7 @@ export class ComparablesService {
     return {
       referenceStep: reference,
       basis,
-      items: found.map((neighbour) => {
-        const precedent = index.precedentAt(neighbour.index);
-        const record = records.get(precedent.id);
-        return {
-          ref: precedent.ref,
-          force: FORCE_CODE_LIST[precedent.force],
-          decidedOn: new Date(precedent.decidedOn * 86_400_000).toISOString().slice(0, 10),
-          forum: FORUMS[precedent.forum],
-          finding: FINDINGS[precedent.finding],
-          outcome: OUTCOMES[precedent.outcome],
-          step: precedent.step,
-          rules: eraWords(eraOnDay(precedent.decidedOn)),
-          said: record ? whatWasSaid(record) : null,
-          similarity: round(neighbour.similarity),
-          parts: roundParts(index.parts(features, neighbour.index)),
-        };
-      }),
+      items: found.map((neighbour) => comparablePrecedent(index, features, neighbour, records)),
     };
   }
 
@@ -252,6 +225,30 @@ export class ComparablesService {
 interface LoadedIndex {
   version: string;
   index: PrecedentIndex;
+}
+
+/** A precedent the index found, as the API answers it (without its case link). */
+function comparablePrecedent(
+  index: PrecedentIndex,
+  features: ConductFeatures,
+  neighbour: Neighbour,
+  records: Map<number, PrecedentRecord>,
+): ComparablePrecedent {
+  const precedent = index.precedentAt(neighbour.index);
+  const record = records.get(precedent.id);
+  return {
+    ref: precedent.ref,
+    force: FORCE_CODE_LIST[precedent.force],
+    decidedOn: new Date(precedent.decidedOn * 86_400_000).toISOString().slice(0, 10),
+    forum: FORUMS[precedent.forum],
+    finding: FINDINGS[precedent.finding],
+    outcome: OUTCOMES[precedent.outcome],
+    step: precedent.step,
+    rules: eraWords(eraOnDay(precedent.decidedOn)),
+    said: record ? whatWasSaid(record) : null,
+    similarity: round(neighbour.similarity),
+    parts: roundParts(index.parts(features, neighbour.index)),
+  };
 }
 
 function round(value: number): number {
