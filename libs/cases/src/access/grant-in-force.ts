@@ -1,5 +1,3 @@
-import { londonDate } from '@precedent/platform';
-
 /**
  * grantInForce (case-access-change.rules) as SQL on the case_grants table under `alias`: not revoked,
  * and its last day not before `today`, the parameter named by `todayParameter` (`:today` or `$2`).
@@ -8,8 +6,3 @@ import { londonDate } from '@precedent/platform';
  */
 export const GRANT_IN_FORCE_SQL = (alias: string, todayParameter: string): string =>
   `${alias}.revoked_at IS NULL AND ${alias}.until >= ${todayParameter}::date`;
-
-/** Today in Europe/London on this process's clock, for callers that hold no Clock. */
-export function processToday(): string {
-  return londonDate(new Date());
-}

@@ -1,14 +1,15 @@
 import { CASE_CONTENT_ROLES, type Principal } from '@precedent/identity';
-import { GRANT_IN_FORCE_SQL, processToday } from '../access/grant-in-force';
+import { GRANT_IN_FORCE_SQL } from '../access/grant-in-force';
 
 /**
  * The access policy (libs/identity case-access.rules) as a SQL condition on the cases table under
  * `alias`, so lists and links hold only cases the person may open. Parameters are named for a query builder.
+ * `today` is the application's day (`Clock.today()`), on which grants are in force or expired.
  */
 export function visibleCasesWhere(
   alias: string,
   by: Principal,
-  today: string = processToday(),
+  today: string,
 ): [string, Record<string, unknown>] {
   const clauses: string[] = [];
   if (by.roles.includes('investigator')) {

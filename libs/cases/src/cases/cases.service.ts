@@ -126,7 +126,10 @@ export class CasesService {
 
   async record(input: RecordCaseInput, by: Principal, requestId: string): Promise<CaseView> {
     const kase = await this.dataSource.transaction((em) => this.recordIn(em, input, by, requestId));
-    return { ...this.view(kase), warnings: await duplicateWarnings(this.dataSource.manager, kase.id, by) };
+    return {
+      ...this.view(kase),
+      warnings: await duplicateWarnings(this.dataSource.manager, kase.id, by, this.clock.today()),
+    };
   }
 
   /** The time limits that apply to the case today. */
@@ -222,7 +225,10 @@ export class CasesService {
       entityType: 'case',
       entityId: id,
     });
-    return { ...this.view(kase), warnings: await duplicateWarnings(this.dataSource.manager, id, by) };
+    return {
+      ...this.view(kase),
+      warnings: await duplicateWarnings(this.dataSource.manager, id, by, this.clock.today()),
+    };
   }
 
   /**

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@precedent/audit';
 import { auditContextOf, type Principal } from '@precedent/identity';
-import { ConflictError, InvalidInputError, NotFoundError } from '@precedent/platform';
+import { Clock, ConflictError, InvalidInputError, NotFoundError } from '@precedent/platform';
 import { contentsEditable } from '../cases/case-actions.rules';
 import { findOpenableCase } from '../cases/openable-case';
 import { CaseEvent } from '../cases/case-event.entity';
@@ -80,6 +80,7 @@ export class CaseContentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async addSubject(
@@ -280,7 +281,7 @@ export class CaseContentsService {
     by: Principal,
     requestId: string,
   ): Promise<{ subjects: Subject[]; allegations: Allegation[]; conductItems: ConductItem[] }> {
-    await findOpenableCase(this.dataSource.manager, caseId, by);
+    await findOpenableCase(this.dataSource.manager, caseId, by, false, this.clock.today());
     await this.audit.recordNow(auditContextOf(by, requestId), {
       action: 'case.contents.read',
       entityType: 'case',
@@ -296,7 +297,10 @@ export class CaseContentsService {
 
   private async withWarnings<T>(caseId: string, by: Principal, written: Promise<T>): Promise<Added<T>> {
     const created = await written;
-    return { created, warnings: await duplicateWarnings(this.dataSource.manager, caseId, by) };
+    return {
+      created,
+      warnings: await duplicateWarnings(this.dataSource.manager, caseId, by, this.clock.today()),
+    };
   }
 
   /** The contents inside the caller's transaction, for a lib that has already checked access and audits its own use. */
@@ -335,7 +339,7 @@ export class CaseContentsService {
     how: 'changed' | 'removed' = 'changed',
   ): Promise<void> {
     return this.dataSource.transaction(async (em) => {
-      const kase = await findOpenableCase(em, caseId, by, true);
+      const kase = await findOpenableCase(em, caseId, by, true, this.clock.today());
       if (!contentsEditable(kase.status)) {
         throw new ConflictError(
           'contents_closed',
@@ -364,7 +368,7 @@ export class CaseContentsService {
   ): Promise<T> {
     return this.dataSource.transaction(async (em) => {
       // locked: the criteria review below reads and updates the case
-      const kase = await findOpenableCase(em, caseId, by, true);
+      const kase = await findOpenableCase(em, caseId, by, true, this.clock.today());
       const created = await create(em);
       await em.insert(CaseEvent, { caseId, actorId: by.userId, kind: `${kind}_added`, reason: null });
       const criteria = kind === 'subject' ? [] : await reviewIopcCriteria(em, kase, by.userId);

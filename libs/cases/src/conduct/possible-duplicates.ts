@@ -105,6 +105,7 @@ export async function duplicateWarnings(
   em: EntityManager,
   caseId: string,
   by: Principal,
+  today: string,
 ): Promise<DuplicateWarning[]> {
   const rows = await em
     .getRepository(CaseDuplicateWarning)
@@ -117,7 +118,7 @@ export async function duplicateWarnings(
       'w.reason AS reason',
     ])
     .where('w.case_id = :caseId', { caseId })
-    .andWhere(...visibleCasesWhere('o', by))
+    .andWhere(...visibleCasesWhere('o', by, today))
     .orderBy('w.kind')
     .addOrderBy('o.reference')
     .getRawMany<DuplicateWarning>();

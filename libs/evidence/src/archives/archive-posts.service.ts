@@ -5,6 +5,7 @@ import { normaliseText } from '@precedent/analytics';
 import { AuditService } from '@precedent/audit';
 import { findOpenableCase, type Platform } from '@precedent/cases';
 import { auditContextOf, type Principal } from '@precedent/identity';
+import { Clock } from '@precedent/platform';
 import { recordCustody } from '../items/custody-log';
 import { findAccessibleItem } from '../items/accessible-item';
 import { ArchivePost, type PostLocator } from './archive-post.entity';
@@ -53,6 +54,7 @@ export class ArchivePostsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async search(
@@ -62,7 +64,7 @@ export class ArchivePostsService {
     requestId: string,
   ): Promise<{ items: PostHit[]; total: number }> {
     return this.dataSource.transaction(async (em) => {
-      await findOpenableCase(em, caseId, by);
+      await findOpenableCase(em, caseId, by, false, this.clock.today());
       const params: unknown[] = [caseId];
       const param = (value: unknown) => {
         params.push(value);
@@ -135,7 +137,7 @@ export class ArchivePostsService {
   /** The per-participant view of one chat export; recorded on the item's custody log as a view. */
   async participants(evidenceId: string, by: Principal, requestId: string): Promise<ParticipantPart[]> {
     return this.dataSource.transaction(async (em) => {
-      const item = await findAccessibleItem(em, evidenceId, by);
+      const item = await findAccessibleItem(em, evidenceId, by, this.clock.today());
       const posts = await em.find(ArchivePost, {
         select: { seq: true, author: true, kind: true, text: true, facts: true, postedAt: true },
         where: { evidenceId },

@@ -12,7 +12,7 @@ import {
   type Platform,
 } from '@precedent/cases';
 import { auditContextOf, type Principal } from '@precedent/identity';
-import { InvalidInputError } from '@precedent/platform';
+import { Clock, InvalidInputError } from '@precedent/platform';
 import { recordCustody } from '../items/custody-log';
 import { EvidenceItem } from '../items/evidence-item.entity';
 import { OcrResult } from '../processing/ocr-result.entity';
@@ -44,6 +44,7 @@ export class EvidencePromotionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly contents: CaseContentsService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async promote(
@@ -52,7 +53,7 @@ export class EvidencePromotionService {
     by: Principal,
     requestId: string,
   ): Promise<Added<ConductItem>> {
-    await findOpenableCase(this.dataSource.manager, caseId, by);
+    await findOpenableCase(this.dataSource.manager, caseId, by, false, this.clock.today());
     const { source, ...rest } = input;
     const resolved = await this.resolve(caseId, source);
     const platform = input.platform ?? resolved.platform;

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, type AuditContext } from '@precedent/audit';
 import { findOpenableCase, type Platform } from '@precedent/cases';
 import { auditContextOf, type Principal } from '@precedent/identity';
-import { ConflictError, InvalidInputError, NotFoundError, Outbox } from '@precedent/platform';
+import { Clock, ConflictError, InvalidInputError, NotFoundError, Outbox } from '@precedent/platform';
 import { EVIDENCE_QUEUE, EvidenceJob } from '../evidence.jobs';
 import { OcrResult } from '../processing/ocr-result.entity';
 import { EvidenceStorage, type StagedBlob } from '../storage/evidence-storage';
@@ -93,6 +93,7 @@ export class EvidenceService implements OnApplicationBootstrap {
     private readonly storage: EvidenceStorage,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -114,7 +115,7 @@ export class EvidenceService implements OnApplicationBootstrap {
     source: Readable,
     originalName: string,
   ): Promise<ReceivedFile> {
-    await findOpenableCase(this.dataSource.manager, caseId, by);
+    await findOpenableCase(this.dataSource.manager, caseId, by, false, this.clock.today());
     let mediaType: EvidenceMediaType | undefined;
     const staged = await this.storage.stage(source, {
       headBytes: SNIFF_BYTES,
@@ -147,7 +148,7 @@ export class EvidenceService implements OnApplicationBootstrap {
     const { staged, mediaType } = received;
     try {
       return await this.dataSource.transaction(async (em) => {
-        await findOpenableCase(em, caseId, by);
+        await findOpenableCase(em, caseId, by, false, this.clock.today());
         const steps = stepsFor(mediaType);
         const inserted = await em
           .createQueryBuilder()
@@ -204,7 +205,7 @@ export class EvidenceService implements OnApplicationBootstrap {
    */
   async export(caseId: string, purpose: string, by: Principal, requestId: string): Promise<EvidenceItem[]> {
     return this.dataSource.transaction(async (em) => {
-      await findOpenableCase(em, caseId, by);
+      await findOpenableCase(em, caseId, by, false, this.clock.today());
       const items = await em.find(EvidenceItem, {
         where: { caseId },
         order: { uploadedAt: 'ASC', id: 'ASC' },
@@ -218,7 +219,7 @@ export class EvidenceService implements OnApplicationBootstrap {
 
   async list(caseId: string, by: Principal, requestId: string): Promise<EvidenceItem[]> {
     return this.dataSource.transaction(async (em) => {
-      await findOpenableCase(em, caseId, by);
+      await findOpenableCase(em, caseId, by, false, this.clock.today());
       const items = await em.find(EvidenceItem, {
         where: { caseId },
         order: { uploadedAt: 'ASC', id: 'ASC' },
@@ -243,7 +244,7 @@ export class EvidenceService implements OnApplicationBootstrap {
     requestId: string,
   ): Promise<{ item: EvidenceItem; ocrText: string | null }[]> {
     return this.dataSource.transaction(async (em) => {
-      await findOpenableCase(em, caseId, by);
+      await findOpenableCase(em, caseId, by, false, this.clock.today());
       const items = await em.find(EvidenceItem, {
         where: { caseId },
         order: { uploadedAt: 'ASC', id: 'ASC' },
@@ -424,7 +425,7 @@ export class EvidenceService implements OnApplicationBootstrap {
   }
 
   private findAccessible(em: EntityManager, id: string, by: Principal): Promise<EvidenceItem> {
-    return findAccessibleItem(em, id, by);
+    return findAccessibleItem(em, id, by, this.clock.today());
   }
 
   private async enqueueProcessing(em: EntityManager, item: EvidenceItem): Promise<void> {

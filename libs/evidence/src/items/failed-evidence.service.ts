@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@precedent/audit';
 import { visibleCasesWhere } from '@precedent/cases';
 import { auditContextOf, type Principal } from '@precedent/identity';
+import { Clock } from '@precedent/platform';
 import { EvidenceItem } from './evidence-item.entity';
 import type { EvidenceMediaType } from './evidence-type.rules';
 
@@ -28,6 +29,7 @@ export class FailedEvidenceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** How many files failed on cases this person may open, for the page header; nothing is shown, so no audit. */
@@ -73,6 +75,6 @@ export class FailedEvidenceService {
       .createQueryBuilder('e')
       .innerJoin('cases', 'c', 'c.id = e.case_id')
       .where(`e.status = 'failed'`)
-      .andWhere(...visibleCasesWhere('c', by));
+      .andWhere(...visibleCasesWhere('c', by, this.clock.today()));
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@precedent/audit';
 import { visibleCasesWhere } from '@precedent/cases';
 import { auditContextOf, type Principal } from '@precedent/identity';
+import { Clock } from '@precedent/platform';
 import { Hearing } from './hearing.entity';
 
 export interface UpcomingHearing {
@@ -17,6 +18,7 @@ export class HearingListingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -86,7 +88,7 @@ export class HearingListingsService {
 
   /** Hearings of the cases this person may open, with their case references. */
   private visible(by: Principal): SelectQueryBuilder<Hearing> {
-    const [visible, params] = visibleCasesWhere('c', by);
+    const [visible, params] = visibleCasesWhere('c', by, this.clock.today());
     return this.dataSource
       .getRepository(Hearing)
       .createQueryBuilder('h')

@@ -96,7 +96,7 @@ export class InboxService {
       .orderBy('r.received_at', 'DESC')
       .addOrderBy('r.id', 'ASC');
     // a report linked to a case is listed only to those who may open that case (the cases lib's policy)
-    const [visible, params] = visibleCasesWhere('c', by);
+    const [visible, params] = visibleCasesWhere('c', by, this.clock.today());
     query.where(`(r.case_id IS NULL OR r.case_id IN (SELECT c.id FROM cases c WHERE ${visible}))`, params);
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
     const [reports, total] = await query.take(filters.limit).skip(filters.offset).getManyAndCount();
@@ -494,7 +494,7 @@ export class InboxService {
 
   /** Reports with a reply unread by this person (or by the inbox, for those who triage it) they may see. */
   private withUnreadReplies(by: Principal) {
-    const [visible, params] = visibleCasesWhere('c', by);
+    const [visible, params] = visibleCasesWhere('c', by, this.clock.today());
     const triages = by.roles.includes('investigator') || by.roles.includes('appropriate_authority');
     return this.dataSource
       .getRepository(AnonymousReport)
