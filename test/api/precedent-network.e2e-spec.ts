@@ -4,13 +4,8 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { PrecedentHarvest } from '@precedent/network';
 import { databaseUrl } from '../support/databases';
-import {
-  acceleratedDismissal,
-  cli,
-  createDatabase,
-  listen,
-  tamperingProxy,
-} from '../support/precedent-network';
+import { cli, createDatabase, listen, tamperingProxy } from '../support/precedent-network';
+import { acceleratedDismissal } from '../support/referred-case';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/test-api';
 import { TestClock } from '../support/test-clock';
 import { eventually } from '../support/test-worker';
@@ -129,7 +124,14 @@ describe('the precedent network: two instances share precedents through signed f
     ({ caseId, reference, subjectId, internalRef } = await acceleratedDismissal(
       a,
       { investigator, authority },
-      { staffNumber: STAFF_NUMBER, reporter: REPORTER, conduct: CONDUCT },
+      {
+        receivedAt: '2025-11-02',
+        documentsSuppliedOn: '2026-05-07',
+        sitsOn: '2026-05-21',
+        staffNumber: STAFF_NUMBER,
+        reporter: REPORTER,
+        conduct: CONDUCT,
+      },
     ));
     // the store's own ref is opaque (issue 14), and the feed serves yet another one: its feed ref
     expect(internalRef).not.toContain(reference);

@@ -121,3 +121,97 @@ export async function referredCase(
     allegationId: allegation.body.id as string,
   };
 }
+
+/** What an accelerated dismissal is about, and when it happens. */
+export interface AcceleratedDismissalFacts {
+  /** the hearing's day and the outcome's: a working day, 10 working days or more after `documentsSuppliedOn` */
+  sitsOn: string;
+  documentsSuppliedOn: string;
+  receivedAt: string;
+  staffNumber: string;
+  /** the officer's email address, where the spec wants their outcome emailed */
+  email?: string;
+  reporter?: { name: string; contact: string };
+  conduct: object;
+}
+
+/**
+ * A case taken through the API to an accelerated hearing's dismissal: PC Robin Fictional of
+ * Leicestershire sent threatening messages; gross misconduct, the special conditions certified, a
+ * chief constable in the chair, and the dismissal recorded on the day the hearing sits.
+ */
+export async function acceleratedDismissal(
+  a: TestApi,
+  people: { investigator: SignedInUser; authority: SignedInUser },
+  facts: AcceleratedDismissalFacts,
+): Promise<{ caseId: string; reference: string; subjectId: string; hearingId: string; internalRef: string }> {
+  const { investigator, authority } = people;
+  const post = (path: string, user: SignedInUser, body: object) =>
+    a.http().post(path).set(user.auth).send(body);
+  const created = await post('/api/cases', investigator, {
+    source: 'line_manager',
+    receivedAt: facts.receivedAt,
+    summary: 'Threats to a member of the public in private messages.',
+    ...(facts.reporter ? { reporter: facts.reporter } : {}),
+  }).expect(201);
+  const caseId = created.body.id as string;
+  const reference = created.body.reference as string;
+  const subject = await post(`/api/cases/${caseId}/subjects`, investigator, {
+    name: 'PC Robin Fictional',
+    staffNumber: facts.staffNumber,
+    role: 'constable',
+    rank: 'PC',
+    force: 'leicestershire',
+    ...(facts.email ? { email: facts.email } : {}),
+  }).expect(201);
+  const subjectId = subject.body.id as string;
+  const allegation = await post(`/api/cases/${caseId}/allegations`, investigator, {
+    subjectId,
+    standards: ['discreditable_conduct'],
+    description: 'Sent threatening messages.',
+  }).expect(201);
+  await post(`/api/cases/${caseId}/conduct-items`, investigator, facts.conduct).expect(201);
+  const current = await a.http().get(`/api/cases/${caseId}`).set(authority.auth).expect(200);
+  await post(`/api/cases/${caseId}/assessment`, authority, {
+    severity: 'gross_misconduct',
+    rationale: 'Threats of violence; the evidence is the messages themselves.',
+    version: current.body.version,
+  }).expect(201);
+  await post(`/api/cases/${caseId}/transitions`, authority, {
+    to: 'assessed',
+    reason: 'assessed',
+  }).expect(201);
+  await post(`/api/cases/${caseId}/transitions`, authority, {
+    to: 'referred_to_accelerated_hearing',
+    reason: 'The special conditions are met: the messages are conclusive.',
+    specialConditionsCertified: true,
+  }).expect(201);
+  const chair = await post('/api/panel-members', authority, {
+    name: 'Chief Constable',
+    roles: ['chair'],
+    rank: 'chief_constable',
+    force: 'leicestershire',
+  }).expect(201);
+  const hearing = await post('/api/hearings', investigator, {
+    caseId,
+    documentsSuppliedOn: facts.documentsSuppliedOn,
+    certifiedByUserId: authority.id,
+  }).expect(201);
+  const hearingId = hearing.body.id as string;
+  await post(`/api/hearings/${hearingId}/proposed-date`, investigator, {
+    date: facts.sitsOn,
+    startsAt: '09:30',
+    remoteLink: 'https://meet.example.org/accelerated',
+  }).expect(201);
+  await post(`/api/hearings/${hearingId}/panel`, investigator, {
+    panelMemberId: chair.body.id,
+    role: 'chair',
+  }).expect(201);
+  await post(`/api/hearings/${hearingId}/fixed-date`, investigator, {}).expect(201);
+  const recorded = await post(
+    `/api/cases/${caseId}/outcome`,
+    authority,
+    dismissalOutcome(subjectId, allegation.body.id as string, facts.sitsOn),
+  ).expect(201);
+  return { caseId, reference, subjectId, hearingId, internalRef: recorded.body.precedentRef as string };
+}

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { HearingsWithWorker, startHearingsWithWorker } from '../support/hearings-with-worker';
-import { dismissalOutcome } from '../support/referred-case';
-import type { SignedInUser } from '../support/test-api';
+import { acceleratedDismissal } from '../support/referred-case';
 import { TestClock } from '../support/test-clock';
 import { eventually } from '../support/test-worker';
 
@@ -21,9 +20,6 @@ const REG_43 = ['chair_report_due', 'outcome_publication', 'outcome_publication_
 describe('reg 43 notices after an outcome, through the outbox and the worker', () => {
   const clock = new TestClock();
   let hearings: HearingsWithWorker;
-
-  const post = (path: string, user: SignedInUser, body: object) =>
-    hearings.api.http().post(path).set(user.auth).send(body);
 
   const previousMailDir = process.env.MAIL_DIR;
   let mailDir: string;
@@ -46,78 +42,27 @@ describe('reg 43 notices after an outcome, through the outbox and the worker', (
 
   it("plans the chair's report over the late May bank holiday and keeps the outcome report up for 28 days", async () => {
     const { api, authority, investigator } = hearings;
-    const created = await post('/api/cases', investigator, {
-      source: 'line_manager',
-      receivedAt: '2026-11-02',
-      summary: 'Threats to a member of the public in private messages.',
-    }).expect(201);
-    const caseId = created.body.id as string;
-    const subject = await post(`/api/cases/${caseId}/subjects`, investigator, {
-      name: 'PC Robin Fictional',
-      staffNumber: '7781',
-      role: 'constable',
-      rank: 'PC',
-      force: 'leicestershire',
-      email: 'robin.fictional@police.example',
-    }).expect(201);
-    const allegation = await post(`/api/cases/${caseId}/allegations`, investigator, {
-      subjectId: subject.body.id,
-      standards: ['discreditable_conduct'],
-      description: 'Sent threatening messages.',
-    }).expect(201);
-    await post(`/api/cases/${caseId}/conduct-items`, investigator, {
-      platform: 'whatsapp',
-      audience: 'direct_message',
-      audienceSize: 1,
-      text: 'fictional threatening words',
-      categories: ['violent_or_threatening'],
-      targets: [],
-      offDuty: false,
-      participation: 'author',
-    }).expect(201);
-    const current = await api.http().get(`/api/cases/${caseId}`).set(authority.auth).expect(200);
-    await post(`/api/cases/${caseId}/assessment`, authority, {
-      severity: 'gross_misconduct',
-      rationale: 'Threats of violence; the evidence is the messages themselves.',
-      version: current.body.version,
-    }).expect(201);
-    await post(`/api/cases/${caseId}/transitions`, authority, {
-      to: 'assessed',
-      reason: 'assessed',
-    }).expect(201);
-    await post(`/api/cases/${caseId}/transitions`, authority, {
-      to: 'referred_to_accelerated_hearing',
-      reason: 'The special conditions are met: the messages are conclusive.',
-      specialConditionsCertified: true,
-    }).expect(201);
-    const chair = await post('/api/panel-members', authority, {
-      name: 'Chief Constable',
-      roles: ['chair'],
-      rank: 'chief_constable',
-      force: 'leicestershire',
-    }).expect(201);
-    const hearing = await post('/api/hearings', investigator, {
-      caseId,
-      documentsSuppliedOn: '2027-05-07',
-      certifiedByUserId: authority.id,
-    }).expect(201);
-    const hearingId = hearing.body.id as string;
-    await post(`/api/hearings/${hearingId}/proposed-date`, investigator, {
-      date: '2027-05-21',
-      startsAt: '09:30',
-      remoteLink: 'https://meet.example.org/accelerated',
-    }).expect(201);
-    await post(`/api/hearings/${hearingId}/panel`, investigator, {
-      panelMemberId: chair.body.id,
-      role: 'chair',
-    }).expect(201);
-    await post(`/api/hearings/${hearingId}/fixed-date`, investigator, {}).expect(201);
-
-    await post(
-      `/api/cases/${caseId}/outcome`,
-      authority,
-      dismissalOutcome(subject.body.id, allegation.body.id, '2027-05-21'),
-    ).expect(201);
+    const { caseId, hearingId } = await acceleratedDismissal(
+      api,
+      { investigator, authority },
+      {
+        receivedAt: '2026-11-02',
+        documentsSuppliedOn: '2027-05-07',
+        sitsOn: '2027-05-21',
+        staffNumber: '7781',
+        email: 'robin.fictional@police.example',
+        conduct: {
+          platform: 'whatsapp',
+          audience: 'direct_message',
+          audienceSize: 1,
+          text: 'fictional threatening words',
+          categories: ['violent_or_threatening'],
+          targets: [],
+          offDuty: false,
+          participation: 'author',
+        },
+      },
+    );
 
     // the officer is emailed their outcome the same working day, and only they are
     const outcomeEmail = await eventually(

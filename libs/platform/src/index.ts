@@ -37,6 +37,7 @@ export { LoggingModule, REDACT_PATHS } from './logging/logging.module';
 export { HealthService, type HealthReport } from './health/health.service';
 export { HealthController } from './health/health.controller';
 export { startHttpApp, loadEnvOrExit } from './http/bootstrap';
+export { configurePublicSite, type PublicSite } from './http/public-site';
 export { projectRoot } from './files/project-root';
 export { WorkingDayCalendar } from './calendar/working-day-calendar';
 export { MailTransport, type OutgoingMail, type MailResult } from './mail/mail-transport';
