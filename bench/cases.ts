@@ -3,7 +3,9 @@
  * database, the built API started against it, then `GET /api/cases` with filters and text search
  * (p95) and `GET /api/cases/:id` at 50 concurrent requests (p95, audit write included).
  * The API runs as `API_PROCESSES` processes (default 2: one a core on the 2-core machine the target
- * is set for); `API_PROCESSES=1` measures one process alone.
+ * is set for); `API_PROCESSES=1` measures one process alone. `BENCH_CPU_PROF=<folder>` starts the
+ * API with `--cpu-prof`, one profile a process written there when it stops (open it in Chrome's
+ * DevTools or `node bench/support/profile-top.js`).
  * Figures go to stdout; nothing here is a test.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,6 +19,7 @@ const CASES = Number(process.argv[2] ?? 100_000);
 const DATABASE = 'precedent_bench_cases';
 const PORT = 3901;
 const API_PROCESSES = process.env.API_PROCESSES ?? '2';
+const CPU_PROF = process.env.BENCH_CPU_PROF;
 const WORDS = [
   'whatsapp',
   'group',
@@ -106,7 +109,13 @@ async function main(): Promise<void> {
   ).map((row) => row.id);
   await db.end();
 
-  const api = await startBuiltApi(env, PORT, 'bench', 'bench-password-2026');
+  const api = await startBuiltApi(
+    env,
+    PORT,
+    'bench',
+    'bench-password-2026',
+    CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [],
+  );
   try {
     const { base, token } = api;
     const get = async (path: string) => {
