@@ -8,8 +8,8 @@ import { eventually } from '../support/test-worker';
 
 const LINES = 100_000;
 
-/** A fictional group chat of `lines` lines, every tenth a continuation of the message before. */
-function largeChat(lines: number): Buffer {
+/** A fictional group chat of `lines` lines about `topic`, every tenth a continuation of the message before. */
+function largeChat(lines: number, topic: string): Buffer {
   const names = ['Sam Fictional', 'Alex Example', 'Jo Placeholder'];
   const out: string[] = [];
   const start = Date.UTC(2025, 0, 13, 6, 0);
@@ -21,7 +21,7 @@ function largeChat(lines: number): Buffer {
     const t = new Date(start + i * 37_000);
     const pad = (n: number) => String(n).padStart(2, '0');
     out.push(
-      `${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}, ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())} - ${names[i % names.length]}: message ${i} about the late shift`,
+      `${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}, ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())} - ${names[i % names.length]}: message ${i} about the ${topic}`,
     );
   }
   return Buffer.from(out.join('\n'));
@@ -91,7 +91,7 @@ describe('chat exports read on a thread of the built worker', () => {
     );
 
   it('answers /health over and over while it parses a 100,000-line export, then stores every message', async () => {
-    const id = await upload(largeChat(LINES), 'WhatsApp Chat with Night shift.txt');
+    const id = await upload(largeChat(LINES, 'night shift'), 'WhatsApp Chat with Night shift.txt');
     await eventually(async () => worker.output.includes('Reading a chat export'), {
       what: 'the worker to start reading the chat',
       timeoutMs: 60_000,
@@ -129,4 +129,26 @@ describe('chat exports read on a thread of the built worker', () => {
       /no day is over 12 \(for example "01\/02\/2026"\)\. Choose the order \(dmy or mdy\)/,
     );
   }, 120_000);
+
+  it('ends the thread when the worker is told to stop mid-parse: the worker exits cleanly and the item waits for a retry', async () => {
+    const id = await upload(largeChat(LINES, 'late shift'), 'WhatsApp Chat with Late shift.txt');
+    const reading = worker.output.split('Reading a chat export').length - 1;
+    await eventually(async () => worker.output.split('Reading a chat export').length - 1 > reading, {
+      what: 'the worker to start reading the second large chat',
+      timeoutMs: 60_000,
+      intervalMs: 20,
+    });
+    worker.signal('SIGTERM');
+    // without ending the thread the job would run on to its end, past the shutdown deadline (exit 1)
+    expect(await worker.exit()).toEqual({ code: 0, signal: null });
+    const item = (await api.http().get(`/api/evidence/${id}`).set(investigator.auth).expect(200)).body as {
+      status: string;
+      error: string | null;
+    };
+    expect(item).toMatchObject({
+      status: 'queued',
+      error:
+        'The last attempt failed and will be retried: The worker stopped while reading this chat export; it is read again when the job is retried.',
+    });
+  }, 180_000);
 });
