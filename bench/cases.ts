@@ -2,6 +2,10 @@
  * `npm run bench:cases`: 100,000 cases and 300,000 conduct items seeded with SQL into a scratch
  * database, the built API started against it, then `GET /api/cases` with filters and text search
  * (p95) and `GET /api/cases/:id` at 50 concurrent requests (p95, audit write included).
+ * The API runs as `API_PROCESSES` processes (default 2: one a core on the 2-core machine the target
+ * is set for); `API_PROCESSES=1` measures one process alone. `BENCH_CPU_PROF=<folder>` starts the
+ * API with `--cpu-prof`, one profile a process written there when it stops (open it in Chrome's
+ * DevTools or `node bench/support/profile-top.js`).
  * Figures go to stdout; nothing here is a test.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,6 +18,8 @@ const CLI = join(__dirname, '..', 'dist/apps/cli/apps/cli/src/main.js');
 const CASES = Number(process.argv[2] ?? 100_000);
 const DATABASE = 'precedent_bench_cases';
 const PORT = 3901;
+const API_PROCESSES = process.env.API_PROCESSES ?? '2';
+const CPU_PROF = process.env.BENCH_CPU_PROF;
 const WORDS = [
   'whatsapp',
   'group',
@@ -42,6 +48,7 @@ async function main(): Promise<void> {
     ...process.env,
     DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${DATABASE}`,
     LOG_LEVEL: 'warn',
+    API_PROCESSES,
   };
   execFileSync('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', DATABASE]);
   execFileSync(process.execPath, [CLI, 'migrate'], { env, stdio: 'ignore' });
@@ -102,7 +109,13 @@ async function main(): Promise<void> {
   ).map((row) => row.id);
   await db.end();
 
-  const api = await startBuiltApi(env, PORT, 'bench', 'bench-password-2026');
+  const api = await startBuiltApi(
+    env,
+    PORT,
+    'bench',
+    'bench-password-2026',
+    CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [],
+  );
   try {
     const { base, token } = api;
     const get = async (path: string) => {
@@ -146,7 +159,7 @@ async function main(): Promise<void> {
     const seconds = (Date.now() - time) / 1000;
     report(
       'GET /api/cases/:id',
-      `50 concurrent clients for ${seconds.toFixed(0)} s: ${Math.round(opened.length / seconds)} requests/s, p50 ${quantile(opened, 0.5).toFixed(1)} ms, p95 ${quantile(opened, 0.95).toFixed(1)} ms (each read audited)`,
+      `50 concurrent clients, ${API_PROCESSES} API processes, for ${seconds.toFixed(0)} s: ${Math.round(opened.length / seconds)} requests/s, p50 ${quantile(opened, 0.5).toFixed(1)} ms, p95 ${quantile(opened, 0.95).toFixed(1)} ms (each read audited)`,
     );
   } finally {
     api.stop();

@@ -4,12 +4,14 @@
  *   API process's resident memory growth (sampled from /proc every 20 ms);
  * - WhatsApp: a 200,000-line chat export, parsed alone in this process, then uploaded and processed
  *   by the built worker end to end (parsed, posts inserted and indexed);
+ * - the worker's event loop: the longest time it was held up while it processed the chat and the X
+ *   archive (a job's lock is renewed only when it is free), from bench/support/event-loop-probe.js;
  * - OCR: a 1080×2340 phone screenshot read by the OCR engine (tesseract.js runs one worker thread).
  * Figures go to stdout; nothing here is a test.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,12 +29,15 @@ const TWEETS = Number(process.env.BENCH_TWEETS ?? 100_000);
 const API_PORT = 3950;
 
 const evidenceDir = mkdtempSync(join(tmpdir(), 'precedent-bench-evidence-'));
+const PROBE = join(__dirname, 'support', 'event-loop-probe.js');
+const probeFile = join(evidenceDir, 'event-loop.json');
 const env = {
   ...process.env,
   NODE_ENV: 'test',
   DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${DATABASE}`,
   QUEUE_PREFIX: `bench_${randomBytes(3).toString('hex')}`,
   EVIDENCE_DIR: evidenceDir,
+  EVENT_LOOP_PROBE_FILE: probeFile,
   EVIDENCE_MAX_FILE_MB: String(UPLOAD_MB + 10),
   API_PORT: String(API_PORT),
   WORKER_PORT: String(API_PORT + 2),
@@ -103,7 +108,8 @@ async function main(): Promise<void> {
       `${CHAT_LINES} lines (${(chat.length / 1e6).toFixed(1)} MB) parsed into ${parsed.messages.length} messages in ${parseSeconds.toFixed(2)} s in process; heap +${Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6)} MB`,
     );
 
-    worker = await start(WORKER, `http://127.0.0.1:${API_PORT + 2}/health`);
+    worker = await start(WORKER, `http://127.0.0.1:${API_PORT + 2}/health`, [PROBE]);
+    await eventLoop(worker); // from here on: the chat's processing
     const e2eStart = process.hrtime.bigint();
     const chatUpload = await multipart(
       `/api/cases/${String(kase.id)}/evidence`,
@@ -123,6 +129,10 @@ async function main(): Promise<void> {
       'whatsapp',
       `upload -> ${status} (${(item.archive as { posts?: number } | null)?.posts ?? 0} posts stored and indexed) in ${e2eSeconds.toFixed(2)} s end to end (API, outbox relay, worker)${item.error ? `: ${String(item.error)}` : ''}`,
     );
+    line(
+      'whatsapp',
+      `worker event loop while it processed the chat: ${describeDelay(await eventLoop(worker))}`,
+    );
     // X: a 100,000-tweet tweets.js through the worker, with the worker's memory sampled
     const tweets = tweetsJs(TWEETS);
     const workerBefore = rssKb(worker.pid!);
@@ -136,10 +146,12 @@ async function main(): Promise<void> {
       xItem = await json('GET', `/api/evidence/${String(xUpload.body.id)}`, undefined, token);
     }
     clearInterval(workerSampler);
+    const xDelay = await eventLoop(worker);
     line(
       'x',
       `${TWEETS} tweets (${(tweets.length / 1e6).toFixed(0)} MB tweets.js) -> ${String(xItem.status)} (${(xItem.archive as { posts?: number } | null)?.posts ?? 0} posts) in ${(Number(process.hrtime.bigint() - xStart) / 1e9).toFixed(2)} s end to end; worker RSS ${Math.round(workerBefore / 1024)} MB -> peak ${Math.round(workerPeak / 1024)} MB (growth ${Math.round((workerPeak - workerBefore) / 1024)} MB)${xItem.error ? `: ${String(xItem.error)}` : ''}`,
     );
+    line('x', `worker event loop while it processed the archive: ${describeDelay(xDelay)}`);
 
     const searchStart = process.hrtime.bigint();
     const found = await json('GET', `/api/cases/${String(kase.id)}/posts?q=d3p0t&limit=5`, undefined, token);
@@ -177,8 +189,29 @@ function rssKb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
 }
 
-async function start(script: string, health: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+interface EventLoopDelay {
+  maxMs: number;
+  p99Ms: number;
+  meanMs: number;
+}
+
+/** The event-loop delay the probe recorded in `child` since the last call (SIGUSR2 asks for it). */
+async function eventLoop(child: ChildProcess): Promise<EventLoopDelay> {
+  rmSync(probeFile, { force: true });
+  child.kill('SIGUSR2');
+  for (let i = 0; i < 600 && !existsSync(probeFile); i++) await new Promise((r) => setTimeout(r, 50));
+  return JSON.parse(readFileSync(probeFile, 'utf8')) as EventLoopDelay;
+}
+
+function describeDelay(delay: EventLoopDelay): string {
+  return `longest hold-up ${delay.maxMs} ms, p99 ${delay.p99Ms} ms, mean ${delay.meanMs} ms (monitorEventLoopDelay, 10 ms resolution; the job lock is renewed every 15 s and lost after 30 s)`;
+}
+
+async function start(script: string, health: string, preload: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...preload.flatMap((file) => ['-r', file]), script], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   for (let i = 0; i < 150; i++) {
     await new Promise((r) => setTimeout(r, 200));
     const up = await new Promise<boolean>((resolve) =>

@@ -13,15 +13,17 @@ export interface BuiltApi {
 
 /**
  * Starts the built API as `npm run start:api` does, against the benchmark's database, and signs in
- * as `username` (waiting up to a minute for it to listen). `stop()` ends the process.
+ * as `username` (waiting up to a minute for it to listen). `nodeOptions` go to node before the
+ * script (cluster processes inherit them). `stop()` ends the process.
  */
 export async function startBuiltApi(
   env: NodeJS.ProcessEnv,
   port: number,
   username: string,
   password: string,
+  nodeOptions: string[] = [],
 ): Promise<BuiltApi> {
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', API], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...nodeOptions, API], {
     env: { ...env, API_PORT: String(port) },
     stdio: 'ignore',
   });

@@ -20,6 +20,7 @@ import { AnalyticsProcessor } from './analytics/analytics.processor';
 import { RecomputeThreadModule } from './analytics/thread-recompute-runner';
 import { AuditProcessor } from './audit/audit.processor';
 import { EvidenceProcessor } from './evidence/evidence.processor';
+import { ChatThreadModule } from './evidence/thread-chat-reader';
 import { EvidenceIntegrityProcessor } from './evidence/evidence-integrity.processor';
 import { HearingsProcessor } from './hearings/hearings.processor';
 import { NetworkProcessor } from './network/network.processor';
@@ -45,6 +46,7 @@ const QUEUES = [
     AuditModule,
     AnalyticsModule,
     RecomputeThreadModule,
+    ChatThreadModule,
     EvidenceModule,
     HearingsModule,
     ReportingInboxModule,

@@ -51,10 +51,21 @@ export { ZIP_LIMITS } from './archives/zip-reader.rules';
 export { OcrEngine } from './processing/ocr-engine';
 export {
   parseWhatsAppChat,
+  readWhatsAppExport,
   type ChatParse,
   type ChatMessage,
+  type ChatReading,
+  type DatedChatMessage,
   type DateOrder,
 } from './archives/whatsapp.rules';
+export {
+  CHAT_READER,
+  CHAT_BATCH,
+  InProcessChatReader,
+  type ChatReader,
+  type ChatOpening,
+  type OpenChat,
+} from './archives/chat-reader';
 export {
   EvidencePromotionService,
   type PromoteInput,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -11,13 +11,8 @@ import { type ArchiveMember, type ArchiveSummary, EvidenceItem } from '../items/
 import { EvidenceUnprocessableError } from '../items/evidence.errors';
 import { EvidenceStorage } from '../storage/evidence-storage';
 import type { PostLocator } from './archive-post.entity';
-import {
-  ChatDateOrderAmbiguousError,
-  ChatLayoutError,
-  londonInstant,
-  looksLikeWhatsAppChat,
-  parseWhatsAppChat,
-} from './whatsapp.rules';
+import { CHAT_READER, type ChatReader, InProcessChatReader } from './chat-reader';
+import { looksLikeWhatsAppChat } from './whatsapp.rules';
 import { type XAccount, xAccount, xFileKind, xNoteTweet, type XPost, xTweet } from './x-archive.rules';
 import { ArchiveFormatError, YtdScanner } from './ytd-scanner';
 import { type MetaFile, metaFile } from './meta-export.rules';
@@ -63,6 +58,7 @@ export class ArchiveProcessingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly storage: EvidenceStorage,
     private readonly audit: AuditService,
+    @Optional() @Inject(CHAT_READER) private readonly chatReader: ChatReader = new InProcessChatReader(),
   ) {}
 
   async process(item: EvidenceItem, jobId: string | null): Promise<void> {
@@ -176,46 +172,42 @@ export class ArchiveProcessingService {
     jobId: string | null,
     source: { entry: string | null; sha256: string; bytes: Buffer },
   ): Promise<void> {
-    let chat: ReturnType<typeof parseWhatsAppChat>;
+    const chat = await this.chatReader.read(source.bytes, item.chatDateOrder ?? undefined);
+    if (!chat.readable)
+      throw chat.reason === 'date-order'
+        ? new EvidenceUnprocessableError(chat.message)
+        : notAChat(source.entry, chat.message);
     try {
-      chat = parseWhatsAppChat(
-        new TextDecoder('utf-8').decode(source.bytes),
-        item.chatDateOrder ?? undefined,
-      );
-    } catch (error) {
-      if (error instanceof ChatDateOrderAmbiguousError) throw new EvidenceUnprocessableError(error.message);
-      if (error instanceof ChatLayoutError) throw notAChat(source.entry, error.message);
-      throw error;
+      await this.replacePosts(item, jobId, 'whatsapp', async (add) => {
+        for await (const batch of chat.batches())
+          for (const m of batch)
+            await add({
+              kind: m.facts.includes('system') ? 'system' : 'message',
+              author: m.author,
+              postedAt: m.postedAt,
+              postedAtLocal: m.local,
+              text: m.text,
+              raw: m.raw,
+              postRef: null,
+              replyTo: null,
+              media: m.media,
+              facts: m.facts,
+              locator: { entry: source.entry, entrySha256: source.sha256, line: m.line, lines: m.lineCount },
+            });
+        return {
+          format: 'whatsapp',
+          entry: source.entry,
+          entrySha256: source.sha256,
+          posts: chat.count,
+          participants: chat.participants,
+          dateOrder: chat.dateOrder,
+          dateOrderReason: chat.dateOrderReason,
+          timeZoneAssumed: 'Europe/London',
+        };
+      });
+    } finally {
+      await chat.close();
     }
-    const participants = [
-      ...new Set(chat.messages.map((m) => m.author).filter((a): a is string => a !== null)),
-    ];
-    await this.replacePosts(item, jobId, 'whatsapp', async (add) => {
-      for (const m of chat.messages)
-        await add({
-          kind: m.facts.includes('system') ? 'system' : 'message',
-          author: m.author,
-          postedAt: m.local ? londonInstant(m.local) : null,
-          postedAtLocal: m.local,
-          text: m.text,
-          raw: m.raw,
-          postRef: null,
-          replyTo: null,
-          media: m.media,
-          facts: m.facts,
-          locator: { entry: source.entry, entrySha256: source.sha256, line: m.line, lines: m.lineCount },
-        });
-      return {
-        format: 'whatsapp',
-        entry: source.entry,
-        entrySha256: source.sha256,
-        posts: chat.messages.length,
-        participants,
-        dateOrder: chat.dateOrder,
-        dateOrderReason: chat.dateOrderReason,
-        timeZoneAssumed: 'Europe/London',
-      };
-    });
   }
 
   /** X data files, streamed element by element (a 60 MB tweets.js is never parsed whole). */

@@ -4,6 +4,7 @@ import {
   londonInstant,
   looksLikeWhatsAppChat,
   parseWhatsAppChat,
+  readWhatsAppExport,
 } from './whatsapp.rules';
 
 const LRM = '\u200e';
@@ -127,5 +128,46 @@ describe('WhatsApp chat export', () => {
         author: 'Ada',
       });
     }
+  });
+
+  describe('reading an export from its bytes', () => {
+    it('gives the messages with their instants in London, and each author once', () => {
+      const bytes = Buffer.from(
+        [
+          '13/01/2026, 14:30 - Sam Fictional created group "Night shift"',
+          '13/07/2026, 14:31 - Sam Fictional: summer time',
+          '13/07/2026, 14:32 - Alex Example: yes',
+          '14/07/2026, 09:05 - Sam Fictional: again',
+        ].join('\n'),
+      );
+      const reading = readWhatsAppExport(bytes);
+      expect(reading).toMatchObject({
+        readable: true,
+        dateOrder: 'dmy',
+        participants: ['Sam Fictional', 'Alex Example'],
+      });
+      if (!reading.readable) throw new Error('expected a readable chat');
+      expect(reading.messages.map((m) => m.postedAt?.toISOString() ?? null)).toEqual([
+        '2026-01-13T14:30:00.000Z',
+        '2026-07-13T13:31:00.000Z',
+        '2026-07-13T13:32:00.000Z',
+        '2026-07-14T08:05:00.000Z',
+      ]);
+    });
+
+    it('says why a chat cannot be read instead of throwing, so the reason crosses a thread as a value', () => {
+      const ambiguous = Buffer.from(['01/02/2026, 10:00 - Sam: a', '02/03/2026, 10:00 - Sam: b'].join('\n'));
+      expect(readWhatsAppExport(ambiguous)).toEqual({
+        readable: false,
+        reason: 'date-order',
+        message: expect.stringContaining('Choose the order (dmy or mdy)'),
+      });
+      expect(readWhatsAppExport(ambiguous, 'mdy')).toMatchObject({ readable: true, dateOrder: 'mdy' });
+      expect(readWhatsAppExport(Buffer.from('just some notes\nwith no dates'))).toEqual({
+        readable: false,
+        reason: 'layout',
+        message: 'No line starts with a date and time as a WhatsApp chat export does.',
+      });
+    });
   });
 });

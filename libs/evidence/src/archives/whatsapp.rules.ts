@@ -297,3 +297,47 @@ export function londonInstant(local: string): Date {
   const first = asUtc - londonOffset(asUtc);
   return new Date(asUtc - londonOffset(first));
 }
+
+/** A message with the instant its London wall-clock time names (null when it has no time). */
+export interface DatedChatMessage extends ChatMessage {
+  postedAt: Date | null;
+}
+
+/**
+ * A chat export read from its bytes: the messages with their instants and the participants, or why it
+ * cannot be read (the date order cannot be settled, or it is not laid out as a chat). A plain value
+ * either way, so it crosses to another thread as it is.
+ */
+export type ChatReading =
+  | {
+      readable: true;
+      dateOrder: DateOrder;
+      dateOrderReason: string;
+      participants: string[];
+      messages: DatedChatMessage[];
+    }
+  | { readable: false; reason: 'date-order' | 'layout'; message: string };
+
+/** Decodes, parses and dates a whole chat export: all the CPU work of reading one. */
+export function readWhatsAppExport(bytes: Uint8Array, chosen?: DateOrder): ChatReading {
+  let chat: ChatParse;
+  try {
+    chat = parseWhatsAppChat(new TextDecoder('utf-8').decode(bytes), chosen);
+  } catch (error) {
+    if (error instanceof ChatDateOrderAmbiguousError)
+      return { readable: false, reason: 'date-order', message: error.message };
+    if (error instanceof ChatLayoutError)
+      return { readable: false, reason: 'layout', message: error.message };
+    throw error;
+  }
+  const participants = [
+    ...new Set(chat.messages.map((m) => m.author).filter((a): a is string => a !== null)),
+  ];
+  return {
+    readable: true,
+    dateOrder: chat.dateOrder,
+    dateOrderReason: chat.dateOrderReason,
+    participants,
+    messages: chat.messages.map((m) => ({ ...m, postedAt: m.local ? londonInstant(m.local) : null })),
+  };
+}
