@@ -274,6 +274,58 @@ describe('analytics through the CLI and the API', () => {
     expect(report.forces).toHaveLength(46);
   });
 
+  it('answers a query that states only the wording and its kind with the learned similarity, counting only what it states', async () => {
+    const panel = await api.signedIn(['panel_member']);
+    const { similarity, dataVersion } = (
+      await api.http().get('/api/analytics/disparity').set(panel.auth).expect(200)
+    ).body;
+    // the recompute above learned weights from these 3,201 precedents (seeded, so always the same)
+    expect(similarity.learned).toBe(true);
+    const withText = records.find((record) => record.conduct.some((item) => item.text))!;
+    const item = withText.conduct.find((conduct) => conduct.text)!;
+    const textOnly = {
+      subject: withText.subject,
+      standards: withText.standards,
+      aggravating: [],
+      mitigating: [],
+      conduct: [
+        {
+          platform: item.platform,
+          audience: item.audience,
+          participation: item.participation,
+          text: item.text,
+          // the one structured field a profile must give besides where and whose (exchange format)
+          categories: item.categories,
+          targets: [],
+        },
+      ],
+    };
+    const response = await api
+      .http()
+      .post('/api/analytics/comparables')
+      .set(panel.auth)
+      .send({ profile: textOnly, k: 20 })
+      .expect(200);
+    expect(response.body.similarityModel).toEqual({
+      kind: 'learned',
+      dataVersion,
+      learnedAt: similarity.learnedAt,
+    });
+    expect(response.body.withheld).toBeUndefined();
+    expect(response.body.comparables).toBeGreaterThanOrEqual(3);
+    expect(response.body.band.lowStep).toBeLessThanOrEqual(response.body.band.highStep);
+    expect(response.body.items[0].similarity).toBeGreaterThanOrEqual(0.6);
+    // the reasons are the parts it stated: the wording, its kind, where and to whom, the officer's part
+    for (const found of response.body.items)
+      expect(Object.keys(found.parts).sort()).toEqual([
+        'audience',
+        'categories',
+        'platform',
+        'role',
+        'text',
+      ]);
+  });
+
   it('suggests categories and targets with the matched spans, from the starting lexicon', async () => {
     const investigator = await api.signedIn(['investigator']);
     const text = 'lol g0 b4ck t0 wh3re y0u c4me fr0m, did a P.N.C. check on him';

@@ -84,6 +84,11 @@ describe.each([
     // No internal precedent links to a case here: the store holds only imported ones.
     expect(await page.locator('.govuk-summary-card a[href^="/cases/"]').count()).toBe(0);
     expect(await page.textContent('main')).toMatch(/Based on the \d+ precedents found/);
+    // which similarity counted: the one the recompute in beforeAll learned, or the fixed weights
+    const learned = await api.app.get(PrecedentStore).latestSimilarity();
+    expect(await page.textContent('#similarity-model')).toContain(
+      learned?.learned ? `(data version ${learned.dataVersion}, learned` : 'with the fixed weights',
+    );
     expect(await page.locator('figure svg title').first().textContent()).toContain(
       'comparable precedents, weighted by similarity, least to most severe',
     );

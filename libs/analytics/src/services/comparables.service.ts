@@ -15,7 +15,17 @@ import { conductFeatures, type ConductFeatures } from '../comparables/conduct-fe
 import { dayNumber, FORCE_CODE_LIST, forceNumber } from '../comparables/indexing';
 import { DEFAULT_BAND_OPTIONS, outcomeBand, type OutcomeBand } from '../comparables/outcome-band.rules';
 import type { Neighbour, PrecedentIndex } from '../comparables/precedent-index';
-import { DEFAULT_MODEL, type SimilarityParts } from '../comparables/similarity.rules';
+import type { StoredSimilarity } from '../comparables/similarity-learning';
+import {
+  DEFAULT_MODEL,
+  modelForStated,
+  statedConduct,
+  statedKey,
+  statedParts,
+  type SimilarityModel,
+  type SimilarityParts,
+  type StatedConduct,
+} from '../comparables/similarity.rules';
 import { whatWasSaid } from '../comparables/what-was-said.rules';
 import { eraOnDay, eraWords, todaysRulesFrom } from '../reforms/regime.rules';
 import { PrecedentStore } from '../store/precedent-store.service';
@@ -59,7 +69,8 @@ export interface ComparablePrecedent {
   /** What was said, as the export holds it (internal precedents redacted); null when not recorded. */
   said: string | null;
   similarity: number;
-  parts: SimilarityParts;
+  /** The similarity's parts the query stated (docs/analytics-method.md §2): unstated ones do not count. */
+  parts: Partial<SimilarityParts>;
   /** For an internal precedent, the case it came from (shown only to users who may open it). */
   caseId?: string;
 }
@@ -76,7 +87,16 @@ export interface ComparablesAnswer {
   /** Why the distribution and band are withheld, when they are. */
   withheld?: string;
   dataVersion: string;
+  /** How similarity was counted. */
+  similarityModel: SimilarityModelUsed;
 }
+
+/**
+ * Which model counted similarity: the one learned from the store at the current data version, or
+ * the fixed weights (before the first recompute after an import, or when learning kept them).
+ */
+export type SimilarityModelUsed =
+  { kind: 'learned'; dataVersion: string; learnedAt: string } | { kind: 'default'; reason: string };
 
 /** The closest precedents whose outcome went at least two steps from a reference step. */
 export interface OtherWayAnswer {
@@ -107,13 +127,17 @@ export class ComparablesService {
   ) {}
 
   async comparables(query: ComparablesQuery, viewer?: CaseViewer): Promise<ComparablesAnswer> {
-    const { version, index } = await this.currentIndex();
+    const loaded = await this.currentIndex();
+    const { version, index } = loaded;
     const features = conductFeatures(query.profile);
+    const stated = statedConduct(query.profile);
+    const model = modelFor(loaded, stated);
     const filters = query.filters ?? {};
     const todays = filters.underTodaysRules ? todaysRulesFrom(londonDate(this.clock.now())) : undefined;
     const from = todays && (!filters.from || filters.from < todays) ? todays : filters.from;
     const found = index.search(features, {
       k: Math.min(MAX_K, query.k ?? DEFAULT_K),
+      model,
       ...(filters.forces?.length ? { forces: new Set(filters.forces.map(forceNumber)) } : {}),
       ...(from ? { fromDay: dayNumber(from) } : {}),
       ...(filters.to ? { toDay: dayNumber(filters.to) } : {}),
@@ -134,7 +158,7 @@ export class ComparablesService {
     const items: ComparablePrecedent[] = found.map((neighbour) => {
       const caseId = caseIds.get(index.precedentAt(neighbour.index).id);
       return {
-        ...comparablePrecedent(index, features, neighbour, records),
+        ...comparablePrecedent(index, features, neighbour, records, model, stated),
         ...(caseId ? { caseId } : {}),
       };
     });
@@ -142,8 +166,15 @@ export class ComparablesService {
       ...DEFAULT_BAND_OPTIONS,
       ...(query.proposedOutcome ? { proposedStep: OUTCOME_STEPS[query.proposedOutcome] } : {}),
     });
+    const similarityModel = loaded.used;
     if (band.withheld)
-      return { items, comparables: band.comparables, withheld: band.reason, dataVersion: version };
+      return {
+        items,
+        comparables: band.comparables,
+        withheld: band.reason,
+        dataVersion: version,
+        similarityModel,
+      };
     return {
       items,
       comparables: band.comparables,
@@ -153,6 +184,7 @@ export class ComparablesService {
       forces: band.forces,
       ...(band.proposed ? { proposed: band.proposed } : {}),
       dataVersion: version,
+      similarityModel,
     };
   }
 
@@ -173,10 +205,14 @@ export class ComparablesService {
       reference = usual.medianStep;
       basis = 'comparables';
     }
-    const { index } = await this.currentIndex();
+    const loaded = await this.currentIndex();
+    const { index } = loaded;
     const features = conductFeatures(profile);
+    const stated = statedConduct(profile);
+    const model = modelFor(loaded, stated);
     const found = index.search(features, {
       k: options.k ?? 3,
+      model,
       awayFromStep: reference,
       minStepGap: 2,
       minSimilarity: DEFAULT_BAND_OPTIONS.minSimilarity,
@@ -185,7 +221,9 @@ export class ComparablesService {
     return {
       referenceStep: reference,
       basis,
-      items: found.map((neighbour) => comparablePrecedent(index, features, neighbour, records)),
+      items: found.map((neighbour) =>
+        comparablePrecedent(index, features, neighbour, records, model, stated),
+      ),
     };
   }
 
@@ -203,15 +241,19 @@ export class ComparablesService {
     if (this.index?.version === version) return this.index;
     if (!this.loading) {
       const started = Date.now();
-      // The fixed weights here, not the learned ones (docs/analytics-method.md §2): a profile asked
-      // about often states only part of the conduct (no factors, no levels), and learned weights
-      // lean on exactly those parts, so such a query would find nothing alike enough to show a band.
+      // The model learned for this data version; each query then counts only the parts it states
+      // (modelForStated, docs/analytics-method.md §2), so learned weights that lean on factors and
+      // levels serve a query that gives only the wording. A model learned on older data is not
+      // used: the store it was fitted to has changed, and the fixed weights serve until the
+      // recompute that follows every import has learned again.
       this.loading = this.store
-        .loadIndex(undefined, DEFAULT_MODEL)
-        .then((index) => {
-          this.index = { version, index };
+        .latestSimilarity()
+        .then(async (stored) => {
+          const { model, used } = chosenModel(stored, version);
+          const index = await this.store.loadIndex(undefined, model);
+          this.index = { version, index, used, forStated: new Map() };
           this.logger.log(
-            `Comparables index loaded: ${index.count} precedents, data version ${version}, in ${Date.now() - started} ms`,
+            `Comparables index loaded: ${index.count} precedents, data version ${version}, ${used.kind} similarity model, in ${Date.now() - started} ms`,
           );
           return this.index;
         })
@@ -225,6 +267,47 @@ export class ComparablesService {
 interface LoadedIndex {
   version: string;
   index: PrecedentIndex;
+  used: SimilarityModelUsed;
+  /** The index's model made to count only what was stated, one per set of stated parts. */
+  forStated: Map<string, SimilarityModel>;
+}
+
+function chosenModel(
+  stored: StoredSimilarity | null,
+  version: string,
+): { model: SimilarityModel; used: SimilarityModelUsed } {
+  if (!stored)
+    return {
+      model: DEFAULT_MODEL,
+      used: { kind: 'default', reason: 'no similarity has been learned yet: run analytics recompute' },
+    };
+  if (stored.dataVersion !== version)
+    return {
+      model: DEFAULT_MODEL,
+      used: {
+        kind: 'default',
+        reason: `the learned similarity is for data version ${stored.dataVersion}, not ${version}: it is learned again by the recompute after an import`,
+      },
+    };
+  if (!stored.learned)
+    return {
+      model: DEFAULT_MODEL,
+      used: { kind: 'default', reason: stored.reason ?? 'learning kept the fixed weights' },
+    };
+  return {
+    model: stored.model,
+    used: { kind: 'learned', dataVersion: stored.dataVersion, learnedAt: stored.learnedAt },
+  };
+}
+
+function modelFor(loaded: LoadedIndex, stated: StatedConduct): SimilarityModel {
+  const key = statedKey(stated);
+  let model = loaded.forStated.get(key);
+  if (!model) {
+    model = modelForStated(loaded.index.similarityModel, stated);
+    loaded.forStated.set(key, model);
+  }
+  return model;
 }
 
 /** A precedent the index found, as the API answers it (without its case link). */
@@ -233,6 +316,8 @@ function comparablePrecedent(
   features: ConductFeatures,
   neighbour: Neighbour,
   records: Map<number, PrecedentRecord>,
+  model: SimilarityModel,
+  stated: StatedConduct,
 ): ComparablePrecedent {
   const precedent = index.precedentAt(neighbour.index);
   const record = records.get(precedent.id);
@@ -247,7 +332,7 @@ function comparablePrecedent(
     rules: eraWords(eraOnDay(precedent.decidedOn)),
     said: record ? whatWasSaid(record) : null,
     similarity: round(neighbour.similarity),
-    parts: roundParts(index.parts(features, neighbour.index)),
+    parts: roundParts(statedParts(index.parts(features, neighbour.index, model), stated)),
   };
 }
 
@@ -255,8 +340,6 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-function roundParts(parts: SimilarityParts): SimilarityParts {
-  return Object.fromEntries(
-    Object.entries(parts).map(([part, value]) => [part, round(value)]),
-  ) as unknown as SimilarityParts;
+function roundParts(parts: Partial<SimilarityParts>): Partial<SimilarityParts> {
+  return Object.fromEntries(Object.entries(parts).map(([part, value]) => [part, round(value)]));
 }
