@@ -317,13 +317,7 @@ describe('analytics through the CLI and the API', () => {
     expect(response.body.items[0].similarity).toBeGreaterThanOrEqual(0.6);
     // the reasons are the parts it stated: the wording, its kind, where and to whom, the officer's part
     for (const found of response.body.items)
-      expect(Object.keys(found.parts).sort()).toEqual([
-        'audience',
-        'categories',
-        'platform',
-        'role',
-        'text',
-      ]);
+      expect(Object.keys(found.parts).sort()).toEqual(['audience', 'categories', 'platform', 'role', 'text']);
   });
 
   it('suggests categories and targets with the matched spans, from the starting lexicon', async () => {

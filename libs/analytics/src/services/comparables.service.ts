@@ -233,27 +233,34 @@ export class ComparablesService {
   }
 
   private async currentIndex(): Promise<LoadedIndex> {
-    // The data version is read at most once a second: an import shows within a second, and busy
-    // comparables traffic does not cost a query per request.
+    // The data version and the learned model are read at most once a second: an import or a
+    // recompute shows within a second, and busy comparables traffic does not cost queries per request.
     if (this.index && Date.now() - this.versionCheckedAt < VERSION_CHECK_MS) return this.index;
-    const version = await this.store.dataVersion();
+    const [version, stored] = await Promise.all([this.store.dataVersion(), this.store.latestSimilarity()]);
     this.versionCheckedAt = Date.now();
-    if (this.index?.version === version) return this.index;
+    // The model learned for this data version; each query then counts only the parts it states
+    // (modelForStated, docs/analytics-method.md §2), so learned weights that lean on factors and
+    // levels serve a query that gives only the wording. A model learned on older data is not
+    // used: the store it was fitted to has changed, and the fixed weights serve until the
+    // recompute that follows every import has learned again.
+    const chosen = chosenModel(stored, version);
+    if (this.index?.version === version) {
+      // A recompute learns without changing the data: the features in memory stay, and every
+      // search is given its model, so only how they are counted changes.
+      if (!sameModel(this.index.used, chosen.used)) {
+        this.index = { ...this.index, ...chosen, forStated: new Map() };
+        this.logger.log(`Comparables now counted with the ${chosen.used.kind} similarity model`);
+      }
+      return this.index;
+    }
     if (!this.loading) {
       const started = Date.now();
-      // The model learned for this data version; each query then counts only the parts it states
-      // (modelForStated, docs/analytics-method.md §2), so learned weights that lean on factors and
-      // levels serve a query that gives only the wording. A model learned on older data is not
-      // used: the store it was fitted to has changed, and the fixed weights serve until the
-      // recompute that follows every import has learned again.
       this.loading = this.store
-        .latestSimilarity()
-        .then(async (stored) => {
-          const { model, used } = chosenModel(stored, version);
-          const index = await this.store.loadIndex(undefined, model);
-          this.index = { version, index, used, forStated: new Map() };
+        .loadIndex(undefined, chosen.model)
+        .then((index) => {
+          this.index = { version, index, ...chosen, forStated: new Map() };
           this.logger.log(
-            `Comparables index loaded: ${index.count} precedents, data version ${version}, ${used.kind} similarity model, in ${Date.now() - started} ms`,
+            `Comparables index loaded: ${index.count} precedents, data version ${version}, ${chosen.used.kind} similarity model, in ${Date.now() - started} ms`,
           );
           return this.index;
         })
@@ -267,6 +274,8 @@ export class ComparablesService {
 interface LoadedIndex {
   version: string;
   index: PrecedentIndex;
+  /** How similarity is counted on this index, before a query's unstated parts are left out. */
+  model: SimilarityModel;
   used: SimilarityModelUsed;
   /** The index's model made to count only what was stated, one per set of stated parts. */
   forStated: Map<string, SimilarityModel>;
@@ -300,11 +309,17 @@ function chosenModel(
   };
 }
 
+function sameModel(a: SimilarityModelUsed, b: SimilarityModelUsed): boolean {
+  return a.kind === 'learned' && b.kind === 'learned'
+    ? a.dataVersion === b.dataVersion && a.learnedAt === b.learnedAt
+    : a.kind === b.kind && (a.kind !== 'default' || b.kind !== 'default' || a.reason === b.reason);
+}
+
 function modelFor(loaded: LoadedIndex, stated: StatedConduct): SimilarityModel {
   const key = statedKey(stated);
   let model = loaded.forStated.get(key);
   if (!model) {
-    model = modelForStated(loaded.index.similarityModel, stated);
+    model = modelForStated(loaded.model, stated);
     loaded.forStated.set(key, model);
   }
   return model;
