@@ -8,6 +8,8 @@ import {
   statedConduct,
   statedKey,
   statedParts,
+  statedWeight,
+  MIN_STATED_WEIGHT,
   type SimilarityModel,
 } from './similarity.rules';
 
@@ -148,5 +150,16 @@ describe('a model counting only what a query states', () => {
       'text',
     ]);
     expect(Object.keys(statedParts(parts, statedConduct(full)))).toHaveLength(8);
+  });
+});
+
+describe('how much of a model a query states', () => {
+  it('adds the weights of the stated parts, and of the factors part only the shares given', () => {
+    expect(statedWeight(LEARNED, statedConduct(full))).toBeCloseTo(1, 10);
+    // text 0.1, audience 0.05, platform 0.05, role 0.15
+    expect(statedWeight(LEARNED, statedConduct(textOnly))).toBeCloseTo(0.35, 10);
+    // and the harm level: 0.4 × 0.2
+    expect(statedWeight(LEARNED, statedConduct({ ...textOnly, harm: 'low' }))).toBeCloseTo(0.43, 10);
+    expect(statedWeight(LEARNED, statedConduct(textOnly))).toBeLessThan(MIN_STATED_WEIGHT);
   });
 });

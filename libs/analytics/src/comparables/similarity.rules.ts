@@ -356,3 +356,27 @@ export function statedParts(parts: SimilarityParts, stated: StatedConduct): Part
 function sum<T extends object>(values: T): number {
   return Object.values(values).reduce((total: number, value: number) => total + value, 0);
 }
+
+/**
+ * How much of a model's weight the stated parts carry (within the factors part, the shares of
+ * what was given). Learned weights can lean so far on what a query leaves out that what remains
+ * cannot tell comparable cases apart: on the synthetic national set, a query giving only the
+ * wording, its kind, where and whose kept 49% of the learned weight, and the wording then counted
+ * for almost half of it, so nearly no precedent without the same words reached 0.6.
+ */
+export function statedWeight(model: SimilarityModel, stated: StatedConduct): number {
+  const shares = model.factorShares;
+  const factorShare =
+    (stated.factorList ? shares.which + shares.count + shares.balance : 0) +
+    (stated.culpability ? shares.culpability : 0) +
+    (stated.harm ? shares.harm : 0);
+  let weight = 0;
+  for (const part of Object.keys(model.weights) as SimilarityPart[]) {
+    if (!stated.parts.has(part)) continue;
+    weight += part === 'factors' ? model.weights.factors * factorShare : model.weights[part];
+  }
+  return weight / sum(model.weights);
+}
+
+/** Below this share of a learned model's weight stated, the fixed weights count instead. */
+export const MIN_STATED_WEIGHT = 0.6;

@@ -22,6 +22,8 @@ import {
   statedConduct,
   statedKey,
   statedParts,
+  statedWeight,
+  MIN_STATED_WEIGHT,
   type SimilarityModel,
   type SimilarityParts,
   type StatedConduct,
@@ -131,7 +133,7 @@ export class ComparablesService {
     const { version, index } = loaded;
     const features = conductFeatures(query.profile);
     const stated = statedConduct(query.profile);
-    const model = modelFor(loaded, stated);
+    const { model, used: similarityModel } = modelFor(loaded, stated);
     const filters = query.filters ?? {};
     const todays = filters.underTodaysRules ? todaysRulesFrom(londonDate(this.clock.now())) : undefined;
     const from = todays && (!filters.from || filters.from < todays) ? todays : filters.from;
@@ -166,7 +168,6 @@ export class ComparablesService {
       ...DEFAULT_BAND_OPTIONS,
       ...(query.proposedOutcome ? { proposedStep: OUTCOME_STEPS[query.proposedOutcome] } : {}),
     });
-    const similarityModel = loaded.used;
     if (band.withheld)
       return {
         items,
@@ -209,7 +210,7 @@ export class ComparablesService {
     const { index } = loaded;
     const features = conductFeatures(profile);
     const stated = statedConduct(profile);
-    const model = modelFor(loaded, stated);
+    const { model } = modelFor(loaded, stated);
     const found = index.search(features, {
       k: options.k ?? 3,
       model,
@@ -278,7 +279,7 @@ interface LoadedIndex {
   model: SimilarityModel;
   used: SimilarityModelUsed;
   /** The index's model made to count only what was stated, one per set of stated parts. */
-  forStated: Map<string, SimilarityModel>;
+  forStated: Map<string, ModelForQuery>;
 }
 
 function chosenModel(
@@ -315,14 +316,34 @@ function sameModel(a: SimilarityModelUsed, b: SimilarityModelUsed): boolean {
     : a.kind === b.kind && (a.kind !== 'default' || b.kind !== 'default' || a.reason === b.reason);
 }
 
-function modelFor(loaded: LoadedIndex, stated: StatedConduct): SimilarityModel {
+interface ModelForQuery {
+  model: SimilarityModel;
+  used: SimilarityModelUsed;
+}
+
+/**
+ * The model a query is counted with: the index's, over only the parts the query states; but the
+ * fixed weights when the query states too little of a learned model for it to tell comparable
+ * cases apart (statedWeight, docs/analytics-method.md §2).
+ */
+function modelFor(loaded: LoadedIndex, stated: StatedConduct): ModelForQuery {
   const key = statedKey(stated);
-  let model = loaded.forStated.get(key);
-  if (!model) {
-    model = modelForStated(loaded.model, stated);
-    loaded.forStated.set(key, model);
+  let chosen = loaded.forStated.get(key);
+  if (!chosen) {
+    const share = statedWeight(loaded.model, stated);
+    chosen =
+      loaded.used.kind === 'learned' && share < MIN_STATED_WEIGHT
+        ? {
+            model: modelForStated(DEFAULT_MODEL, stated),
+            used: {
+              kind: 'default',
+              reason: `the conduct described carries ${Math.round(share * 100)}% of the learned similarity's weight, and at least ${Math.round(MIN_STATED_WEIGHT * 100)}% is needed to count with it: describe more of the conduct (factors, culpability and harm, who it was about, how many messages) to use it`,
+            },
+          }
+        : { model: modelForStated(loaded.model, stated), used: loaded.used };
+    loaded.forStated.set(key, chosen);
   }
-  return model;
+  return chosen;
 }
 
 /** A precedent the index found, as the API answers it (without its case link). */
