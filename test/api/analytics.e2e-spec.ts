@@ -276,6 +276,102 @@ describe('analytics through the CLI and the API', () => {
     expect(report.forces).toHaveLength(46);
   });
 
+  it('counts a query over only the parts it states, with the learned similarity when it states enough of it', async () => {
+    const panel = await api.signedIn(['panel_member']);
+    const { similarity, dataVersion } = (
+      await api.http().get('/api/analytics/disparity').set(panel.auth).expect(200)
+    ).body;
+    // the recompute above learned weights from these 3,201 precedents (seeded, so always the same)
+    expect(similarity.learned).toBe(true);
+    const withText = records.find(
+      (record) =>
+        record.conduct.some((item) => item.text) &&
+        record.aggravating.length > 0 &&
+        record.culpability !== undefined &&
+        record.harm !== undefined,
+    )!;
+    const item = withText.conduct.find((conduct) => conduct.text)!;
+    const textOnly = {
+      subject: withText.subject,
+      standards: withText.standards,
+      aggravating: [],
+      mitigating: [],
+      conduct: [
+        {
+          platform: item.platform,
+          audience: item.audience,
+          participation: item.participation,
+          text: item.text,
+          // the one structured field a profile must give besides where and whose (exchange format)
+          categories: item.categories,
+          targets: [],
+        },
+      ],
+    };
+    // the index of the imports before the recompute answers until this data version's has loaded
+    const response = await eventually(
+      async () => {
+        const answer = await api
+          .http()
+          .post('/api/analytics/comparables')
+          .set(panel.auth)
+          .send({ profile: textOnly, k: 20 })
+          .expect(200);
+        return answer.body.dataVersion === dataVersion ? answer : undefined;
+      },
+      { what: "the comparables index of the store's current data version" },
+    );
+    // The learned weights lean on the factors this query leaves out: what it states carries too
+    // little of them, so the fixed weights count it, over the parts it states, and say why.
+    expect(response.body.similarityModel).toEqual({
+      kind: 'default',
+      reason: expect.stringMatching(/carries \d+% of the learned similarity's weight.*describe more/),
+    });
+    expect(response.body.withheld).toBeUndefined();
+    expect(response.body.comparables).toBeGreaterThanOrEqual(3);
+    expect(response.body.band.lowStep).toBeLessThanOrEqual(response.body.band.highStep);
+    // the reasons are the parts it stated: the wording, its kind, where and to whom, the officer's part
+    for (const found of response.body.items)
+      expect(Object.keys(found.parts).sort()).toEqual(['audience', 'categories', 'platform', 'role', 'text']);
+
+    // Stating the factors and levels but not who it was about nor how many: the learned weights
+    // count it, over the parts it states, and the precedent it was taken from is the closest.
+    const {
+      ref,
+      force,
+      decidedOn,
+      forum,
+      formatVersion,
+      outcome,
+      finding,
+      regime,
+      summary,
+      stages,
+      ...full
+    } = withText;
+    void [force, decidedOn, forum, formatVersion, outcome, finding, regime, summary, stages];
+    const partial = {
+      ...full,
+      messageCount: undefined,
+      conduct: full.conduct.map((conduct) => ({ ...conduct, targets: [], audienceSize: undefined })),
+    };
+    const learned = await api
+      .http()
+      .post('/api/analytics/comparables')
+      .set(panel.auth)
+      .send({ profile: JSON.parse(JSON.stringify(partial)), k: 20 })
+      .expect(200);
+    expect(learned.body.similarityModel).toEqual({
+      kind: 'learned',
+      dataVersion,
+      learnedAt: similarity.learnedAt,
+    });
+    expect(learned.body.items[0]).toMatchObject({ ref, similarity: 1 });
+    expect(Object.keys(learned.body.items[0].parts)).not.toContain('targets');
+    expect(Object.keys(learned.body.items[0].parts)).not.toContain('volume');
+    expect(Object.keys(learned.body.items[0].parts)).toContain('factors');
+  });
+
   it('suggests categories and targets with the matched spans, from the starting lexicon', async () => {
     const investigator = await api.signedIn(['investigator']);
     const text = 'lol g0 b4ck t0 wh3re y0u c4me fr0m, did a P.N.C. check on him';

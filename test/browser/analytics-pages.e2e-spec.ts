@@ -84,6 +84,14 @@ describe.each([
     // No internal precedent links to a case here: the store holds only imported ones.
     expect(await page.locator('.govuk-summary-card a[href^="/cases/"]').count()).toBe(0);
     expect(await page.textContent('main')).toMatch(/Based on the \d+ precedents found/);
+    // which similarity counted: a comment described without factors states too little of the
+    // weights the recompute in beforeAll learned, so the fixed weights count it, and the page says why
+    const learned = await api.app.get(PrecedentStore).latestSimilarity();
+    expect(await page.textContent('#similarity-model')).toMatch(
+      learned?.learned
+        ? /fixed weights.*carries \d+% of the learned similarity's weight.*describe more of the conduct/
+        : /fixed weights/,
+    );
     expect(await page.locator('figure svg title').first().textContent()).toContain(
       'comparable precedents, weighted by similarity, least to most severe',
     );

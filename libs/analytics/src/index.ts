@@ -21,6 +21,7 @@ export {
   type ComparablesFilters,
   type CaseViewer,
   type OtherWayAnswer,
+  type SimilarityModelUsed,
 } from './services/comparables.service';
 export { DisparityService, type DisparityReport, type ComputeProgress } from './services/disparity.service';
 export { RECOMPUTE_RUNNER, type RecomputeRunner } from './services/recompute-runner';
@@ -48,7 +49,7 @@ export {
 export { conductFeatures, type ConductFeatures } from './comparables/conduct-features';
 export { PrecedentIndex } from './comparables/precedent-index';
 export { indexRecords, FORCE_CODE_LIST } from './comparables/indexing';
-export { DEFAULT_WEIGHTS, type SimilarityParts } from './comparables/similarity.rules';
+export { DEFAULT_WEIGHTS, type SimilarityParts, type SimilarityPart } from './comparables/similarity.rules';
 export { outcomeBand, type OutcomeBand } from './comparables/outcome-band.rules';
 export { analyseDisparity, type DisparityAnalysis, type Outlier } from './consistency/disparity-analysis';
 export {

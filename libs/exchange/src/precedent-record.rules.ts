@@ -498,6 +498,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function isRealDate(iso: string): boolean {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
+  // An import checks a million records' dates, mostly the same few thousand days: each is worked
+  // out once (a Date and its ISO string per record were a visible share of the import's time).
+  let real = REAL_DATES.get(iso);
+  if (real === undefined) {
+    const date = new Date(`${iso}T00:00:00Z`);
+    real = !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
+    if (REAL_DATES.size >= MAX_REMEMBERED_DATES) REAL_DATES.clear();
+    REAL_DATES.set(iso, real);
+  }
+  return real;
 }
+const REAL_DATES = new Map<string, boolean>();
+const MAX_REMEMBERED_DATES = 50_000;

@@ -58,6 +58,12 @@ export interface SearchOptions {
   minStepGap?: number;
   /** Only precedents at least this similar: the search stops once no block left can reach it. */
   minSimilarity?: number;
+  /**
+   * Count similarity with this model instead of the index's own, for this search only: the
+   * index's model made to count only what a query states (modelForStated). Pass the same object
+   * for the same model, so block orders cached for it are reused.
+   */
+  model?: SimilarityModel;
 }
 
 export interface Neighbour {
@@ -71,6 +77,8 @@ interface BlockOrder {
   base: Float64Array;
 }
 const MAX_CACHED_ORDERS = 512;
+/** Models whose block orders are kept: the index's own and the few sets of stated parts asked about. */
+const MAX_CACHED_MODELS = 64;
 /** Rows of the factor-count table: up to 16 aggravating or mitigating factors (the format has 13 and 9). */
 const COUNT_ROW = 16;
 
@@ -131,7 +139,7 @@ export class PrecedentIndex {
   private pieceStart: Int32Array[] = [];
   private pieceMembers: Int32Array[] = [];
   /** Per search: precedents already scored, and fingerprints already compared. */
-  private orders = new Map<number, BlockOrder>();
+  private orders = new Map<SimilarityModel, Map<number, BlockOrder>>();
   private seen = new Uint32Array(0);
   private probed = new Uint32Array(0);
   private generation = 0;
@@ -245,29 +253,30 @@ export class PrecedentIndex {
     };
   }
 
-  parts(query: ConductFeatures, index: number): SimilarityParts {
-    return similarityParts(query, this.featuresAt(index), this.model.factorShares);
+  parts(query: ConductFeatures, index: number, model: SimilarityModel = this.model): SimilarityParts {
+    return similarityParts(query, this.featuresAt(index), model.factorShares);
   }
 
   /** The k most similar precedents passing the filters, most similar first. */
   search(query: ConductFeatures, options: SearchOptions): Neighbour[] {
     if (!this.sealed) throw new Error('Seal the precedent index before searching it');
+    const model = options.model ?? this.model;
     // scores are the model's weighted means; a minimum is asked for, and answers given, as shown
     const best = new TopK(
       options.k,
-      options.minSimilarity === undefined ? -Infinity : rawSimilarity(this.model, options.minSimilarity),
+      options.minSimilarity === undefined ? -Infinity : rawSimilarity(model, options.minSimilarity),
     );
     const generation = this.nextGeneration();
-    const weights = this.weights;
+    const weights = model.weights;
     const queryHasText = query.fingerprint !== null;
     const totalWeight = queryHasText ? 1 : 1 - weights.text;
-    const tables = this.itemTables(query);
+    const tables = this.itemTables(query, model);
 
     // 1. Shared wording: the only precedents whose text part is above 0.
     if (query.fingerprint) {
       for (const index of this.textCandidates(query.fingerprint, generation)) {
         if (!this.passes(index, options)) continue;
-        const parts = similarityParts(query, this.featuresAt(index), this.model.factorShares);
+        const parts = similarityParts(query, this.featuresAt(index), model.factorShares);
         best.offer(index, combine(parts, weights, true));
       }
     }
@@ -282,7 +291,7 @@ export class PrecedentIndex {
       options.findings !== undefined ||
       options.awayFromStep !== undefined ||
       options.excludeRefs !== undefined;
-    const { order, bounds, base: blockBase } = this.blockOrder(query, totalWeight);
+    const { order, bounds, base: blockBase } = this.blockOrder(query, totalWeight, model);
     const {
       platformTable,
       subjectTable,
@@ -292,7 +301,7 @@ export class PrecedentIndex {
       identifiableSame,
       identifiableDifferent,
     } = tables;
-    const shares = this.model.factorShares;
+    const shares = model.factorShares;
     const whichWeight = weights.factors * shares.which;
     const factorMaximum = weights.factors * (shares.which + shares.count + shares.balance) + weights.volume;
     const countsMatter = shares.count > 0 || shares.balance > 0;
@@ -331,10 +340,8 @@ export class PrecedentIndex {
         }
       }
     }
-    if (!this.model.calibration) return best.sorted();
-    return best
-      .sorted()
-      .map((n) => ({ index: n.index, similarity: shownSimilarity(this.model, n.similarity) }));
+    if (!model.calibration) return best.sorted();
+    return best.sorted().map((n) => ({ index: n.index, similarity: shownSimilarity(model, n.similarity) }));
   }
 
   /**
@@ -342,13 +349,20 @@ export class PrecedentIndex {
    * own block key, so they are kept for the next query with the same key (the disparity job asks
    * for every member of a block in turn).
    */
-  private blockOrder(query: ConductFeatures, totalWeight: number): BlockOrder {
+  private blockOrder(query: ConductFeatures, totalWeight: number, model: SimilarityModel): BlockOrder {
     const queryKey =
       query.categoryMask | (query.targetMask << 9) | (query.participation << 18) | (query.audienceRank << 20);
     const cacheKey = queryKey * 2 + (query.fingerprint ? 1 : 0);
-    const cached = this.orders.get(cacheKey);
+    let orders = this.orders.get(model);
+    if (!orders) {
+      // a few models at most (the index's own and one per set of stated parts), kept while they last
+      if (this.orders.size >= MAX_CACHED_MODELS) this.orders.clear();
+      orders = new Map();
+      this.orders.set(model, orders);
+    }
+    const cached = orders.get(cacheKey);
     if (cached) return cached;
-    const weights = this.weights;
+    const weights = model.weights;
     const blocks = this.blockKeys.length;
     const bounds = new Float64Array(blocks);
     const base = new Float64Array(blocks);
@@ -370,15 +384,15 @@ export class PrecedentIndex {
     const order = Int32Array.from({ length: blocks }, (_, block) => block).sort(
       (a, b) => bounds[b] - bounds[a],
     );
-    if (this.orders.size >= MAX_CACHED_ORDERS) this.orders.clear();
+    if (orders.size >= MAX_CACHED_ORDERS) orders.clear();
     const result = { order, bounds, base };
-    this.orders.set(cacheKey, result);
+    orders.set(cacheKey, result);
     return result;
   }
 
   /** The parts that vary within a block, as look-up tables for this query. */
-  private itemTables(query: ConductFeatures) {
-    const weights = this.weights;
+  private itemTables(query: ConductFeatures, model: SimilarityModel) {
+    const weights = model.weights;
     const platformTable = new Float64Array(256);
     for (let mask = 0; mask < 256; mask++)
       platformTable[mask] = weights.platform * jaccard(query.platformMask, mask);
@@ -391,7 +405,7 @@ export class PrecedentIndex {
         (1 - PARTICIPATION_SHARE) *
         subjectSimilarity(query.role, query.formerOfficer, role, (code & 16) !== 0);
     }
-    const shares = this.model.factorShares;
+    const shares = model.factorShares;
     const levelTable = new Float64Array(16);
     for (let code = 0; code < 16; code++) {
       levelTable[code] =

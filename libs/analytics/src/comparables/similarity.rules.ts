@@ -1,4 +1,5 @@
 import { hammingDistance, popcount32, textSimilarityFromDistance } from '../text/text-matching.rules';
+import type { ConductProfile } from '@precedent/exchange';
 import { MITIGATING_SHIFT, type ConductFeatures } from './conduct-features';
 
 /** The parts a similarity is made of, each in [0, 1], so a panel can read why a case is comparable. */
@@ -268,3 +269,114 @@ export function combine(
   }
   return total / weight;
 }
+
+/**
+ * What a query states of the conduct. A part it leaves out (no wording, no kind of comment, no
+ * factors or levels, no number of messages or people reached) is unknown, not a difference: the
+ * precedent's value there says nothing about whether the two are alike.
+ */
+export interface StatedConduct {
+  parts: ReadonlySet<SimilarityPart>;
+  /** Within the factors part: whether the factors were listed, and each level given. */
+  factorList: boolean;
+  culpability: boolean;
+  harm: boolean;
+}
+
+/**
+ * The parts a profile states. The platform, audience and the subject's part and rank are required
+ * of every conduct item and profile, so they are always stated; the rest only when given.
+ */
+export function statedConduct(profile: ConductProfile): StatedConduct {
+  const parts = new Set<SimilarityPart>(['audience', 'platform', 'role']);
+  const items = profile.conduct;
+  if (items.some((item) => typeof item.text === 'string' && item.text.trim() !== '')) parts.add('text');
+  if (items.some((item) => item.categories.length > 0)) parts.add('categories');
+  if (items.some((item) => item.targets.length > 0)) parts.add('targets');
+  const factorList = profile.aggravating.length > 0 || profile.mitigating.length > 0;
+  const culpability = profile.culpability !== undefined;
+  const harm = profile.harm !== undefined;
+  if (factorList || culpability || harm) parts.add('factors');
+  if (profile.messageCount !== undefined || items.some((item) => item.audienceSize !== undefined))
+    parts.add('volume');
+  return { parts, factorList, culpability, harm };
+}
+
+/** A short key for what is stated, so the model for it can be kept and reused. */
+export function statedKey(stated: StatedConduct): string {
+  const parts = [...stated.parts].sort().join(',');
+  return `${parts}|${stated.factorList ? 'f' : ''}${stated.culpability ? 'c' : ''}${stated.harm ? 'h' : ''}`;
+}
+
+/**
+ * The model counting only what a query states: the weights of the parts it leaves out are 0 and
+ * the others are scaled up to add to 1 again, in the proportions the model gives them; within the
+ * factors part, likewise the shares of what was not given (the levels, or the list). So learned
+ * weights that lean on factors still serve a query that states only the wording: it is scored on
+ * the wording and what else it states, as the fixed weights leave out missing wording. When the
+ * model gives the stated parts no weight at all, it is returned unchanged rather than dividing by
+ * nothing. The calibration stays: it maps a weighted mean onto the fixed weights' scale whatever
+ * the parts it is taken over.
+ */
+export function modelForStated(model: SimilarityModel, stated: StatedConduct): SimilarityModel {
+  const shares = model.factorShares;
+  const keptShares: FactorShares = {
+    which: stated.factorList ? shares.which : 0,
+    count: stated.factorList ? shares.count : 0,
+    balance: stated.factorList ? shares.balance : 0,
+    culpability: stated.culpability ? shares.culpability : 0,
+    harm: stated.harm ? shares.harm : 0,
+  };
+  const shareTotal = sum(keptShares);
+  const factorsCount = stated.parts.has('factors') && shareTotal > 0;
+  const weights = { ...model.weights };
+  for (const part of Object.keys(weights) as SimilarityPart[]) {
+    if (!stated.parts.has(part) || (part === 'factors' && !factorsCount)) weights[part] = 0;
+  }
+  const weightTotal = sum(weights);
+  if (weightTotal <= 0) return model;
+  for (const part of Object.keys(weights) as SimilarityPart[]) weights[part] /= weightTotal;
+  const factorShares = factorsCount
+    ? (Object.fromEntries(
+        Object.entries(keptShares).map(([share, value]) => [share, value / shareTotal]),
+      ) as unknown as FactorShares)
+    : model.factorShares;
+  return { ...model, weights, factorShares };
+}
+
+/** Only the parts a query states, so the reasons given for a comparable are about what was asked. */
+export function statedParts(parts: SimilarityParts, stated: StatedConduct): Partial<SimilarityParts> {
+  return Object.fromEntries(
+    (Object.keys(parts) as SimilarityPart[])
+      .filter((part) => stated.parts.has(part))
+      .map((part) => [part, parts[part]]),
+  );
+}
+
+function sum<T extends object>(values: T): number {
+  return Object.values(values).reduce((total: number, value: number) => total + value, 0);
+}
+
+/**
+ * How much of a model's weight the stated parts carry (within the factors part, the shares of
+ * what was given). Learned weights can lean so far on what a query leaves out that what remains
+ * cannot tell comparable cases apart: on the synthetic national set, a query giving only the
+ * wording, its kind, where and whose kept 49% of the learned weight, and the wording then counted
+ * for almost half of it, so nearly no precedent without the same words reached 0.6.
+ */
+export function statedWeight(model: SimilarityModel, stated: StatedConduct): number {
+  const shares = model.factorShares;
+  const factorShare =
+    (stated.factorList ? shares.which + shares.count + shares.balance : 0) +
+    (stated.culpability ? shares.culpability : 0) +
+    (stated.harm ? shares.harm : 0);
+  let weight = 0;
+  for (const part of Object.keys(model.weights) as SimilarityPart[]) {
+    if (!stated.parts.has(part)) continue;
+    weight += part === 'factors' ? model.weights.factors * factorShare : model.weights[part];
+  }
+  return weight / sum(model.weights);
+}
+
+/** Below this share of a learned model's weight stated, the fixed weights count instead. */
+export const MIN_STATED_WEIGHT = 0.6;

@@ -15,7 +15,19 @@ import { conductFeatures, type ConductFeatures } from '../comparables/conduct-fe
 import { dayNumber, FORCE_CODE_LIST, forceNumber } from '../comparables/indexing';
 import { DEFAULT_BAND_OPTIONS, outcomeBand, type OutcomeBand } from '../comparables/outcome-band.rules';
 import type { Neighbour, PrecedentIndex } from '../comparables/precedent-index';
-import { DEFAULT_MODEL, type SimilarityParts } from '../comparables/similarity.rules';
+import type { StoredSimilarity } from '../comparables/similarity-learning';
+import {
+  DEFAULT_MODEL,
+  modelForStated,
+  statedConduct,
+  statedKey,
+  statedParts,
+  statedWeight,
+  MIN_STATED_WEIGHT,
+  type SimilarityModel,
+  type SimilarityParts,
+  type StatedConduct,
+} from '../comparables/similarity.rules';
 import { whatWasSaid } from '../comparables/what-was-said.rules';
 import { eraOnDay, eraWords, todaysRulesFrom } from '../reforms/regime.rules';
 import { PrecedentStore } from '../store/precedent-store.service';
@@ -59,7 +71,8 @@ export interface ComparablePrecedent {
   /** What was said, as the export holds it (internal precedents redacted); null when not recorded. */
   said: string | null;
   similarity: number;
-  parts: SimilarityParts;
+  /** The similarity's parts the query stated (docs/analytics-method.md §2): unstated ones do not count. */
+  parts: Partial<SimilarityParts>;
   /** For an internal precedent, the case it came from (shown only to users who may open it). */
   caseId?: string;
 }
@@ -76,7 +89,16 @@ export interface ComparablesAnswer {
   /** Why the distribution and band are withheld, when they are. */
   withheld?: string;
   dataVersion: string;
+  /** How similarity was counted. */
+  similarityModel: SimilarityModelUsed;
 }
+
+/**
+ * Which model counted similarity: the one learned from the store at the current data version, or
+ * the fixed weights (before the first recompute after an import, or when learning kept them).
+ */
+export type SimilarityModelUsed =
+  { kind: 'learned'; dataVersion: string; learnedAt: string } | { kind: 'default'; reason: string };
 
 /** The closest precedents whose outcome went at least two steps from a reference step. */
 export interface OtherWayAnswer {
@@ -107,13 +129,17 @@ export class ComparablesService {
   ) {}
 
   async comparables(query: ComparablesQuery, viewer?: CaseViewer): Promise<ComparablesAnswer> {
-    const { version, index } = await this.currentIndex();
+    const loaded = await this.currentIndex();
+    const { version, index } = loaded;
     const features = conductFeatures(query.profile);
+    const stated = statedConduct(query.profile);
+    const { model, used: similarityModel } = modelFor(loaded, stated);
     const filters = query.filters ?? {};
     const todays = filters.underTodaysRules ? todaysRulesFrom(londonDate(this.clock.now())) : undefined;
     const from = todays && (!filters.from || filters.from < todays) ? todays : filters.from;
     const found = index.search(features, {
       k: Math.min(MAX_K, query.k ?? DEFAULT_K),
+      model,
       ...(filters.forces?.length ? { forces: new Set(filters.forces.map(forceNumber)) } : {}),
       ...(from ? { fromDay: dayNumber(from) } : {}),
       ...(filters.to ? { toDay: dayNumber(filters.to) } : {}),
@@ -134,7 +160,7 @@ export class ComparablesService {
     const items: ComparablePrecedent[] = found.map((neighbour) => {
       const caseId = caseIds.get(index.precedentAt(neighbour.index).id);
       return {
-        ...comparablePrecedent(index, features, neighbour, records),
+        ...comparablePrecedent(index, features, neighbour, records, model, stated),
         ...(caseId ? { caseId } : {}),
       };
     });
@@ -143,7 +169,13 @@ export class ComparablesService {
       ...(query.proposedOutcome ? { proposedStep: OUTCOME_STEPS[query.proposedOutcome] } : {}),
     });
     if (band.withheld)
-      return { items, comparables: band.comparables, withheld: band.reason, dataVersion: version };
+      return {
+        items,
+        comparables: band.comparables,
+        withheld: band.reason,
+        dataVersion: version,
+        similarityModel,
+      };
     return {
       items,
       comparables: band.comparables,
@@ -153,6 +185,7 @@ export class ComparablesService {
       forces: band.forces,
       ...(band.proposed ? { proposed: band.proposed } : {}),
       dataVersion: version,
+      similarityModel,
     };
   }
 
@@ -173,10 +206,14 @@ export class ComparablesService {
       reference = usual.medianStep;
       basis = 'comparables';
     }
-    const { index } = await this.currentIndex();
+    const loaded = await this.currentIndex();
+    const { index } = loaded;
     const features = conductFeatures(profile);
+    const stated = statedConduct(profile);
+    const { model } = modelFor(loaded, stated);
     const found = index.search(features, {
       k: options.k ?? 3,
+      model,
       awayFromStep: reference,
       minStepGap: 2,
       minSimilarity: DEFAULT_BAND_OPTIONS.minSimilarity,
@@ -185,7 +222,9 @@ export class ComparablesService {
     return {
       referenceStep: reference,
       basis,
-      items: found.map((neighbour) => comparablePrecedent(index, features, neighbour, records)),
+      items: found.map((neighbour) =>
+        comparablePrecedent(index, features, neighbour, records, model, stated),
+      ),
     };
   }
 
@@ -195,23 +234,34 @@ export class ComparablesService {
   }
 
   private async currentIndex(): Promise<LoadedIndex> {
-    // The data version is read at most once a second: an import shows within a second, and busy
-    // comparables traffic does not cost a query per request.
+    // The data version and the learned model are read at most once a second: an import or a
+    // recompute shows within a second, and busy comparables traffic does not cost queries per request.
     if (this.index && Date.now() - this.versionCheckedAt < VERSION_CHECK_MS) return this.index;
-    const version = await this.store.dataVersion();
+    const [version, stored] = await Promise.all([this.store.dataVersion(), this.store.latestSimilarity()]);
     this.versionCheckedAt = Date.now();
-    if (this.index?.version === version) return this.index;
+    // The model learned for this data version; each query then counts only the parts it states
+    // (modelForStated, docs/analytics-method.md §2), so learned weights that lean on factors and
+    // levels serve a query that gives only the wording. A model learned on older data is not
+    // used: the store it was fitted to has changed, and the fixed weights serve until the
+    // recompute that follows every import has learned again.
+    const chosen = chosenModel(stored, version);
+    if (this.index?.version === version) {
+      // A recompute learns without changing the data: the features in memory stay, and every
+      // search is given its model, so only how they are counted changes.
+      if (!sameModel(this.index.used, chosen.used)) {
+        this.index = { ...this.index, ...chosen, forStated: new Map() };
+        this.logger.log(`Comparables now counted with the ${chosen.used.kind} similarity model`);
+      }
+      return this.index;
+    }
     if (!this.loading) {
       const started = Date.now();
-      // The fixed weights here, not the learned ones (docs/analytics-method.md §2): a profile asked
-      // about often states only part of the conduct (no factors, no levels), and learned weights
-      // lean on exactly those parts, so such a query would find nothing alike enough to show a band.
       this.loading = this.store
-        .loadIndex(undefined, DEFAULT_MODEL)
+        .loadIndex(undefined, chosen.model)
         .then((index) => {
-          this.index = { version, index };
+          this.index = { version, index, ...chosen, forStated: new Map() };
           this.logger.log(
-            `Comparables index loaded: ${index.count} precedents, data version ${version}, in ${Date.now() - started} ms`,
+            `Comparables index loaded: ${index.count} precedents, data version ${version}, ${chosen.used.kind} similarity model, in ${Date.now() - started} ms`,
           );
           return this.index;
         })
@@ -225,6 +275,75 @@ export class ComparablesService {
 interface LoadedIndex {
   version: string;
   index: PrecedentIndex;
+  /** How similarity is counted on this index, before a query's unstated parts are left out. */
+  model: SimilarityModel;
+  used: SimilarityModelUsed;
+  /** The index's model made to count only what was stated, one per set of stated parts. */
+  forStated: Map<string, ModelForQuery>;
+}
+
+function chosenModel(
+  stored: StoredSimilarity | null,
+  version: string,
+): { model: SimilarityModel; used: SimilarityModelUsed } {
+  if (!stored)
+    return {
+      model: DEFAULT_MODEL,
+      used: { kind: 'default', reason: 'no similarity has been learned yet: run analytics recompute' },
+    };
+  if (stored.dataVersion !== version)
+    return {
+      model: DEFAULT_MODEL,
+      used: {
+        kind: 'default',
+        reason: `the learned similarity is for data version ${stored.dataVersion}, not ${version}: it is learned again by the recompute after an import`,
+      },
+    };
+  if (!stored.learned)
+    return {
+      model: DEFAULT_MODEL,
+      used: { kind: 'default', reason: stored.reason ?? 'learning kept the fixed weights' },
+    };
+  return {
+    model: stored.model,
+    used: { kind: 'learned', dataVersion: stored.dataVersion, learnedAt: stored.learnedAt },
+  };
+}
+
+function sameModel(a: SimilarityModelUsed, b: SimilarityModelUsed): boolean {
+  return a.kind === 'learned' && b.kind === 'learned'
+    ? a.dataVersion === b.dataVersion && a.learnedAt === b.learnedAt
+    : a.kind === b.kind && (a.kind !== 'default' || b.kind !== 'default' || a.reason === b.reason);
+}
+
+interface ModelForQuery {
+  model: SimilarityModel;
+  used: SimilarityModelUsed;
+}
+
+/**
+ * The model a query is counted with: the index's, over only the parts the query states; but the
+ * fixed weights when the query states too little of a learned model for it to tell comparable
+ * cases apart (statedWeight, docs/analytics-method.md §2).
+ */
+function modelFor(loaded: LoadedIndex, stated: StatedConduct): ModelForQuery {
+  const key = statedKey(stated);
+  let chosen = loaded.forStated.get(key);
+  if (!chosen) {
+    const share = statedWeight(loaded.model, stated);
+    chosen =
+      loaded.used.kind === 'learned' && share < MIN_STATED_WEIGHT
+        ? {
+            model: modelForStated(DEFAULT_MODEL, stated),
+            used: {
+              kind: 'default',
+              reason: `the conduct described carries ${Math.round(share * 100)}% of the learned similarity's weight, and at least ${Math.round(MIN_STATED_WEIGHT * 100)}% is needed to count with it: describe more of the conduct (factors, culpability and harm, who it was about, how many messages) to use it`,
+            },
+          }
+        : { model: modelForStated(loaded.model, stated), used: loaded.used };
+    loaded.forStated.set(key, chosen);
+  }
+  return chosen;
 }
 
 /** A precedent the index found, as the API answers it (without its case link). */
@@ -233,6 +352,8 @@ function comparablePrecedent(
   features: ConductFeatures,
   neighbour: Neighbour,
   records: Map<number, PrecedentRecord>,
+  model: SimilarityModel,
+  stated: StatedConduct,
 ): ComparablePrecedent {
   const precedent = index.precedentAt(neighbour.index);
   const record = records.get(precedent.id);
@@ -247,7 +368,7 @@ function comparablePrecedent(
     rules: eraWords(eraOnDay(precedent.decidedOn)),
     said: record ? whatWasSaid(record) : null,
     similarity: round(neighbour.similarity),
-    parts: roundParts(index.parts(features, neighbour.index)),
+    parts: roundParts(statedParts(index.parts(features, neighbour.index, model), stated)),
   };
 }
 
@@ -255,8 +376,6 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-function roundParts(parts: SimilarityParts): SimilarityParts {
-  return Object.fromEntries(
-    Object.entries(parts).map(([part, value]) => [part, round(value)]),
-  ) as unknown as SimilarityParts;
+function roundParts(parts: Partial<SimilarityParts>): Partial<SimilarityParts> {
+  return Object.fromEntries(Object.entries(parts).map(([part, value]) => [part, round(value)]));
 }

@@ -3,6 +3,7 @@ import { presentOtherWay } from './other-way.presenter';
 import {
   ordinal,
   presentComparables,
+  similarityModelSentence,
   stepInOutcomes,
   whyComparable,
   whyComparableList,
@@ -91,6 +92,7 @@ describe('comparables as a panel reads them', () => {
         item('written_warning', 3, 0.7),
       ],
       comparables: 3,
+      similarityModel: { kind: 'learned', dataVersion: '7', learnedAt: '2026-12-01T09:00:00.000Z' },
       distribution: [
         { outcome: 'written_warning', weight: 0.625 },
         { outcome: 'dismissal_without_notice', weight: 0.375 },
@@ -111,6 +113,10 @@ describe('comparables as a panel reads them', () => {
       median: 'written warning',
     });
     expect(presented.proposed).toMatchObject({ ordinal: '92nd' });
+    expect(presented.model).toContain('learned from the precedents in the store (data version 7');
+    expect(
+      similarityModelSentence({ kind: 'default', reason: 'no similarity has been learned yet' }),
+    ).toMatch(/fixed weights.*no similarity has been learned yet\.$/);
     expect(presented.proposed?.legend).toContain('orange');
     expect(presented.items[0]).toMatchObject({
       forceName: 'Kent Police',

@@ -1,4 +1,4 @@
-import type { ComparablesAnswer, SimilarityParts } from '@precedent/analytics';
+import type { ComparablesAnswer, SimilarityModelUsed, SimilarityParts } from '@precedent/analytics';
 import { FORCES, OUTCOME_STEPS, OUTCOMES, STEP_LABELS, type Outcome } from '@precedent/exchange';
 import { OUTCOME_LABELS } from '@precedent/hearings';
 import { barChart } from '../charts/svg-charts';
@@ -25,7 +25,7 @@ export interface WhyComparable {
  * Why a precedent is comparable, as two short lists: what is the same, and what differs (and
  * whether only partly). When the query had no text, wording is neither shared nor a difference.
  */
-export function whyComparableList(parts: SimilarityParts, hasText: boolean): WhyComparable {
+export function whyComparableList(parts: Partial<SimilarityParts>, hasText: boolean): WhyComparable {
   const shared: string[] = [];
   const differs: string[] = [];
   for (const [part, value] of Object.entries(parts) as [keyof SimilarityParts, number][]) {
@@ -43,7 +43,7 @@ export function whyComparableList(parts: SimilarityParts, hasText: boolean): Why
 }
 
 /** The same in one sentence, for pages with little room: "Shares the same kind of comment…; differs in …". */
-export function whyComparable(parts: SimilarityParts, hasText: boolean): string {
+export function whyComparable(parts: Partial<SimilarityParts>, hasText: boolean): string {
   const { shared, differs } = whyComparableList(parts, hasText);
   const sentences = [
     shared.length ? `Shares ${joinWords(shared)}.` : '',
@@ -95,6 +95,7 @@ export function presentComparables(answer: ComparablesAnswer, hasText: boolean) 
     : undefined;
   return {
     comparables: answer.comparables,
+    model: similarityModelSentence(answer.similarityModel),
     items: answer.items.map((item) => {
       const why = whyComparableList(item.parts, hasText);
       return {
@@ -149,6 +150,13 @@ export function presentComparables(answer: ComparablesAnswer, hasText: boolean) 
         }
       : undefined,
   };
+}
+
+/** Which model counted how alike the cases are, in a sentence for the page. */
+export function similarityModelSentence(used: SimilarityModelUsed): string {
+  if (used.kind === 'learned')
+    return `How alike cases are was counted with the similarity learned from the precedents in the store (data version ${used.dataVersion}, learned ${used.learnedAt.slice(0, 10)}), over the parts of the conduct described here.`;
+  return `How alike cases are was counted with the fixed weights, over the parts of the conduct described here: ${used.reason}.`;
 }
 
 function stepOf(outcome: Outcome): number {
