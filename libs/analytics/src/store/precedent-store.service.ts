@@ -496,12 +496,7 @@ function copyRow(record: PrecedentRecord): string {
   const features = conductFeatures(record);
   const fingerprint = features.fingerprint
     ? // bytea in hex, its backslash escaped for COPY
-      '\\\\x' +
-      Buffer.from(
-        features.fingerprint.buffer,
-        features.fingerprint.byteOffset,
-        features.fingerprint.byteLength,
-      ).toString('hex')
+      '\\\\x' + hexLittleEndian(features.fingerprint)
     : '\\N';
   return (
     `${copyText(record.force)}\t${copyText(record.ref)}\t${record.decidedOn}\t${record.forum}\t` +
@@ -512,6 +507,22 @@ function copyRow(record: PrecedentRecord): string {
     `${features.factorMask}\t${features.culpability * 4 + features.harm}\t` +
     `${(features.sizeBucket + 1) * 8 + features.messageBucket}\t${fingerprint}\n`
   );
+}
+
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** The words' bytes in hex, each word little-endian (as loadIndex reads them back), without a Buffer per record. */
+function hexLittleEndian(words: Int32Array): string {
+  let hex = '';
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index];
+    hex +=
+      HEX_BYTES[word & 255] +
+      HEX_BYTES[(word >>> 8) & 255] +
+      HEX_BYTES[(word >>> 16) & 255] +
+      HEX_BYTES[word >>> 24];
+  }
+  return hex;
 }
 
 const COPY_SPECIAL = /[\\\t\n\r]/;

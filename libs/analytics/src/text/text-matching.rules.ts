@@ -68,10 +68,14 @@ export function normaliseText(text: string): NormalisedText {
 
 /**
  * The normalised letters as codes 0–25, without offsets: the same letters as normaliseText, made
- * without a string per character, because every imported precedent is fingerprinted.
+ * without a string per character, because every imported precedent is fingerprinted. They are
+ * written to the start of `letterScratch`; returns how many there are.
  */
-function letterCodes(text: string): Uint8Array {
-  const codes = new Uint8Array(text.length);
+function letterCodes(text: string): number {
+  // One scratch array reused by every call (callers read it before the next): an import made and
+  // dropped one per record, a visible share of its garbage collection.
+  if (letterScratch.length < text.length) letterScratch = new Uint8Array(Math.max(text.length, 2 * letterScratch.length));
+  const codes = letterScratch;
   let length = 0;
   let previous = -1;
   for (let index = 0; index < text.length; index++) {
@@ -88,8 +92,9 @@ function letterCodes(text: string): Uint8Array {
     codes[length++] = letter;
     previous = letter;
   }
-  return codes.subarray(0, length);
+  return length;
 }
+let letterScratch = new Uint8Array(4096);
 
 function letterOf(char: string): string | undefined {
   const code = char.charCodeAt(0);
@@ -118,13 +123,14 @@ const COUNTER_PLANES = 20;
  */
 export function textFingerprint(text: string | null | undefined): Int32Array | null {
   if (!text) return null;
-  const letters = letterCodes(text);
-  if (letters.length < SHINGLE) return null;
+  const count = letterCodes(text);
+  if (count < SHINGLE) return null;
+  const letters = letterScratch;
   const hashes = trigramHashes();
   // Each bit's count of set hashes is kept bit-sliced: plane p holds bit p of all 32 counters of a
   // word, so adding a hash is a ripple carry of a few operations instead of 32 additions.
-  const planes = new Int32Array(FINGERPRINT_WORDS * COUNTER_PLANES);
-  const shingles = letters.length - SHINGLE + 1;
+  const planes = planeScratch.fill(0);
+  const shingles = count - SHINGLE + 1;
   for (let start = 0; start < shingles; start++) {
     const shingle = letters[start] * 676 + letters[start + 1] * 26 + letters[start + 2];
     for (let word = 0; word < FINGERPRINT_WORDS; word++) {
@@ -150,6 +156,9 @@ export function textFingerprint(text: string | null | undefined): Int32Array | n
   }
   return fingerprint;
 }
+
+/** The counters' bit planes, reused by every call (emptied at its start). */
+const planeScratch = new Int32Array(FINGERPRINT_WORDS * COUNTER_PLANES);
 
 let trigramHashTable: Int32Array | undefined;
 
