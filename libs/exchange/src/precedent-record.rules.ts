@@ -140,6 +140,9 @@ const CONDUCT_FIELDS = new Set([
   'identifiableAsPolice',
   'participation',
 ]);
+// The field prefixes of the first items, made once rather than per item per record.
+const CONDUCT_AT = Array.from({ length: 16 }, (_, index) => `conduct[${index}].`);
+const STAGES_AT = Array.from({ length: 8 }, (_, index) => `stages[${index}].`);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const MAX_TEXT = 10_000;
 export const MAX_SUMMARY = 4_000;
@@ -176,7 +179,9 @@ export function readPrecedentRecord(value: unknown, today: string): RecordReadin
 
   const effectiveRegime = regime ?? regimeFor(decidedOn!);
   // Fields in the format's documented order, so an export reads like the page and round-trips byte for byte.
-  const record: PrecedentRecord = {
+  // Optional fields are assigned in that order when present (an object spread per optional field
+  // was a temporary object per field per record on an import).
+  const record = {
     formatVersion: 1,
     ref: ref!,
     force: force!,
@@ -184,19 +189,19 @@ export function readPrecedentRecord(value: unknown, today: string): RecordReadin
     forum: forum!,
     subject: profile.subject,
     conduct: profile.conduct,
-    ...(profile.messageCount !== undefined ? { messageCount: profile.messageCount } : {}),
-    standards: profile.standards,
-    finding: finding!,
-    outcome: outcome!,
-    ...(profile.culpability ? { culpability: profile.culpability } : {}),
-    ...(profile.harm ? { harm: profile.harm } : {}),
-    aggravating: profile.aggravating,
-    mitigating: profile.mitigating,
-    ...(regime ? { regime } : {}),
-    ...(stages ? { stages } : {}),
-    ...(summary !== undefined ? { summary } : {}),
-    ...(exceptionalCircumstances !== undefined ? { exceptionalCircumstances } : {}),
-  };
+  } as PrecedentRecord;
+  if (profile.messageCount !== undefined) record.messageCount = profile.messageCount;
+  record.standards = profile.standards;
+  record.finding = finding!;
+  record.outcome = outcome!;
+  if (profile.culpability) record.culpability = profile.culpability;
+  if (profile.harm) record.harm = profile.harm;
+  record.aggravating = profile.aggravating;
+  record.mitigating = profile.mitigating;
+  if (regime) record.regime = regime;
+  if (stages) record.stages = stages;
+  if (summary !== undefined) record.summary = summary;
+  if (exceptionalCircumstances !== undefined) record.exceptionalCircumstances = exceptionalCircumstances;
   for (const problem of outcomeProblems(record, effectiveRegime))
     reader.problem(problem.field, problem.message);
   return reader.clean() ? { ok: true, record } : { ok: false, problems: reader.problems };
@@ -277,17 +282,15 @@ function readProfileInto(
     required: false,
     nonEmpty: false,
   });
-  return {
-    subject,
-    conduct,
-    ...(messageCount !== undefined ? { messageCount } : {}),
-    standards: standards ?? [],
-    ...(finding ? { finding } : {}),
-    ...(culpability ? { culpability } : {}),
-    ...(harm ? { harm } : {}),
-    aggravating: aggravating ?? [],
-    mitigating: mitigating ?? [],
-  };
+  const profile = { subject, conduct } as ConductProfile;
+  if (messageCount !== undefined) profile.messageCount = messageCount;
+  profile.standards = standards ?? [];
+  if (finding) profile.finding = finding;
+  if (culpability) profile.culpability = culpability;
+  if (harm) profile.harm = harm;
+  profile.aggravating = aggravating ?? [];
+  profile.mitigating = mitigating ?? [];
+  return profile;
 }
 
 function readStages(reader: FieldReader, value: unknown): StageOutcome[] | undefined {
@@ -298,7 +301,7 @@ function readStages(reader: FieldReader, value: unknown): StageOutcome[] | undef
   }
   const seen = new Set<string>();
   return value.map((item: unknown, index) => {
-    const at = `stages[${index}].`;
+    const at = index < STAGES_AT.length ? STAGES_AT[index] : `stages[${index}].`;
     if (!isObject(item)) {
       reader.problem(`stages[${index}]`, 'must be an object {stage, outcome}');
       return { stage: 'investigator', outcome: 'no_further_action' };
@@ -321,11 +324,9 @@ function readSubject(reader: FieldReader, value: unknown): ConductProfile['subje
   const role = reader.oneOf(value, 'role', SUBJECT_ROLES, true, 'subject.');
   const formerOfficer = reader.boolean(value, 'formerOfficer', 'subject.');
   const serviceYears = reader.number(value, 'serviceYears', 0, 'subject.');
-  return {
-    role: role ?? 'constable',
-    formerOfficer: formerOfficer ?? false,
-    ...(serviceYears !== undefined ? { serviceYears } : {}),
-  };
+  const subject: ConductProfile['subject'] = { role: role ?? 'constable', formerOfficer: formerOfficer ?? false };
+  if (serviceYears !== undefined) subject.serviceYears = serviceYears;
+  return subject;
 }
 
 function readConduct(reader: FieldReader, value: unknown, today: string): ConductRecord[] {
@@ -334,7 +335,7 @@ function readConduct(reader: FieldReader, value: unknown, today: string): Conduc
     return [];
   }
   return value.map((item: unknown, index) => {
-    const at = `conduct[${index}].`;
+    const at = index < CONDUCT_AT.length ? CONDUCT_AT[index] : `conduct[${index}].`;
     if (!isObject(item)) {
       reader.problem(`conduct[${index}]`, 'must be an object');
       return { platform: 'other', audience: 'public', categories: [], targets: [], participation: 'author' };
@@ -352,18 +353,16 @@ function readConduct(reader: FieldReader, value: unknown, today: string): Conduc
     const offDuty = reader.boolean(item, 'offDuty', at);
     const identifiableAsPolice = reader.boolean(item, 'identifiableAsPolice', at);
     const participation = reader.oneOf(item, 'participation', PARTICIPATION, false, at);
-    return {
-      platform: platform ?? 'other',
-      audience: audience ?? 'public',
-      ...(audienceSize !== undefined ? { audienceSize } : {}),
-      ...(postedOn !== undefined ? { postedOn } : {}),
-      ...(text !== undefined ? { text } : {}),
-      categories: categories ?? [],
-      targets: targets ?? [],
-      ...(offDuty !== undefined ? { offDuty } : {}),
-      ...(identifiableAsPolice !== undefined ? { identifiableAsPolice } : {}),
-      participation: participation ?? 'author',
-    };
+    const conduct = { platform: platform ?? 'other', audience: audience ?? 'public' } as ConductRecord;
+    if (audienceSize !== undefined) conduct.audienceSize = audienceSize;
+    if (postedOn !== undefined) conduct.postedOn = postedOn;
+    if (text !== undefined) conduct.text = text;
+    conduct.categories = categories ?? [];
+    conduct.targets = targets ?? [];
+    if (offDuty !== undefined) conduct.offDuty = offDuty;
+    if (identifiableAsPolice !== undefined) conduct.identifiableAsPolice = identifiableAsPolice;
+    conduct.participation = participation ?? 'author';
+    return conduct;
   });
 }
 
@@ -453,14 +452,20 @@ class FieldReader {
     }
     if (!Array.isArray(raw)) return this.fail(at + key, `must be a list of ${allowed.join(', ')}`);
     if (options.nonEmpty && raw.length === 0) return this.fail(at + key, 'must list at least one value');
-    const unknown = raw.filter((item) => typeof item !== 'string' || !allowed.includes(item as T));
-    if (unknown.length > 0) {
-      return this.fail(
-        at + key,
-        `${unknown.map((item) => JSON.stringify(item)).join(', ')} not one of ${allowed.join(', ')}`,
-      );
+    // Checked, and duplicates looked for, without a list or set per field per record on the way.
+    let duplicated = false;
+    for (let index = 0; index < raw.length; index++) {
+      const item: unknown = raw[index];
+      if (typeof item !== 'string' || !allowed.includes(item as T)) {
+        const unknown = raw.filter((item) => typeof item !== 'string' || !allowed.includes(item as T));
+        return this.fail(
+          at + key,
+          `${unknown.map((item) => JSON.stringify(item)).join(', ')} not one of ${allowed.join(', ')}`,
+        );
+      }
+      if (!duplicated) for (let before = 0; before < index; before++) if (raw[before] === item) duplicated = true;
     }
-    return [...new Set(raw as T[])];
+    return duplicated ? [...new Set(raw as T[])] : (raw.slice() as T[]);
   }
 
   boolean(value: Record<string, unknown>, key: string, at = ''): boolean | undefined {
