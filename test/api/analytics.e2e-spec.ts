@@ -53,6 +53,34 @@ describe('analytics through the CLI and the API', () => {
     expect(readFileSync(secondExport, 'utf8')).toBe(exported);
   });
 
+  it('stores and exports text byte for byte: backslashes, tabs, line breaks, \\N, quotes and emoji', async () => {
+    // The write goes through COPY's text format, where a backslash, tab, line break or `\N` means
+    // something: each must come back exactly as it was read.
+    const awkward =
+      'back\\slash \\\\ two\ttab\nnewline\r\ncrlf \\N alone\\N \\x00 \\t "double" \'single\' “curly” é 😀 🏳️‍🌈 end\\';
+    const record = {
+      ...records[2999],
+      ref: `${records[2999].force}:escapes-${randomUUID()}`,
+      conduct: [{ ...records[2999].conduct[0], text: awkward }, ...records[2999].conduct.slice(1)],
+      summary: '\\N',
+    };
+    const line = JSON.stringify(record);
+    const escapes = join(dir, 'escapes.jsonl');
+    writeFileSync(escapes, line + '\n');
+    const imported = runCli(['precedents', 'import', escapes, '--json']);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ imported: 1, rejected: 0 });
+    const out = join(dir, 'escapes-export.jsonl');
+    expect(runCli(['precedents', 'export', out, '--force', record.force]).status).toBe(0);
+    const exported = readFileSync(out, 'utf8')
+      .split('\n')
+      .filter((text) => text.includes(record.ref));
+    expect(exported).toEqual([line]);
+    expect((JSON.parse(exported[0]) as typeof record).conduct[0].text).toBe(awkward);
+    // Out of the store again (with a new data version), so the counts the later tests expect hold.
+    await api.dataSource.query('DELETE FROM precedents WHERE ref = $1', [record.ref]);
+    await api.dataSource.query('UPDATE analytics_state SET data_version = data_version + 1 WHERE id = 1');
+  });
+
   it('reports bad lines by line and field (exit 1), refuses all under --strict, and exits 2 on an unreadable file', async () => {
     const bad = join(dir, 'bad.jsonl');
     const good = { ...records[0], ref: 'kent:new-1' };
