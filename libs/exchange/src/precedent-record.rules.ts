@@ -324,7 +324,10 @@ function readSubject(reader: FieldReader, value: unknown): ConductProfile['subje
   const role = reader.oneOf(value, 'role', SUBJECT_ROLES, true, 'subject.');
   const formerOfficer = reader.boolean(value, 'formerOfficer', 'subject.');
   const serviceYears = reader.number(value, 'serviceYears', 0, 'subject.');
-  const subject: ConductProfile['subject'] = { role: role ?? 'constable', formerOfficer: formerOfficer ?? false };
+  const subject: ConductProfile['subject'] = {
+    role: role ?? 'constable',
+    formerOfficer: formerOfficer ?? false,
+  };
   if (serviceYears !== undefined) subject.serviceYears = serviceYears;
   return subject;
 }
@@ -463,7 +466,8 @@ class FieldReader {
           `${unknown.map((item) => JSON.stringify(item)).join(', ')} not one of ${allowed.join(', ')}`,
         );
       }
-      if (!duplicated) for (let before = 0; before < index; before++) if (raw[before] === item) duplicated = true;
+      if (!duplicated)
+        for (let before = 0; before < index; before++) if (raw[before] === item) duplicated = true;
     }
     return duplicated ? [...new Set(raw as T[])] : (raw.slice() as T[]);
   }

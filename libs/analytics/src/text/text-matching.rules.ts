@@ -74,7 +74,8 @@ export function normaliseText(text: string): NormalisedText {
 function letterCodes(text: string): number {
   // One scratch array reused by every call (callers read it before the next): an import made and
   // dropped one per record, a visible share of its garbage collection.
-  if (letterScratch.length < text.length) letterScratch = new Uint8Array(Math.max(text.length, 2 * letterScratch.length));
+  if (letterScratch.length < text.length)
+    letterScratch = new Uint8Array(Math.max(text.length, 2 * letterScratch.length));
   const codes = letterScratch;
   let length = 0;
   let previous = -1;
