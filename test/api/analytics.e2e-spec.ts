@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { PrecedentStore, syntheticPrecedents } from '@precedent/analytics';
+import { conductProfile } from '../support/conduct-profile';
 import { runCli } from '../support/cli';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { eventually, startTestWorker } from '../support/test-worker';
@@ -111,20 +112,7 @@ describe('analytics through the CLI and the API', () => {
 
   it('answers comparables with their parts, the outcome band and where a proposed outcome falls', async () => {
     const panel = await api.signedIn(['panel_member']);
-    const {
-      ref,
-      force,
-      decidedOn,
-      forum,
-      formatVersion,
-      outcome,
-      finding,
-      regime,
-      summary,
-      stages,
-      ...profile
-    } = records[10];
-    void [force, decidedOn, forum, formatVersion, outcome, finding, regime, summary, stages];
+    const { ref, profile } = conductProfile(records[10]);
     const response = await api
       .http()
       .post('/api/analytics/comparables')
@@ -364,20 +352,7 @@ describe('analytics through the CLI and the API', () => {
 
     // Stating the factors and levels but not who it was about nor how many: the learned weights
     // count it, over the parts it states, and the precedent it was taken from is the closest.
-    const {
-      ref,
-      force,
-      decidedOn,
-      forum,
-      formatVersion,
-      outcome,
-      finding,
-      regime,
-      summary,
-      stages,
-      ...full
-    } = withText;
-    void [force, decidedOn, forum, formatVersion, outcome, finding, regime, summary, stages];
+    const { ref, profile: full } = conductProfile(withText);
     const partial = {
       ...full,
       messageCount: undefined,

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticPrecedents } from '@precedent/analytics';
+import { conductProfile } from '../support/conduct-profile';
 import { ChildApp, MAINS } from '../support/child-app';
 import { runCli } from '../support/cli';
 import { freePort } from '../support/private-redis';
@@ -37,20 +38,7 @@ describe('comparables from two API processes (API_PROCESSES=2) after an import',
     writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\n') + '\n');
     return file;
   });
-  const {
-    force,
-    decidedOn,
-    forum,
-    formatVersion,
-    outcome,
-    finding,
-    regime,
-    summary,
-    stages,
-    ref,
-    ...profile
-  } = batches[0][10];
-  void [force, decidedOn, forum, formatVersion, outcome, finding, regime, summary, stages, ref];
+  const { profile } = conductProfile(batches[0][10]);
 
   beforeAll(async () => {
     api = await startTestApi();
