@@ -4,7 +4,6 @@ import {
   FINDINGS,
   FORUMS,
   OUTCOME_STEPS,
-  OUTCOMES,
   type ConductProfile,
   type Finding,
   type Forum,
@@ -12,7 +11,7 @@ import {
   type PrecedentRecord,
 } from '@precedent/exchange';
 import { conductFeatures, type ConductFeatures } from '../comparables/conduct-features';
-import { dayNumber, FORCE_CODE_LIST, forceNumber } from '../comparables/indexing';
+import { dayNumber, forceNumber } from '../comparables/indexing';
 import { DEFAULT_BAND_OPTIONS, outcomeBand, type OutcomeBand } from '../comparables/outcome-band.rules';
 import type { Neighbour, PrecedentIndex } from '../comparables/precedent-index';
 import type { StoredSimilarity } from '../comparables/similarity-learning';
@@ -28,8 +27,8 @@ import {
   type SimilarityParts,
   type StatedConduct,
 } from '../comparables/similarity.rules';
-import { whatWasSaid } from '../comparables/what-was-said.rules';
-import { eraOnDay, eraWords, todaysRulesFrom } from '../reforms/regime.rules';
+import { foundPrecedent } from '../comparables/found-precedent';
+import { todaysRulesFrom } from '../reforms/regime.rules';
 import { PrecedentStore } from '../store/precedent-store.service';
 
 export interface ComparablesFilters {
@@ -355,18 +354,8 @@ function comparablePrecedent(
   model: SimilarityModel,
   stated: StatedConduct,
 ): ComparablePrecedent {
-  const precedent = index.precedentAt(neighbour.index);
-  const record = records.get(precedent.id);
   return {
-    ref: precedent.ref,
-    force: FORCE_CODE_LIST[precedent.force],
-    decidedOn: new Date(precedent.decidedOn * 86_400_000).toISOString().slice(0, 10),
-    forum: FORUMS[precedent.forum],
-    finding: FINDINGS[precedent.finding],
-    outcome: OUTCOMES[precedent.outcome],
-    step: precedent.step,
-    rules: eraWords(eraOnDay(precedent.decidedOn)),
-    said: record ? whatWasSaid(record) : null,
+    ...foundPrecedent(index, neighbour.index, records),
     similarity: round(neighbour.similarity),
     parts: roundParts(statedParts(index.parts(features, neighbour.index, model), stated)),
   };

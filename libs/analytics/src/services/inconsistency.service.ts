@@ -1,27 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  FINDINGS,
-  FORCES,
-  FORUMS,
-  OUTCOMES,
-  type Finding,
-  type Forum,
-  type Outcome,
-} from '@precedent/exchange';
+import { FORCES, type Finding, type Forum, type Outcome } from '@precedent/exchange';
 import { Clock } from '@precedent/platform';
-import { FORCE_CODE_LIST } from '../comparables/indexing';
 import type { PrecedentIndex } from '../comparables/precedent-index';
 import type { SimilarityParts } from '../comparables/similarity.rules';
-import { whatWasSaid } from '../comparables/what-was-said.rules';
+import { foundPrecedent } from '../comparables/found-precedent';
+import type { whatWasSaid } from '../comparables/what-was-said.rules';
 import { differenceSentence, type PairDifference } from '../consistency/inconsistency.rules';
 import {
   findInconsistentPairs,
   DEFAULT_PAIR_OPTIONS,
   type FoundPair,
 } from '../consistency/inconsistent-pairs';
-import { eraOnDay, eraWords } from '../reforms/regime.rules';
 import { InconsistencyResult } from '../store/inconsistency-result.entity';
 import { PrecedentStore } from '../store/precedent-store.service';
 
@@ -131,21 +122,8 @@ export class InconsistencyService {
     records: Map<number, Parameters<typeof whatWasSaid>[0]>,
   ) {
     const side = (at: number): PairPrecedent => {
-      const precedent = index.precedentAt(at);
-      const record = records.get(precedent.id);
-      const force = FORCE_CODE_LIST[precedent.force];
-      return {
-        ref: precedent.ref,
-        force,
-        forceName: FORCE_NAMES.get(force) ?? force,
-        decidedOn: new Date(precedent.decidedOn * 86_400_000).toISOString().slice(0, 10),
-        forum: FORUMS[precedent.forum],
-        finding: FINDINGS[precedent.finding],
-        outcome: OUTCOMES[precedent.outcome],
-        step: precedent.step,
-        rules: eraWords(eraOnDay(precedent.decidedOn)),
-        said: record ? whatWasSaid(record) : null,
-      };
+      const { ref, force, ...decided } = foundPrecedent(index, at, records);
+      return { ref, force, forceName: FORCE_NAMES.get(force) ?? force, ...decided };
     };
     return {
       a: side(pair.a),
